@@ -1,0 +1,1 @@
+"""Textual-free domain core: frozen models, Vietnamese text rules and membership arithmetic."""

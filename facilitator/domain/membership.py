@@ -1,0 +1,144 @@
+"""Membership arithmetic of a meeting (vietnamese-formats §2.2), derived, never typed in.
+
+Rules (Quy định 24-QĐ/TW §9.3.2 as summarised in the reference):
+- tổng số: every Party member on the roll (chính thức + dự bị);
+- có mặt: present or late; exempt members who come are counted as present;
+- members temporarily attending elsewhere (SHT đi) and exempt members who stay away
+  (MSH vắng) leave the denominator of the attendance rate;
+- the voting base is the official members minus SHT đi, MSH vắng and official members
+  absent with an approved reason; a resolution passes with more than half of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from facilitator.domain.models import Attendance, Person
+
+QUORUM = Fraction(2, 3)
+
+
+@dataclass(frozen=True)
+class Absence:
+    """An absent member and the reason given, if any."""
+
+    person: Person
+    reason: str
+
+
+@dataclass(frozen=True)
+class MembershipCounts:
+    """Every count the minutes and the live attendance header state."""
+
+    total: int
+    official: int
+    probationary: int
+    exempt: int
+    temp_in: int
+    temp_out: int
+    present: int
+    present_official: int
+    present_probationary: int
+    late: int
+    absent_excused: tuple[Absence, ...]
+    absent_unexcused: tuple[Person, ...]
+    exempt_absent: int
+    unmarked: tuple[Person, ...]
+    non_members_present: int
+    guests_present: int
+    voting_base: int
+    temp_out_absent: int
+
+    @property
+    def absent(self) -> int:
+        """Members counted absent (with or without reason), not counting MSH vắng."""
+        return len(self.absent_excused) + len(self.absent_unexcused)
+
+    @property
+    def expected(self) -> int:
+        """Denominator of the attendance rate: total − MSH vắng − SHT đi."""
+        return self.total - self.exempt_absent - self.temp_out_absent
+
+    @property
+    def rate(self) -> Fraction:
+        """Share present among those expected (0 when nobody is expected)."""
+        return Fraction(self.present, self.expected) if self.expected else Fraction(0)
+
+    @property
+    def below_quorum(self) -> bool:
+        """Fewer than two thirds present: warn (the rule is unverified, so never block)."""
+        return self.expected > 0 and self.rate < QUORUM
+
+
+def count_membership(
+    people: tuple[Person, ...] | list[Person],
+    attendance: tuple[Attendance, ...] | list[Attendance],
+) -> MembershipCounts:
+    """Derive every count from the roster and the attendance records."""
+    by_person = {a.person: a for a in attendance}
+    members = sorted((p for p in people if p.is_member), key=lambda p: p.sort_key)
+    present = present_official = present_prob = late = 0
+    exempt_absent = temp_out_absent = 0
+    official_not_voting = 0  # SHT đi, MSH vắng or excused for the whole meeting
+    excused: list[Absence] = []
+    unexcused: list[Person] = []
+    unmarked: list[Person] = []
+    for person in members:
+        record = by_person.get(person.id)
+        if record is not None and record.is_present:
+            present += 1
+            late += record.status == "late"
+            if person.category == "chinh-thuc":
+                present_official += 1
+            else:
+                present_prob += 1
+            continue
+        official = person.category == "chinh-thuc"
+        if person.temporary == "di":
+            temp_out_absent += 1
+            official_not_voting += official
+        elif person.exempt or (record is not None and record.status == "exempt-absent"):
+            exempt_absent += 1
+            official_not_voting += official
+        elif record is None:
+            unmarked.append(person)
+        elif record.status == "absent-excused":
+            excused.append(Absence(person, record.reason or ""))
+            official_not_voting += official
+        else:
+            unexcused.append(person)
+    official_total = sum(p.category == "chinh-thuc" for p in members)
+    others = [p for p in people if not p.is_member]
+    return MembershipCounts(
+        total=len(members),
+        official=official_total,
+        probationary=len(members) - official_total,
+        exempt=sum(p.exempt for p in members),
+        temp_in=sum(p.temporary == "den" for p in members),
+        temp_out=sum(p.temporary == "di" for p in members),
+        present=present,
+        present_official=present_official,
+        present_probationary=present_prob,
+        late=late,
+        absent_excused=tuple(excused),
+        absent_unexcused=tuple(unexcused),
+        exempt_absent=exempt_absent,
+        unmarked=tuple(unmarked),
+        non_members_present=sum(
+            p.category == "quan-chung" and _present(by_person, p) for p in others
+        ),
+        guests_present=sum(p.category == "khach" and _present(by_person, p) for p in others),
+        voting_base=official_total - official_not_voting,
+        temp_out_absent=temp_out_absent,
+    )
+
+
+def _present(by_person: dict[str, Attendance], person: Person) -> bool:
+    record = by_person.get(person.id)
+    return record is not None and record.is_present
+
+
+def vote_passes(votes_for: int, base: int) -> bool:
+    """More than half of the members entitled to vote."""
+    return base > 0 and votes_for * 2 > base

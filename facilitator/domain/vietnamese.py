@@ -1,0 +1,161 @@
+"""Vietnamese text rules: NFC, name parts, collation, search folding, dates and numbers.
+
+Collation follows CLDR ``vi`` (standard): letters are compared first over the whole
+string (a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư), tones only break ties
+(ngang < huyền < hỏi < ngã < sắc < nặng), case last. Pure Python so it behaves the
+same on every platform (``locale.strxfrm`` does not).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time
+
+_BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {ch: 100 + i for i, ch in enumerate(_ALPHABET)}
+_MODIFIED = {
+    ("a", _BREVE): "ă",
+    ("a", _CIRCUMFLEX): "â",
+    ("e", _CIRCUMFLEX): "ê",
+    ("o", _CIRCUMFLEX): "ô",
+    ("o", _HORN): "ơ",
+    ("u", _HORN): "ư",
+}
+# C0/C1 controls and ESC-introduced sequences would drive the terminal if echoed.
+_CONTROL_RE = re.compile(
+    r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form every stored string uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_text(text: str, *, multiline: bool = True) -> str:
+    """NFC-normalise and strip control characters and escape sequences (keeps tab/newline)."""
+    text = _CONTROL_RE.sub("", nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
+    if not multiline:
+        text = " ".join(text.split())
+    return text
+
+
+def clean_line(text: str) -> str:
+    """A single-line field: cleaned, inner whitespace collapsed, trimmed."""
+    return clean_text(text, multiline=False)
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """Split a full name into (họ, tên đệm, tên): first token, middle tokens, last token."""
+    parts = clean_line(full_name).split(" ")
+    parts = [p for p in parts if p]
+    if not parts:
+        return "", "", ""
+    if len(parts) == 1:
+        return "", "", parts[0]
+    return parts[0], " ".join(parts[1:-1]), parts[-1]
+
+
+def _char_keys(ch: str) -> tuple[int, int, int]:
+    """(letter rank, tone rank, case rank) of one precomposed character."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    base, marks = decomposed[0], decomposed[1:]
+    lower = base.lower()
+    case = 1 if base != lower else 0
+    if lower == "đ":
+        return _LETTER_RANK["đ"], 0, case
+    tone = 0
+    letter = lower
+    for mark in marks:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        else:
+            letter = _MODIFIED.get((letter, mark), letter)
+    if letter in _LETTER_RANK:
+        return _LETTER_RANK[letter], tone, case
+    if lower.isspace():
+        return 0, 0, 0
+    if lower.isdigit():
+        return 10 + int(lower) if lower in "0123456789" else 20, 0, 0
+    return 1000 + ord(lower), tone, case
+
+
+def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Sort key for Vietnamese text: all letters first, then tones, then case."""
+    keys = [_char_keys(ch) for ch in nfc(text)]
+    return (
+        tuple(k[0] for k in keys),
+        tuple(k[1] for k in keys),
+        tuple(k[2] for k in keys),
+    )
+
+
+def name_sort_key(ho: str, dem: str, ten: str, full: str = "") -> tuple[object, ...]:
+    """Roster order: by tên, then họ, then tên đệm; the full name breaks remaining ties."""
+    return (
+        collation_key(ten),
+        collation_key(ho),
+        collation_key(dem),
+        collation_key(full or f"{ho} {dem} {ten}"),
+    )
+
+
+def fold(text: str) -> str:
+    """Accent- and case-insensitive search key: "Nguyễn Văn Đức" -> "nguyen van duc"."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """ASCII slug safe for ids and file names: no "/", no "..", never empty."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "khong-ten"
+
+
+def _two_digit_if_needed(value: int, *, below: int) -> str:
+    return f"{value:02d}" if value < below else str(value)
+
+
+def format_date(day: date) -> str:
+    """ "ngày 05 tháng 02 năm 2024": day < 10 and months 1–2 zero-padded (HD 36)."""
+    return (
+        f"ngày {_two_digit_if_needed(day.day, below=10)} "
+        f"tháng {_two_digit_if_needed(day.month, below=3)} năm {day.year}"
+    )
+
+
+def format_place_date(place: str, day: date) -> str:
+    """ "Di Linh, ngày 24 tháng 4 năm 2024"."""
+    return f"{place}, {format_date(day)}" if place else format_date(day).capitalize()
+
+
+def format_clock(moment: datetime | time) -> str:
+    """ "10 giờ 05 phút"."""
+    return f"{moment.hour:02d} giờ {moment.minute:02d} phút"
+
+
+def format_int(value: int) -> str:
+    """Thousands with dots: 35599 -> "35.599"."""
+    return f"{value:,}".replace(",", ".")
+
+
+def format_decimal(value: float, digits: int = 2) -> str:
+    """Decimal comma, dot thousands: 1234.5 -> "1.234,50"."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_percent(part: int | float, whole: int | float, digits: int = 2) -> str:
+    """Share as "95,65%"; "0%" when the denominator is zero (nothing to divide)."""
+    if not whole:
+        return "0%"
+    value = round(100 * part / whole, digits)
+    text = format_decimal(value, digits)
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return f"{text}%"

@@ -1,0 +1,59 @@
+"""Turn untrusted bytes into clean text: UTF-8 only, no BOM, no terminal escapes, NFC."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from facilitator.domain.errors import Problem
+from facilitator.strings import content as msg
+
+# ESC-introduced sequences first (CSI with its parameters, OSC up to BEL/ST, then any
+# two-byte escape), so no printable parameter bytes ("[31m") survive as text.
+# They never span lines, so stripping them cannot shift a reported line number.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[@-_]?"  # other two-byte escapes, or a lone ESC
+)
+# Remaining C0 controls except tab/newline, DEL, and the C1 block (U+0080-U+009F, which
+# some terminals honour as 8-bit CSI/OSC).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not UTF-8; ``problem`` locates the first bad byte."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def decode_utf8(data: bytes, path: str) -> str:
+    """Decode ``data`` strictly as UTF-8, naming the first bad byte's offset and line.
+
+    Raises:
+        DecodeError: with a ``path:line`` problem when the bytes are not UTF-8.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise DecodeError(Problem(f"{path}:{line}", msg.not_utf8(err.start))) from None
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters, keeping tabs and newlines."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def clean_text(text: str) -> str:
+    """Normalise text read from a user file before anything parses it.
+
+    Strips a leading BOM (the front matter rule silently fails on it), folds CRLF/CR to LF
+    (so our line slicing matches markdown-it's), makes escapes inert and applies NFC, since
+    Vietnamese keyboards may produce decomposed text.
+    """
+    text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", strip_controls(text))

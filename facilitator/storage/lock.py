@@ -1,0 +1,101 @@
+"""One writer per session: an OS-level lock file that dies with its process.
+
+``flock``/``msvcrt.locking`` are released by the kernel when the process ends, so a
+crash or a closed lid never leaves a session locked forever (unlike a PID file).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from facilitator.domain.errors import SessionLockedError
+from facilitator.strings import store as text
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class FileLock:
+    """Exclusive, non-blocking lock on ``path``; raises :class:`SessionLockedError` if held."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        self.path = path
+        self.what = what
+        self._fd: int | None = None
+
+    def acquire(self) -> FileLock:
+        """Take the lock or fail at once with a Vietnamese message."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        if not _try_lock(fd):
+            os.close(fd)
+            raise SessionLockedError(text.LOCKED.format(what=self.what, path=self.path))
+        # The PID is informative only; the kernel lock is what protects the data.
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+        return self
+
+    def acquire_blocking(self, timeout: float = 10.0) -> FileLock:
+        """Wait (briefly) for a short-lived lock such as the index's; raise after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return self.acquire()
+            except SessionLockedError:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.01)
+
+    def release(self) -> None:
+        """Give the lock back (idempotent)."""
+        if self._fd is not None:
+            _unlock(self._fd)
+            os.close(self._fd)
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        """Whether this object currently holds the lock."""
+        return self._fd is not None
+
+    def __enter__(self) -> FileLock:
+        return self.acquire()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()

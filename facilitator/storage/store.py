@@ -1,0 +1,432 @@
+"""The local store: one folder per session, TinyDB files written atomically.
+
+Layout under the data folder (``sessions/`` by default)::
+
+    index.json              summaries for the session list (derivable, self-healing)
+    rosters.json            units and their rosters
+    <session-id>/session.json       the session without its notes (one document)
+    <session-id>/notes-0000.json    notes, at most NOTES_PER_CHUNK per file
+    <session-id>/.lock              held by the one process editing the session
+
+One small file per session keeps a write's cost independent of how many sessions
+exist; notes live in fixed-size chunks so saving note 5,000 costs what note 10 did.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.table import Document, Table
+
+from facilitator.domain.errors import (
+    CorruptStoreError,
+    FacilitatorError,
+    NotFoundError,
+    Problem,
+    StoreError,
+)
+from facilitator.domain.membership import count_membership
+from facilitator.domain.models import Note, Roster, Session
+from facilitator.storage.atomic import (
+    DIR_MODE,
+    AtomicJSONStorage,
+    WriteThroughCache,
+    read_json,
+    remove_stale_temp_files,
+)
+from facilitator.storage.lock import FileLock
+from facilitator.strings import store as text
+
+NOTES_PER_CHUNK = 100
+SESSION_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
+_SESSION_DOC = 1
+
+SessionValidator = Callable[[dict[str, Any]], list[Problem]]
+
+
+def _open_db(path: Path) -> TinyDB:
+    return TinyDB(path, storage=WriteThroughCache(AtomicJSONStorage))
+
+
+def _put(table: Table, doc_id: int, data: dict[str, Any]) -> None:
+    """Replace one document wholesale in a single write (``upsert`` would merge keys)."""
+    if table.contains(doc_id=doc_id):
+
+        def replace_all(doc: dict[str, Any]) -> None:
+            doc.clear()
+            doc.update(data)
+
+        table.update(replace_all, doc_ids=[doc_id])
+    else:
+        table.insert(Document(data, doc_id=doc_id))
+
+
+def check_session_id(session_id: str) -> str:
+    """Refuse ids that could escape the data folder or clash with store files."""
+    if not SESSION_ID_RE.match(session_id):
+        raise NotFoundError(text.BAD_SESSION_ID.format(id=session_id))
+    return session_id
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One row of the session list."""
+
+    id: str
+    date: str
+    unit: str
+    title: str
+    status: str
+    present: int
+    total: int
+
+    @classmethod
+    def of(cls, session: Session) -> SessionSummary:
+        """Summarise a session (counts derived from attendance)."""
+        counts = count_membership(session.people, session.attendance)
+        return cls(
+            id=session.id,
+            date=session.started_at.isoformat(timespec="minutes"),
+            unit=session.unit.name,
+            title=session.title,
+            status=session.status,
+            present=counts.present,
+            total=counts.total,
+        )
+
+
+@dataclass(frozen=True)
+class SessionListing:
+    """Readable sessions, newest first, and the problems met on the unreadable ones."""
+
+    sessions: tuple[SessionSummary, ...]
+    problems: tuple[Problem, ...]
+
+
+class SessionRepo:
+    """Read and write one session's files; holds the session's lock while open."""
+
+    def __init__(self, folder: Path, session_id: str, validator: SessionValidator | None) -> None:
+        self.folder = folder
+        self.session_id = session_id
+        self._validator = validator
+        self._lock = FileLock(folder / ".lock", text.SESSION_WHAT.format(id=session_id))
+        self._db: TinyDB | None = None
+        self._chunks: dict[int, TinyDB] = {}
+        self._note_chunk: dict[str, int] = {}
+
+    # -- lifecycle -------------------------------------------------------------
+    def open(self) -> SessionRepo:
+        """Take the lock (fails clearly if another window has the session)."""
+        self.folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        self._lock.acquire()
+        remove_stale_temp_files(self.folder)
+        return self
+
+    def close(self) -> None:
+        """Release files and the lock."""
+        for db in [*self._chunks.values(), *([self._db] if self._db else [])]:
+            db.close()
+        self._chunks.clear()
+        self._db = None
+        self._lock.release()
+
+    @property
+    def session_path(self) -> Path:
+        """The session document file."""
+        return self.folder / "session.json"
+
+    def _chunk_path(self, index: int) -> Path:
+        return self.folder / f"notes-{index:04d}.json"
+
+    def _session_db(self) -> TinyDB:
+        if self._db is None:
+            self._db = _open_db(self.session_path)
+        return self._db
+
+    def _chunk_db(self, index: int) -> TinyDB:
+        if index not in self._chunks:
+            self._chunks[index] = _open_db(self._chunk_path(index))
+        return self._chunks[index]
+
+    # -- reading ---------------------------------------------------------------
+    def load(self) -> Session:
+        """Read and validate the whole session (raises :class:`CorruptStoreError`)."""
+        data = read_session_files(self.folder)
+        self._note_chunk = {n["id"]: c for c, n in _iter_chunk_notes(self.folder)}
+        return _to_session(data, self.session_path, self._validator)
+
+    # -- writing ---------------------------------------------------------------
+    def save_core(self, session: Session) -> None:
+        """Persist everything except the notes, in one atomic write."""
+        data = session.to_dict()
+        data.pop("notes", None)
+        _put(self._session_db().table("session"), _SESSION_DOC, data)
+
+    def save_note(self, note: Note) -> None:
+        """Insert or replace one note, rewriting only its chunk."""
+        chunk = self._note_chunk.get(note.id)
+        if chunk is None:
+            chunk = self._chunk_for_new_note()
+        table = self._chunk_db(chunk).table("notes")
+        table.upsert(note.to_dict(), Query().id == note.id)
+        self._note_chunk[note.id] = chunk
+
+    def delete_note(self, note_id: str) -> None:
+        """Remove one note (no-op when unknown)."""
+        chunk = self._note_chunk.pop(note_id, None)
+        if chunk is not None:
+            self._chunk_db(chunk).table("notes").remove(Query().id == note_id)
+
+    def save_all(self, session: Session) -> None:
+        """Write a whole session (import, restore): core first, then the notes in bulk."""
+        for index in list(self._chunks):
+            self._chunks.pop(index).close()
+        for old in self.folder.glob("notes-*.json"):
+            old.unlink()
+        self._note_chunk.clear()
+        notes = [n.to_dict() for n in session.notes]
+        for start in range(0, len(notes), NOTES_PER_CHUNK):
+            index = start // NOTES_PER_CHUNK
+            batch = notes[start : start + NOTES_PER_CHUNK]
+            self._chunk_db(index).table("notes").insert_multiple(batch)
+            self._note_chunk.update((n["id"], index) for n in batch)
+        self.save_core(session)
+
+    def _chunk_for_new_note(self) -> int:
+        if not self._note_chunk:
+            return 0
+        last = max(self._note_chunk.values())
+        in_last = sum(1 for c in self._note_chunk.values() if c == last)
+        return last if in_last < NOTES_PER_CHUNK else last + 1
+
+
+def _iter_chunk_notes(folder: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    for path in sorted(folder.glob("notes-*.json")):
+        try:
+            index = int(path.stem.split("-", 1)[1])
+        except ValueError:
+            continue
+        data = read_json(path) or {}
+        table = data.get("notes", {}) if isinstance(data, dict) else {}
+        if not isinstance(table, dict):
+            raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
+        for doc in table.values():
+            if not isinstance(doc, dict) or "id" not in doc:
+                raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
+            yield index, doc
+
+
+def read_session_files(folder: Path) -> dict[str, Any]:
+    """The session's bundle-shaped dict, assembled from its files (no lock needed:
+    every file is replaced atomically, so a reader never sees half a write)."""
+    path = folder / "session.json"
+    if not path.exists():
+        raise NotFoundError(text.SESSION_NOT_FOUND.format(id=folder.name, folder=folder.parent))
+    raw = read_json(path)
+    docs = raw.get("session", {}) if isinstance(raw, dict) else None
+    if not isinstance(docs, dict) or str(_SESSION_DOC) not in docs:
+        raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
+    data = dict(docs[str(_SESSION_DOC)])
+    data["notes"] = [doc for _, doc in _iter_chunk_notes(folder)]
+    return data
+
+
+def _to_session(data: dict[str, Any], path: Path, validator: SessionValidator | None) -> Session:
+    problems = validator(data) if validator else []
+    if problems:
+        err = CorruptStoreError(text.CORRUPT_RECORD.format(path=path), str(path))
+        err.problems = tuple(problems)
+        raise err
+    try:
+        return Session.from_dict(data)
+    except (KeyError, TypeError, ValueError, AssertionError) as exc:
+        detail = f"{type(exc).__name__}: {exc}"
+        raise CorruptStoreError(
+            text.CORRUPT_RECORD.format(path=path) + " " + detail, str(path)
+        ) from exc
+
+
+class Store:
+    """Entry point to everything kept on this laptop."""
+
+    def __init__(self, root: Path, *, validator: SessionValidator | None = None) -> None:
+        self.root = Path(root)
+        self._validator = validator if validator is not None else _default_validator()
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        except OSError as exc:
+            raise StoreError(
+                text.WRITE_FAILED.format(path=self.root, error=exc.strerror or exc)
+            ) from exc
+        remove_stale_temp_files(self.root)
+
+    # -- sessions --------------------------------------------------------------
+    def session_dir(self, session_id: str) -> Path:
+        """Folder of one session (the id is checked first)."""
+        return self.root / check_session_id(session_id)
+
+    def exists(self, session_id: str) -> bool:
+        """Whether a session with this id is stored."""
+        return (self.session_dir(session_id) / "session.json").exists()
+
+    def session_ids(self) -> list[str]:
+        """Ids of every stored session folder."""
+        return sorted(
+            p.parent.name
+            for p in self.root.glob("*/session.json")
+            if SESSION_ID_RE.match(p.parent.name)
+        )
+
+    def load_session(self, session_id: str) -> Session:
+        """A read-only snapshot (does not take the lock)."""
+        folder = self.session_dir(session_id)
+        return _to_session(read_session_files(folder), folder / "session.json", self._validator)
+
+    def open_session(self, session_id: str) -> SessionRepo:
+        """Open for editing: locks the session; raises if it is missing or open elsewhere."""
+        if not self.exists(session_id):
+            raise NotFoundError(text.SESSION_NOT_FOUND.format(id=session_id, folder=self.root))
+        return SessionRepo(self.session_dir(session_id), session_id, self._validator).open()
+
+    def create_session(self, session: Session) -> SessionRepo:
+        """Store a new session and keep it open (locked) for editing."""
+        if self.exists(session.id):
+            raise StoreError(text.SESSION_EXISTS.format(id=session.id))
+        repo = SessionRepo(self.session_dir(session.id), session.id, self._validator).open()
+        try:
+            repo.save_all(session)
+        except FacilitatorError:
+            repo.close()
+            raise
+        self.update_summary(session)
+        return repo
+
+    def put_session(self, session: Session, *, replace: bool = False) -> None:
+        """Write a complete session (import); refuses an existing id unless ``replace``."""
+        if self.exists(session.id) and not replace:
+            raise StoreError(text.SESSION_EXISTS.format(id=session.id))
+        repo = SessionRepo(self.session_dir(session.id), session.id, self._validator).open()
+        try:
+            repo.save_all(session)
+        finally:
+            repo.close()
+        self.update_summary(session)
+
+    def delete_session(self, session_id: str) -> None:
+        """Remove a session folder (refused while another window has it open)."""
+        folder = self.session_dir(session_id)
+        with FileLock(folder / ".lock", text.SESSION_WHAT.format(id=session_id)):
+            for path in folder.iterdir():
+                if path.name != ".lock":
+                    path.unlink()
+        shutil.rmtree(folder, ignore_errors=True)
+        with self._index() as table:
+            table.remove(Query().id == session_id)
+
+    def iter_sessions(self) -> Iterator[Session | CorruptStoreError]:
+        """Every stored session, one at a time (reports stream; memory stays flat)."""
+        for session_id in self.session_ids():
+            try:
+                yield self.load_session(session_id)
+            except CorruptStoreError as exc:
+                yield exc
+
+    # -- index -----------------------------------------------------------------
+    @contextmanager
+    def _index(self) -> Iterator[Table]:
+        # Two windows on two sessions both update the index: serialise read-modify-write.
+        with FileLock(self.root / ".index.lock", text.ROSTERS_WHAT).acquire_blocking():
+            db = _open_db(self.root / "index.json")
+            try:
+                yield db.table("sessions")
+            finally:
+                db.close()
+
+    def update_summary(self, session: Session) -> None:
+        """Refresh the session's row in the index."""
+        row = SessionSummary.of(session).__dict__
+        with self._index() as table:
+            table.upsert(row, Query().id == session.id)
+
+    def list_sessions(self) -> SessionListing:
+        """Summaries newest first; unreadable sessions become problems, not crashes."""
+        problems: list[Problem] = []
+        try:
+            with self._index() as table:
+                rows = {r["id"]: r for r in table.all() if isinstance(r, dict) and "id" in r}
+        except CorruptStoreError as exc:
+            problems.append(Problem(exc.path, exc.message))
+            (self.root / "index.json").unlink(missing_ok=True)
+            rows = {}
+        ids = set(self.session_ids())
+        stale = set(rows) - ids
+        missing = ids - set(rows)
+        fresh: list[dict[str, Any]] = []
+        for session_id in sorted(missing):
+            try:
+                fresh.append(SessionSummary.of(self.load_session(session_id)).__dict__)
+            except FacilitatorError as exc:
+                where = getattr(exc, "path", str(self.session_dir(session_id)))
+                problems.append(Problem(where, str(exc)))
+        if stale or fresh:
+            with self._index() as table:
+                for session_id in stale:
+                    table.remove(Query().id == session_id)
+                for row in fresh:
+                    table.upsert(row, Query().id == row["id"])
+        rows = {k: v for k, v in rows.items() if k in ids} | {r["id"]: r for r in fresh}
+        summaries = sorted(
+            (
+                SessionSummary(**{k: r[k] for k in SessionSummary.__dataclass_fields__})
+                for r in rows.values()
+            ),
+            key=lambda s: (s.date, s.id),
+            reverse=True,
+        )
+        return SessionListing(tuple(summaries), tuple(problems))
+
+    # -- rosters ---------------------------------------------------------------
+    @contextmanager
+    def _rosters(self) -> Iterator[Table]:
+        with FileLock(self.root / ".rosters.lock", text.ROSTERS_WHAT).acquire_blocking():
+            db = _open_db(self.root / "rosters.json")
+            try:
+                yield db.table("rosters")
+            finally:
+                db.close()
+
+    def rosters(self) -> list[Roster]:
+        """Every stored unit with its roster."""
+        with self._rosters() as table:
+            return [Roster.from_dict(doc) for doc in table.all()]
+
+    def roster(self, unit_name: str) -> Roster:
+        """The roster of one unit (raises :class:`NotFoundError`)."""
+        with self._rosters() as table:
+            doc = table.get(Query().unit.name == unit_name)
+        if doc is None:
+            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
+        assert isinstance(doc, dict)
+        return Roster.from_dict(doc)
+
+    def save_roster(self, roster: Roster) -> None:
+        """Insert or replace a unit's roster."""
+        with self._rosters() as table:
+            table.upsert(roster.to_dict(), Query().unit.name == roster.unit.name)
+
+
+def _default_validator() -> SessionValidator | None:
+    """The bundle validator checks stored sessions too (hand edits are caught on load)."""
+    try:
+        from facilitator.bundle.validate import validate_session
+    except ImportError:  # pragma: no cover - only while the bundle module is absent
+        return None
+    return validate_session

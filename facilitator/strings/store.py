@@ -1,0 +1,17 @@
+"""Vietnamese messages of the local store."""
+
+DISK_FULL = "Không ghi được {path}: ổ đĩa đã đầy ({error}). Dữ liệu đã lưu trước đó vẫn còn nguyên."
+WRITE_FAILED = "Không ghi được {path}: {error}. Dữ liệu đã lưu trước đó vẫn còn nguyên."
+READ_FAILED = "Không đọc được {path}: {error}."
+CORRUPT_ENCODING = "Tệp {path} bị hỏng: không phải UTF-8 (byte thứ {offset})."
+CORRUPT_JSON = "Tệp {path} bị hỏng ở dòng {line}, cột {column}: {error}."
+CORRUPT_SHAPE = "Tệp {path} bị hỏng: nội dung không đúng cấu trúc kho dữ liệu."
+CORRUPT_RECORD = "Tệp {path} có dữ liệu không hợp lệ:"
+LOCKED = "{what} đang được mở ở cửa sổ khác (khóa {path}). Hãy đóng cửa sổ đó rồi thử lại."
+SESSION_WHAT = "Buổi sinh hoạt «{id}»"
+ROSTERS_WHAT = "Danh sách đơn vị"
+SESSION_NOT_FOUND = "Không tìm thấy buổi sinh hoạt «{id}» trong {folder}."
+SESSION_EXISTS = "Buổi sinh hoạt «{id}» đã có trong kho. Dùng --replace để ghi đè."
+UNIT_NOT_FOUND = 'Chưa có đơn vị «{name}». Hãy nhập danh sách bằng: facilitator roster import TỆP --unit "{name}".'
+SESSION_CLOSED = "Buổi sinh hoạt đã kết thúc và biên bản đã thông qua: chỉ xem, không sửa. Mở lại nếu thật cần sửa."
+BAD_SESSION_ID = "Mã buổi sinh hoạt «{id}» không hợp lệ (chỉ gồm a-z, 0-9 và dấu -)."
