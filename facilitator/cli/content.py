@@ -69,4 +69,4 @@ def check_command(files: tuple[str, ...]) -> None:
     if len(files) > 1:
         click.echo(msg.check_totals(len(files) - failed, failed))
     if failed:
-        raise SystemExit(1)
+        click.get_current_context().exit(1)

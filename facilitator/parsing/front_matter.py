@@ -140,7 +140,8 @@ def _yaml_problem(err: Exception, path: str, first_line: int) -> Problem:
         line = first_line + mark.line if mark is not None else first_line
         detail = err.problem or err.context or type(err).__name__
         return Problem(f"{path}:{line}", msg.yaml_invalid(str(detail)))
-    return Problem(f"{path}:{first_line}", msg.yaml_invalid(type(err).__name__))
+    detail = msg.YAML_TOO_DEEP if isinstance(err, RecursionError) else str(err)
+    return Problem(f"{path}:{first_line}", msg.yaml_invalid(detail))
 
 
 def parse_front_matter(

@@ -14,7 +14,7 @@ from facilitator.strings import content as msg
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
     r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
-    r"|\x1b[@-_]?"  # other two-byte escapes, or a lone ESC
+    r"|\x1b[ -/]*[0-~]?"  # other escapes (e.g. "ESC c" resets the terminal), or a lone ESC
 )
 # Remaining C0 controls except tab/newline, DEL, and the C1 block (U+0080-U+009F, which
 # some terminals honour as 8-bit CSI/OSC).

@@ -90,7 +90,7 @@ class FileLock:
         return self._fd is not None
 
     def __enter__(self) -> FileLock:
-        return self.acquire()
+        return self if self.held else self.acquire()
 
     def __exit__(
         self,

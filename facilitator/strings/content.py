@@ -59,6 +59,9 @@ UNCLOSED_FRONT_MATTER = "phần khai báo ở đầu tệp chưa được đóng
 FRONT_MATTER_NOT_MAPPING = "phần khai báo ở đầu tệp phải gồm các dòng dạng 'tên: giá trị'"
 
 
+YAML_TOO_DEEP = "các ngoặc lồng nhau quá sâu"
+
+
 def yaml_invalid(detail: str) -> str:
     return f"phần khai báo ở đầu tệp viết sai cú pháp YAML ({detail})"
 

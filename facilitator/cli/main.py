@@ -1,0 +1,88 @@
+"""The ``facilitator`` command group: the console by default, subcommands for data and documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from facilitator import __version__
+from facilitator.cli.bundles import import_command
+from facilitator.cli.content import content_group
+from facilitator.cli.context import CliContext, get_store, handle_errors
+from facilitator.cli.documents import export_command, report_command
+from facilitator.cli.roster import roster_group
+from facilitator.cli.sessions import sessions_command
+from facilitator.strings import main as text
+
+DATA_DIR_ENV = "FACILITATOR_DATA_DIR"
+CONTENT_DIR_ENV = "FACILITATOR_CONTENT_DIR"
+
+
+def default_content_dir() -> Path:
+    """``./content`` when run from a project folder, else the packs beside the package."""
+    local = Path("content")
+    if local.is_dir():
+        return local
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+@click.group(
+    invoke_without_command=True,
+    help=text.MAIN_HELP,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=DATA_DIR_ENV,
+    default=Path("sessions"),
+    show_default=True,
+    help=text.DATA_DIR_HELP,
+)
+@click.option(
+    "--content-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=CONTENT_DIR_ENV,
+    default=None,
+    help=text.CONTENT_DIR_HELP,
+)
+@click.option("--session", "session_id", default=None, help=text.SESSION_OPT_HELP)
+@click.version_option(__version__, message="facilitator %(version)s")
+@click.pass_context
+def main(
+    ctx: click.Context, data_dir: Path, content_dir: Path | None, session_id: str | None
+) -> None:
+    """Without a subcommand, open the presenter's console."""
+    ctx.obj = CliContext(data_dir=data_dir)
+    ctx.meta["content_dir"] = content_dir or default_content_dir()
+    if ctx.invoked_subcommand is None:
+        _run_console(ctx, session_id)
+
+
+@handle_errors
+def _run_console(ctx: click.Context, session_id: str | None) -> None:
+    store = get_store(ctx)
+    from facilitator.ui import run_app  # Textual is imported only for the console
+
+    run_app(store, ctx.meta["content_dir"], session_id=session_id)
+
+
+@click.command("audience", help=text.AUDIENCE_HELP)
+@click.pass_context
+@handle_errors
+def audience_command(ctx: click.Context) -> None:
+    """Follow the presenter's current item on a second screen."""
+    store = get_store(ctx)
+    from facilitator.ui.audience import run_audience
+
+    run_audience(store.root)
+
+
+main.add_command(sessions_command)
+main.add_command(roster_group)
+main.add_command(import_command)
+main.add_command(export_command)
+main.add_command(report_command)
+main.add_command(content_group)
+main.add_command(audience_command)

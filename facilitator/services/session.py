@@ -1,0 +1,394 @@
+"""The live session: every change the presenter makes, saved the moment it is made.
+
+Screens call this class only; it owns the current :class:`Session` snapshot, writes
+each change through the store (atomically) and refreshes the audience's live file.
+Closed sessions refuse changes until :meth:`SessionService.reopen` is called.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from facilitator.domain.errors import FacilitatorError, ReadOnlyError
+from facilitator.domain.membership import MembershipCounts, count_membership
+from facilitator.domain.models import (
+    ATTENDANCE_STATUSES,
+    NOTE_KINDS,
+    AgendaItem,
+    Approval,
+    Attendance,
+    Event,
+    Narrative,
+    Note,
+    Person,
+    Progress,
+    Reflection,
+    Roles,
+    Session,
+    Vote,
+)
+from facilitator.domain.vietnamese import clean_line, clean_text, fold
+from facilitator.services.clock import Clock, local_now
+from facilitator.services.live import write_live
+from facilitator.storage.store import SessionRepo, Store
+from facilitator.strings import store as text
+
+
+class SessionService:
+    """Edits one open (locked) session; each method persists before it returns."""
+
+    def __init__(self, store: Store, repo: SessionRepo, session: Session, clock: Clock) -> None:
+        self.store = store
+        self._repo = repo
+        self._session = session
+        self.clock = clock
+        self._note_seq = itertools.count(_next_note_number(session))
+        self._listeners: list[Callable[[Session], None]] = []
+
+    # -- opening and closing ---------------------------------------------------
+    @classmethod
+    def open(cls, store: Store, session_id: str, clock: Clock = local_now) -> SessionService:
+        """Lock and load a stored session (raises if it is open in another window)."""
+        repo = store.open_session(session_id)
+        try:
+            session = repo.load()
+        except FacilitatorError:
+            repo.close()
+            raise
+        return cls(store, repo, session, clock)
+
+    @classmethod
+    def create(cls, store: Store, session: Session, clock: Clock = local_now) -> SessionService:
+        """Store a new session and keep it open."""
+        return cls(store, store.create_session(session), session, clock)
+
+    def close(self) -> None:
+        """Release the session's lock."""
+        self._repo.close()
+
+    @property
+    def session(self) -> Session:
+        """The current immutable snapshot."""
+        return self._session
+
+    @property
+    def read_only(self) -> bool:
+        """Closed sessions are read-only until reopened."""
+        return self._session.is_closed
+
+    def subscribe(self, listener: Callable[[Session], None]) -> None:
+        """Be told of every saved change (the UI refreshes from the snapshot)."""
+        self._listeners.append(listener)
+
+    # -- persistence helpers ---------------------------------------------------
+    def _commit(self, session: Session, *, summary: bool = False, live: bool = False) -> Session:
+        self._repo.save_core(session)
+        self._session = session
+        if summary:
+            self.store.update_summary(session)
+        if live:
+            write_live(self.store.root, session, self.clock())
+        for listener in self._listeners:
+            listener(session)
+        return session
+
+    def _writable(self) -> Session:
+        if self._session.is_closed:
+            raise ReadOnlyError(text.SESSION_CLOSED)
+        return self._session
+
+    # -- preparation -----------------------------------------------------------
+    def update_details(self, **fields: Any) -> Session:
+        """Change title, place, number, started_at, kind, unit or roles."""
+        session = self._writable()
+        cleaned = {
+            k: clean_line(v) if isinstance(v, str) else v
+            for k, v in fields.items()
+            if k in {"title", "place", "number", "started_at", "kind", "unit", "roles"}
+        }
+        return self._commit(session.with_changes(**cleaned), summary=True)
+
+    def set_roles(
+        self, chair: str | None, secretary: str | None, presenters: tuple[str, ...]
+    ) -> Session:
+        """Choose chair, secretary and presenters among the session's people."""
+        session = self._writable()
+        roles = Roles(chair=chair, secretary=secretary, presenters=tuple(presenters))
+        return self._commit(session.with_changes(roles=roles))
+
+    def set_agenda(self, agenda: tuple[AgendaItem, ...]) -> Session:
+        """Replace the agenda (reorder, skip, change minutes) during preparation."""
+        session = self._writable()
+        return self._commit(session.with_changes(agenda=tuple(agenda)), live=True)
+
+    def update_item(self, item_id: str, **fields: Any) -> Session:
+        """Change one agenda item's minutes, skipped flag, presenter or conclusion."""
+        session = self._writable()
+        allowed = {"minutes", "skipped", "presenter", "conclusion", "title"}
+        changes = {
+            k: clean_text(v) if isinstance(v, str) else v for k, v in fields.items() if k in allowed
+        }
+        agenda = tuple(
+            replace(item, **changes) if item.id == item_id else item for item in session.agenda
+        )
+        return self._commit(session.with_changes(agenda=agenda), live=True)
+
+    # -- attendance ------------------------------------------------------------
+    def mark(self, person_id: str, status: str, reason: str | None = None) -> Session:
+        """Record attendance; "late" stamps the arrival time, reasons are cleaned."""
+        session = self._writable()
+        if status not in ATTENDANCE_STATUSES:
+            raise ValueError(status)
+        previous = session.attendance_of(person_id)
+        arrived = None
+        if status == "late":
+            arrived = previous.arrived_at if previous and previous.arrived_at else self.clock()
+        record = Attendance(
+            person=person_id,
+            status=status,
+            arrived_at=arrived,
+            reason=clean_line(reason) if reason else None,
+        )
+        others = tuple(a for a in session.attendance if a.person != person_id)
+        return self._commit(session.with_changes(attendance=(*others, record)), summary=True)
+
+    def unmark(self, person_id: str) -> Session:
+        """Forget a person's attendance mark (a mistaken key press)."""
+        session = self._writable()
+        others = tuple(a for a in session.attendance if a.person != person_id)
+        return self._commit(session.with_changes(attendance=others), summary=True)
+
+    def add_person(
+        self, name: str, category: str = "khach", position: str = "", *, present: bool = True
+    ) -> Person:
+        """Add a guest or someone not on the roster, on the spot (present by default)."""
+        session = self._writable()
+        taken = {p.id for p in session.people}
+        number = len(session.people) + 1
+        while f"x{number:03d}" in taken:
+            number += 1
+        person = Person(
+            id=f"x{number:03d}",
+            name=clean_line(name),
+            category=category,
+            position=clean_line(position),
+        )
+        attendance = session.attendance
+        if present:
+            attendance = (*attendance, Attendance(person=person.id, status="present"))
+        self._commit(
+            session.with_changes(people=(*session.people, person), attendance=attendance),
+            summary=True,
+        )
+        return person
+
+    def counts(self) -> MembershipCounts:
+        """Live counts exactly as the minutes will state them."""
+        return count_membership(self._session.people, self._session.attendance)
+
+    def find_people(self, query: str, limit: int = 8) -> list[Person]:
+        """Accent-insensitive lookup: "nguyen van a" finds "Nguyễn Văn An"."""
+        needle = fold(query)
+        people = self._session.sorted_people()
+        if not needle:
+            return list(people[:limit])
+        starts = [p for p in people if fold(p.name).startswith(needle)]
+        words = [p for p in people if p not in starts and needle in fold(p.name)]
+        return [*starts, *words][:limit]
+
+    # -- running the agenda ----------------------------------------------------
+    def start(self) -> Session:
+        """Begin the meeting: status running, start time now, first item current."""
+        session = self._writable()
+        now = self.clock()
+        first = next((i for i in session.agenda if not i.skipped), None)
+        session = session.with_changes(status="running", started_at=now)
+        self._commit(session, summary=True)
+        return self.go_to(first.id) if first else self._session
+
+    def go_to(self, item_id: str) -> Session:
+        """Make ``item_id`` current, banking the time spent on the item being left."""
+        session = self._writable()
+        now = self.clock()
+        agenda = list(session.agenda)
+        current = session.progress.current
+        for index, item in enumerate(agenda):
+            if item.id == current and session.progress.entered_at is not None:
+                spent = item.spent_seconds + (now - session.progress.entered_at).total_seconds()
+                agenda[index] = replace(item, spent_seconds=max(spent, 0.0), ended_at=now)
+            if item.id == item_id and item.started_at is None:
+                agenda[index] = replace(agenda[index], started_at=now)
+        status = "running" if session.status == "planned" else session.status
+        session = session.with_changes(
+            agenda=tuple(agenda),
+            progress=Progress(current=item_id, entered_at=now),
+            status=status,
+        )
+        return self._commit(session, summary=status != self._session.status, live=True)
+
+    def step(self, delta: int) -> Session:
+        """Next (+1) or previous (-1) item that is not skipped."""
+        session = self._session
+        items = [i for i in session.agenda if not i.skipped]
+        if not items:
+            return session
+        ids = [i.id for i in items]
+        current = session.progress.current
+        position = ids.index(current) if current in ids else -1
+        target = min(max(position + delta, 0), len(ids) - 1)
+        if ids[target] == current:
+            return session
+        return self.go_to(ids[target])
+
+    def elapsed(self, item_id: str, now: datetime | None = None) -> float:
+        """Seconds spent on an item, including the running visit (survives restarts)."""
+        session = self._session
+        item = session.item(item_id)
+        if item is None:
+            return 0.0
+        seconds = item.spent_seconds
+        if (
+            session.progress.current == item_id
+            and session.progress.entered_at
+            and not (session.is_closed)
+        ):
+            seconds += ((now or self.clock()) - session.progress.entered_at).total_seconds()
+        return max(seconds, 0.0)
+
+    # -- notes -----------------------------------------------------------------
+    def add_note(
+        self, text_: str, kind: str = "opinion", speaker: str | None = None, item: str | None = None
+    ) -> Note:
+        """Attach a note to the current (or given) item, stamped now; saved at once."""
+        session = self._writable()
+        if kind not in NOTE_KINDS:
+            raise ValueError(kind)
+        target = (
+            item or session.progress.current or (session.agenda[0].id if session.agenda else "")
+        )
+        note = Note(
+            id=f"n{next(self._note_seq)}",
+            item=target,
+            at=self.clock(),
+            text=clean_text(text_).strip(),
+            kind=kind,
+            speaker=speaker,
+        )
+        self._repo.save_note(note)
+        self._session = session.with_changes(notes=(*session.notes, note))
+        self._notify()
+        return note
+
+    def edit_note(self, note_id: str, **fields: Any) -> Note:
+        """Change a note's text, kind, speaker or item."""
+        session = self._writable()
+        old = next(n for n in session.notes if n.id == note_id)
+        allowed = {"text", "kind", "speaker", "item"}
+        changes = {
+            k: clean_text(v).strip() if k == "text" else v
+            for k, v in fields.items()
+            if k in allowed
+        }
+        note = replace(old, **changes)
+        self._repo.save_note(note)
+        self._session = session.with_changes(
+            notes=tuple(note if n.id == note_id else n for n in session.notes)
+        )
+        self._notify()
+        return note
+
+    def delete_note(self, note_id: str) -> None:
+        """Remove a note."""
+        session = self._writable()
+        self._repo.delete_note(note_id)
+        self._session = session.with_changes(
+            notes=tuple(n for n in session.notes if n.id != note_id)
+        )
+        self._notify()
+
+    def _notify(self) -> None:
+        for listener in self._listeners:
+            listener(self._session)
+
+    # -- votes and conclusions ------------------------------------------------
+    def record_vote(
+        self, question: str, for_: int, against: int = 0, other: int = 0, item: str | None = None
+    ) -> Vote:
+        """Record a vote against the current voting base (members entitled to vote)."""
+        session = self._writable()
+        vote = Vote(
+            item=item or session.progress.current or "",
+            question=clean_line(question),
+            for_=for_,
+            against=against,
+            other=other,
+            base=self.counts().voting_base,
+        )
+        self._commit(session.with_changes(votes=(*session.votes, vote)))
+        return vote
+
+    def delete_vote(self, index: int) -> Session:
+        """Remove a vote recorded by mistake."""
+        session = self._writable()
+        votes = tuple(v for i, v in enumerate(session.votes) if i != index)
+        return self._commit(session.with_changes(votes=votes))
+
+    def set_conclusion(self, conclusion: str) -> Session:
+        """The chair's overall conclusion."""
+        session = self._writable()
+        return self._commit(session.with_changes(conclusion=clean_text(conclusion).strip()))
+
+    def set_narrative(self, narrative: Narrative) -> Session:
+        """Strengths, weaknesses and proposals typed for the report."""
+        session = self._session  # the report's narrative may be written after closing
+        cleaned = Narrative(
+            strengths=clean_text(narrative.strengths).strip(),
+            weaknesses=clean_text(narrative.weaknesses).strip(),
+            proposals=clean_text(narrative.proposals).strip(),
+        )
+        return self._commit(session.with_changes(narrative=cleaned))
+
+    def set_reflection(self, person_id: str, submitted: bool, grade: str | None) -> Session:
+        """Record a written reflection (bài thu hoạch) and its grade."""
+        session = self._session  # graded after the meeting, even when closed
+        others = tuple(r for r in session.reflections if r.person != person_id)
+        record = Reflection(person=person_id, submitted=submitted, grade=grade)
+        return self._commit(session.with_changes(reflections=(*others, record)))
+
+    # -- closing ---------------------------------------------------------------
+    def approve_and_close(self, votes_for: int | None = None) -> Session:
+        """Minutes read back and approved: stamp the end, freeze the session."""
+        session = self._writable()
+        now = self.clock()
+        if session.progress.current:
+            session = self.go_to(session.progress.current)  # bank the running item's time
+        base = self.counts().voting_base
+        approval = Approval(at=now, for_=base if votes_for is None else votes_for, base=base)
+        session = session.with_changes(
+            status="closed",
+            ended_at=session.ended_at or now,
+            approved=approval,
+            progress=Progress(current=session.progress.current, entered_at=None),
+            events=(*session.events, Event(at=now, kind="closed")),
+        )
+        return self._commit(session, summary=True, live=True)
+
+    def reopen(self, reason: str) -> Session:
+        """Explicitly reopen a closed session; the reopening is recorded."""
+        session = self._session
+        now = self.clock()
+        session = session.with_changes(
+            status="running",
+            approved=None,
+            events=(*session.events, Event(at=now, kind="reopened", detail=clean_line(reason))),
+        )
+        return self._commit(session, summary=True)
+
+
+def _next_note_number(session: Session) -> int:
+    numbers = [int(n.id[1:]) for n in session.notes if n.id[:1] == "n" and n.id[1:].isdigit()]
+    return max(numbers, default=0) + 1

@@ -1,0 +1,24 @@
+"""Vietnamese help and messages of the top-level command line."""
+
+MAIN_HELP = """facilitator — bàn điều khiển cho báo cáo viên và bí thư chi bộ.
+
+Chạy không có lệnh con để mở giao diện điều hành buổi sinh hoạt (điểm danh, chương trình,
+ghi ý kiến, biểu quyết, đọc lại và thông qua biên bản). Các lệnh con quản lý dữ liệu và
+xuất văn bản. Mọi dữ liệu nằm trên máy này, trong thư mục dữ liệu (mặc định: sessions/)."""
+DATA_DIR_HELP = "Thư mục dữ liệu (mặc định sessions/; hoặc biến môi trường FACILITATOR_DATA_DIR)."
+CONTENT_DIR_HELP = "Thư mục gói nội dung Markdown (mặc định content/; hoặc FACILITATOR_CONTENT_DIR)."
+SESSION_OPT_HELP = "Mở thẳng buổi sinh hoạt có mã này."
+AUDIENCE_HELP = "Màn hình cho người dự (máy chiếu): theo mục đang trình bày, chữ lớn, không có ghi chú riêng hay dữ liệu cá nhân. Chạy ở cửa sổ thứ hai."
+EXPORT_HELP = "Xuất biên bản (docx, md) hoặc gói dữ liệu buổi sinh hoạt (bundle) của buổi MÃ_BUỔI."
+REPORT_HELP = "Lập báo cáo kết quả của đơn vị từ các buổi đã lưu và các gói dữ liệu (bundle) của đơn vị cấp dưới."
+FORMAT_HELP = "Định dạng tệp xuất."
+OUTPUT_HELP = "Tệp kết quả (mặc định: tên an toàn trong thư mục hiện tại)."
+OVERWRITE_HELP = "Cho phép ghi đè tệp đã có."
+UNIT_HELP = "Tên đơn vị lập báo cáo (như đã nhập danh sách)."
+CONTENT_ID_HELP = "Chỉ tính các buổi học gói nội dung có mã này (ví dụ cay-tre)."
+FROM_HELP = "Từ ngày (dd/mm/yyyy)."
+TO_HELP = "Đến ngày (dd/mm/yyyy)."
+TITLE_HELP = "Trích yếu của báo cáo (mặc định theo nội dung sinh hoạt)."
+BAD_DATE = "Ngày «{value}» không đúng dạng dd/mm/yyyy."
+WROTE = "Đã ghi {path}"
+SKIPPED = "Bỏ qua: {problem}"

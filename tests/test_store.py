@@ -1,0 +1,164 @@
+"""The local store: atomic durable writes, locks, corrupt files, privacy, note chunks."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from facilitator.domain.errors import CorruptStoreError, SessionLockedError, StoreError
+from facilitator.domain.models import (
+    AgendaItem,
+    Attendance,
+    Note,
+    Person,
+    Roster,
+    Session,
+    Unit,
+)
+from facilitator.storage import atomic
+from facilitator.storage.atomic import write_bytes_atomic
+from facilitator.storage.lock import FileLock
+from facilitator.storage.store import NOTES_PER_CHUNK, Store
+
+TZ = timezone(timedelta(hours=7))
+UNIT = Unit("Chi bộ Khối Dân vận", "Đảng bộ xã Di Linh", "CB", "party", "Di Linh")
+
+
+def make_session(session_id: str = "2024-05-10-cb-cay-tre", notes: int = 0) -> Session:
+    start = datetime(2024, 5, 10, 7, 30, tzinfo=TZ)
+    people = (Person("p01", "Nguyễn Văn An"), Person("p02", "Trần Thị Bình"))
+    return Session(
+        id=session_id,
+        unit=UNIT,
+        title="Sinh hoạt chuyên đề",
+        started_at=start,
+        people=people,
+        attendance=(Attendance("p01", "present"),),
+        agenda=(AgendaItem("khai-mac", "Khai mạc"),),
+        notes=tuple(
+            Note(f"n{i}", "khai-mac", start + timedelta(seconds=i), f"Ý kiến {i}", speaker="p01")
+            for i in range(1, notes + 1)
+        ),
+    )
+
+
+def test_session_round_trip_with_many_note_chunks(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    session = make_session(notes=NOTES_PER_CHUNK * 2 + 5)
+    store.put_session(session)
+    assert store.load_session(session.id) == session
+    chunks = sorted(p.name for p in (tmp_path / session.id).glob("notes-*.json"))
+    assert chunks == ["notes-0000.json", "notes-0001.json", "notes-0002.json"]
+
+
+def test_files_are_private(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data")
+    store.put_session(make_session(notes=1))
+    store.save_roster(Roster(UNIT, (Person("p01", "Nguyễn Văn An"),)))
+    folder = tmp_path / "data" / "2024-05-10-cb-cay-tre"
+    for path in [folder / "session.json", folder / "notes-0000.json", tmp_path / "data" / "rosters.json"]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) & 0o077 == 0
+
+
+def test_interrupted_write_leaves_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "f.json"
+    write_bytes_atomic(target, b'{"v": 1}')
+
+    def boom(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(atomic.os, "fsync", boom)
+    with pytest.raises(StoreError) as excinfo:
+        write_bytes_atomic(target, b'{"v": 2}')
+    assert "Dữ liệu đã lưu trước đó vẫn còn nguyên" in str(excinfo.value)
+    assert json.loads(target.read_text()) == {"v": 1}
+    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]  # no temp file left
+
+
+def test_full_disk_is_reported_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path)
+    session = make_session()
+    store.put_session(session)
+    real_replace = os.replace
+
+    def no_space(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", no_space)
+    with pytest.raises(StoreError, match="ổ đĩa đã đầy"):
+        store.put_session(session.with_changes(title="Mới"), replace=True)
+    monkeypatch.setattr(atomic.os, "replace", real_replace)
+    assert store.load_session(session.id).title == "Sinh hoạt chuyên đề"
+
+
+def test_stale_temp_files_are_removed_on_start(tmp_path: Path) -> None:
+    (tmp_path / ".tmp-facilitator-abc.json").write_text("{")
+    Store(tmp_path)
+    assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_second_opener_is_refused(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    session = make_session()
+    store.put_session(session)
+    repo = store.open_session(session.id)
+    try:
+        with pytest.raises(SessionLockedError, match="đang được mở ở cửa sổ khác"):
+            Store(tmp_path).open_session(session.id)
+    finally:
+        repo.close()
+    Store(tmp_path).open_session(session.id).close()  # free again once released
+
+
+def test_lock_is_exclusive_between_objects(tmp_path: Path) -> None:
+    with FileLock(tmp_path / "x.lock", "X"), pytest.raises(SessionLockedError):
+        FileLock(tmp_path / "x.lock", "X").acquire()
+
+
+def test_corrupt_session_is_reported_and_others_still_listed(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.put_session(make_session("2024-05-10-a"))
+    store.put_session(make_session("2024-05-11-b"))
+    broken = tmp_path / "2024-05-11-b" / "session.json"
+    broken.write_text('{"session": {"1": {"id": ', encoding="utf-8")
+    (tmp_path / "index.json").unlink()  # force a rebuild that must read the broken file
+    listing = Store(tmp_path).list_sessions()
+    assert [s.id for s in listing.sessions] == ["2024-05-10-a"]
+    assert len(listing.problems) == 1
+    assert "2024-05-11-b" in listing.problems[0].where
+    assert "bị hỏng ở dòng 1" in listing.problems[0].message
+    with pytest.raises(CorruptStoreError):
+        store.load_session("2024-05-11-b")
+    assert broken.read_text(encoding="utf-8") == '{"session": {"1": {"id": '  # untouched
+
+
+def test_hand_edited_invalid_record_is_reported(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.put_session(make_session())
+    path = tmp_path / "2024-05-10-cb-cay-tre" / "session.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    del data["session"]["1"]["title"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CorruptStoreError) as excinfo:
+        store.load_session("2024-05-10-cb-cay-tre")
+    assert "session.json" in str(excinfo.value)
+
+
+def test_bad_session_id_cannot_escape(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with pytest.raises(Exception, match="không hợp lệ"):
+        store.load_session("../etc")
+
+
+def test_index_tracks_counts(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    session = make_session()
+    store.put_session(session)
+    row = store.list_sessions().sessions[0]
+    assert (row.present, row.total, row.unit) == (1, 2, "Chi bộ Khối Dân vận")
