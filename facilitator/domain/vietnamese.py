@@ -24,10 +24,17 @@ _MODIFIED = {
     ("o", _HORN): "ơ",
     ("u", _HORN): "ư",
 }
-# C0/C1 controls and ESC-introduced sequences would drive the terminal if echoed.
-_CONTROL_RE = re.compile(
-    r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|.)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+# ESC-introduced sequences first (CSI with its parameters, OSC up to BEL/ST, then any
+# two-byte escape), so no printable parameter bytes ("[31m") survive as text.
+# They never span lines, so stripping them cannot shift a reported line number.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[ -/]*[0-~]?"  # other escapes (e.g. "ESC c" resets the terminal), or a lone ESC
 )
+# Remaining C0 controls except tab/newline, DEL, and the C1 block (U+0080-U+009F, which
+# some terminals honour as 8-bit CSI/OSC).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def nfc(text: str) -> str:
@@ -35,9 +42,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def strip_controls(text: str) -> str:
+    """Remove terminal escape sequences and control characters, keeping tabs and newlines."""
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
 def clean_text(text: str, *, multiline: bool = True) -> str:
     """NFC-normalise and strip control characters and escape sequences (keeps tab/newline)."""
-    text = _CONTROL_RE.sub("", nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_controls(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     if not multiline:
         text = " ".join(text.split())
     return text

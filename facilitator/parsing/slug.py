@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from facilitator.domain.vietnamese import fold
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
-    """Return ``text`` without diacritics, lower case, runs of other characters as ``-``.
+    """ "Điểm danh, báo cáo số lượng" -> "diem-danh-bao-cao-so-luong"; "" when nothing is left.
 
-    "Điểm danh, báo cáo số lượng" -> "diem-danh-bao-cao-so-luong". đ/Đ has no
-    decomposition in Unicode, so it is mapped by hand.
+    Unlike :func:`facilitator.domain.vietnamese.slugify` there is no length cap or
+    fallback: the parser reports an empty id and picks its own default.
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub("-", bare.lower()).strip("-")
+    return _NON_ALNUM.sub("-", fold(text)).strip("-")

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from facilitator.domain.errors import Problem
+from facilitator.domain.vietnamese import strip_controls
 from facilitator.strings import content as msg
-
-# ESC-introduced sequences first (CSI with its parameters, OSC up to BEL/ST, then any
-# two-byte escape), so no printable parameter bytes ("[31m") survive as text.
-# They never span lines, so stripping them cannot shift a reported line number.
-_ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
-    r"|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
-    r"|\x1b[ -/]*[0-~]?"  # other escapes (e.g. "ESC c" resets the terminal), or a lone ESC
-)
-# Remaining C0 controls except tab/newline, DEL, and the C1 block (U+0080-U+009F, which
-# some terminals honour as 8-bit CSI/OSC).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class DecodeError(ValueError):
@@ -40,11 +28,6 @@ def decode_utf8(data: bytes, path: str) -> str:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise DecodeError(Problem(f"{path}:{line}", msg.not_utf8(err.start))) from None
-
-
-def strip_controls(text: str) -> str:
-    """Remove terminal escape sequences and control characters, keeping tabs and newlines."""
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
 
 
 def clean_text(text: str) -> str:
