@@ -7,6 +7,11 @@ from pathlib import Path
 import click
 
 from facilitator import __version__
+from facilitator.cli import i18n
+
+i18n.install()  # before the command modules below build their options
+
+# ruff: noqa: E402 - the imports below must follow install()
 from facilitator.cli.bundles import import_command
 from facilitator.cli.content import content_group
 from facilitator.cli.context import CliContext, get_store, handle_errors

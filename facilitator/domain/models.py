@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Self
 
 from facilitator.domain.vietnamese import name_sort_key, split_name
@@ -104,9 +105,9 @@ class Person:
         """Party member (chính thức or dự bị), as opposed to quần chúng or a guest."""
         return self.category in MEMBER_CATEGORIES
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[object, ...]:
-        """Vietnamese roster order (tên, họ, đệm)."""
+        """Vietnamese roster order (tên, họ, đệm); computed once per person."""
         return name_sort_key(self.ho, self.dem, self.ten, self.name)
 
     def to_dict(self) -> Json:

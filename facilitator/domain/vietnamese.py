@@ -61,9 +61,12 @@ def clean_line(text: str) -> str:
 
 
 def split_name(full_name: str) -> tuple[str, str, str]:
-    """Split a full name into (họ, tên đệm, tên): first token, middle tokens, last token."""
-    parts = clean_line(full_name).split(" ")
-    parts = [p for p in parts if p]
+    """Split a full name into (họ, tên đệm, tên): first token, middle tokens, last token.
+
+    Names are cleaned where they enter (import, keyboard); splitting stays cheap because
+    it runs for every person of every loaded session.
+    """
+    parts = full_name.split()
     if not parts:
         return "", "", ""
     if len(parts) == 1:

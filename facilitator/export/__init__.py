@@ -1,0 +1,76 @@
+"""Official documents (biên bản, báo cáo) exported from sessions, without any UI.
+
+The CLI and the TUI call :func:`export_minutes` and :func:`export_report`; everything
+else (models, renderers, registry) is importable on its own for tests and tools.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import Session, Unit
+from facilitator.export.settings import DocSettings
+from facilitator.strings import export as s
+
+__all__ = ["DocSettings", "export_minutes", "export_report"]
+
+
+def _target(path: Path | str, stem: str, fmt: str) -> Path:
+    from facilitator.export.registry import safe_output_path
+
+    path = Path(path)
+    return safe_output_path(path, stem, fmt) if path.is_dir() else path
+
+
+def export_minutes(
+    session: Session,
+    fmt: str,
+    path: Path | str,
+    *,
+    overwrite: bool = False,
+    settings: DocSettings | None = None,
+) -> Path:
+    """Write the minutes of ``session`` as ``fmt`` ("docx" | "md") to ``path``.
+
+    ``path`` is a file, or a folder in which a safe name is built from the title.
+    Returns the file written. Raises ``FacilitatorError`` (Vietnamese message) when the
+    file exists and ``overwrite`` is false, or ``StoreError`` when the write fails.
+    """
+    from facilitator.export.minutes_model import build_minutes
+    from facilitator.export.registry import MINUTES_WRITERS, write_output
+
+    writer = MINUTES_WRITERS.get(fmt)
+    if writer is None:
+        raise FacilitatorError(s.unknown_format(fmt, sorted(MINUTES_WRITERS)))
+    settings = settings or DocSettings()
+    minutes = build_minutes(session, settings)
+    target = _target(path, minutes.file_stem, fmt)
+    return write_output(target, writer(minutes, settings), overwrite=overwrite)
+
+
+def export_report(
+    sessions: Iterable[Session],
+    fmt: str,
+    path: Path | str,
+    *,
+    unit: Unit,
+    title: str | None = None,
+    period: tuple[date, date] | None = None,
+    overwrite: bool = False,
+    settings: DocSettings | None = None,
+) -> Path:
+    """Aggregate ``sessions`` into the report of ``unit`` and write it as ``fmt``
+    ("docx" | "md" | "csv"). ``sessions`` may be a lazy generator: it is read once."""
+    from facilitator.export.registry import REPORT_WRITERS, write_output
+    from facilitator.export.report_model import build_report
+
+    writer = REPORT_WRITERS.get(fmt)
+    if writer is None:
+        raise FacilitatorError(s.unknown_format(fmt, sorted(REPORT_WRITERS)))
+    settings = settings or DocSettings()
+    report = build_report(sessions, unit=unit, title=title, period=period, settings=settings)
+    target = _target(path, report.file_stem, fmt)
+    return write_output(target, writer(report, settings), overwrite=overwrite)

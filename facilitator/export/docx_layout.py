@@ -1,0 +1,339 @@
+"""python-docx building blocks: page setup, fonts, styles, header, blocks, signatures.
+
+python-docx is imported inside functions only: importing it costs ~170 ms (lxml), which
+the TUI must not pay at startup (performance-reliability-facts §3). Tables are filled
+with ``add_row().cells`` and never with ``table.cell()`` in a loop (quadratic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from facilitator.export.document import Block, DocHeader, Line, Signature
+from facilitator.export.settings import DocSettings
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
+
+A4_WIDTH_MM = 210.0
+A4_HEIGHT_MM = 297.0
+HEADER_LEFT_SHARE = 0.42  # left column of the header table; the national title needs more
+CELL_PADDING_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
+SIGNATURE_GAP_LINES = 3  # empty lines left for the handwritten signature (§1.9: about 4)
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+
+
+@dataclass
+class Styles:
+    """Paragraph styles created once per document (lookup by name is a linear scan)."""
+
+    body: Any
+    bold: Any
+    centre: Any
+    cell: Any
+    levels: list[Any]
+
+
+def text_width_mm(text: str, size_pt: float, *, caps: bool) -> float:
+    """Rough printed width of ``text`` in Times New Roman (average advance per character).
+
+    Used only to size the rule under the national title, which must match the title's
+    length; 0.64 em (bold capitals) and 0.47 em (mixed case) are measured averages.
+    """
+    em = 0.64 if caps else 0.47
+    return len(text) * size_pt * em * 25.4 / 72
+
+
+def set_fonts(rpr: Any, name: str) -> None:
+    """Set all four ``w:rFonts`` slots on a ``w:rPr`` and drop the theme fonts."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    _fill_font_slots(fonts, name)
+
+
+def _fill_font_slots(fonts: Any, name: str) -> None:
+    from docx.oxml.ns import qn
+
+    for slot in _FONT_SLOTS:
+        fonts.set(qn(slot), name)
+    for attr in _THEME_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+
+
+def new_document(settings: DocSettings) -> tuple[DocxDocument, Styles]:
+    """An empty A4 document with the fonts, margins, styles and page numbers set."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    doc = Document()
+    section = doc.sections[0]
+    # python-docx's template is US Letter: A4 must be set explicitly.
+    section.page_width, section.page_height = Mm(A4_WIDTH_MM), Mm(A4_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = (
+        Mm(settings.margin_top_mm),
+        Mm(settings.margin_bottom_mm),
+    )
+    section.left_margin, section.right_margin = (
+        Mm(settings.margin_left_mm),
+        Mm(settings.margin_right_mm),
+    )
+
+    # Every style, and the document defaults, get Times New Roman in all four slots so no
+    # theme font (Calibri, Cambria) can leak into headings, tables or headers.
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            set_fonts(rpr, settings.font)
+    for style in doc.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            set_fonts(style.element.get_or_add_rPr(), settings.font)
+            if style.type != WD_STYLE_TYPE.TABLE and style.font.color.type is not None:
+                style.font.color.rgb = None  # the template's blue headings
+    # Table styles also carry theme fonts in their conditional parts (first row...).
+    for fonts in styles_el.iter(qn("w:rFonts")):
+        _fill_font_slots(fonts, settings.font)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(settings.body_size_pt)
+    fmt = normal.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(settings.space_after_pt)
+    if settings.line_spacing_pt is None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    else:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(settings.line_spacing_pt)
+    heading_sizes = {
+        "Heading 1": settings.title_size_pt,
+        "Heading 2": settings.body_size_pt,
+        "Heading 3": settings.body_size_pt,
+        "Title": settings.title_size_pt,
+    }
+    for name, size in heading_sizes.items():
+        doc.styles[name].font.size = Pt(size)
+
+    def paragraph_style(
+        name: str, *, align: Any, indent_mm: float | None, bold: bool = False
+    ) -> Any:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        set_fonts(style.element.get_or_add_rPr(), settings.font)
+        style.paragraph_format.alignment = align
+        if indent_mm is not None:
+            style.paragraph_format.first_line_indent = Mm(indent_mm)
+        style.font.bold = bold
+        return style
+
+    justify, centre = WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.CENTER
+    indent = settings.first_line_indent_mm
+    body = paragraph_style("Facilitator Body", align=justify, indent_mm=indent)
+    bold = paragraph_style("Facilitator Heading", align=justify, indent_mm=indent, bold=True)
+    bold.paragraph_format.keep_with_next = True
+    centre_style = paragraph_style("Facilitator Centre", align=centre, indent_mm=None)
+    centre_style.paragraph_format.space_after = Pt(0)
+    cell = paragraph_style("Facilitator Cell", align=centre, indent_mm=None)
+    cell.paragraph_format.space_after = Pt(0)
+    cell.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    cell.font.size = Pt(settings.small_size_pt - 1)  # 18 columns must fit a landscape A4
+    levels = [
+        paragraph_style(f"Facilitator Level {lvl}", align=justify, indent_mm=indent + 5 * lvl)
+        for lvl in range(1, 4)
+    ]
+    add_page_numbers(section, settings)
+    return doc, Styles(body=body, bold=bold, centre=centre_style, cell=cell, levels=levels)
+
+
+def add_page_numbers(section: Any, settings: DocSettings) -> None:
+    """Centred PAGE field in the top margin, from page 2 (first page header left empty)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False  # an explicit empty header
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "2"), ("end", ""))
+    for kind, text in field:
+        run = paragraph.add_run()
+        run.font.size = Pt(settings.body_size_pt)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+def add_rule_below(paragraph: Paragraph, width_mm: float, column_mm: float) -> None:
+    """A solid bottom border as long as ``width_mm``, centred in a ``column_mm`` cell."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    side = max((column_mm - CELL_PADDING_MM - width_mm) / 2, 0)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for attr, value in (
+        ("w:val", "single"),
+        ("w:sz", "6"),
+        ("w:space", "1"),
+        ("w:color", "000000"),
+    ):
+        bottom.set(qn(attr), value)
+    borders.append(bottom)
+    # pBdr must precede spacing/ind/jc in CT_PPr's sequence.
+    anchor = next((c for c in p_pr if c.tag in {qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        p_pr.append(borders)
+
+
+def styled_paragraph(
+    container: Any, style: Any, text: str = "", *, reuse: bool = False
+) -> Paragraph:
+    """A paragraph with ``style`` set by id.
+
+    ``Paragraph.style = obj`` scans every style of the document to find the default one
+    (O(styles) per paragraph, ~2 ms here); writing ``w:pStyle`` directly is constant time.
+    ``reuse`` fills the empty paragraph a new table cell already has.
+    """
+    paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
+    paragraph._p.style = style.style_id
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def write_line(
+    cell_or_doc: Any, line: Line, styles: Styles, settings: DocSettings, *, first: bool
+) -> Paragraph:
+    """One header/signature line as a centred paragraph (reusing a fresh cell's paragraph)."""
+    from docx.shared import Pt
+
+    paragraph = styled_paragraph(cell_or_doc, styles.centre, reuse=first)
+    run = paragraph.add_run(line.text)
+    run.bold = line.bold or None
+    run.italic = line.italic or None
+    if line.size is not None and line.size != settings.body_size_pt:
+        run.font.size = Pt(line.size)
+    return paragraph
+
+
+def borderless_table(doc: DocxDocument, widths_mm: Sequence[float], rows: int) -> list[list[_Cell]]:
+    """A table without borders (Word's "Normal Table") with fixed column widths."""
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=0, cols=len(widths_mm))
+    table.autofit = False
+    grid: list[list[_Cell]] = []
+    for _ in range(rows):
+        cells = table.add_row().cells
+        for cell, width in zip(cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+        grid.append(list(cells))
+    return grid
+
+
+def text_width(settings: DocSettings, page_width_mm: float = A4_WIDTH_MM) -> float:
+    """Printable width between the margins, in mm."""
+    return page_width_mm - settings.margin_left_mm - settings.margin_right_mm
+
+
+def write_header(
+    doc: DocxDocument, header: DocHeader, styles: Styles, settings: DocSettings
+) -> None:
+    """The two-column header as a borderless 2×2 table; number and date share row 2."""
+    total = text_width(settings)
+    widths = (total * HEADER_LEFT_SHARE, total * (1 - HEADER_LEFT_SHARE))
+    (left, right), (number_cell, date_cell) = borderless_table(doc, widths, 2)
+    for column, lines, width in ((left, header.left, widths[0]), (right, header.right, widths[1])):
+        for i, line in enumerate(lines):
+            paragraph = write_line(column, line, styles, settings, first=i == 0)
+            if line.rule_below:
+                size = line.size or settings.body_size_pt
+                measured = text_width_mm(line.text, size, caps=line.text.isupper())
+                # NĐ 30 draws a shorter rule under the issuing body than under the motto.
+                rule = measured if column is right else measured / 2
+                add_rule_below(paragraph, min(rule, width - CELL_PADDING_MM), width)
+    write_line(number_cell, Line(header.number), styles, settings, first=True)
+    write_line(date_cell, Line(header.place_date, italic=True), styles, settings, first=True)
+
+
+def write_title(
+    doc: DocxDocument,
+    doc_type: str,
+    subject: str,
+    styles: Styles,
+    settings: DocSettings,
+    separator: str,
+) -> None:
+    """BIÊN BẢN / BÁO CÁO (15 pt bold), the subject line (bold) and "-----"."""
+    from docx.shared import Pt
+
+    title = styled_paragraph(doc, styles.centre)
+    title.paragraph_format.space_before = Pt(18)
+    run = title.add_run(doc_type)
+    run.bold = True
+    run.font.size = Pt(settings.title_size_pt)
+    styled_paragraph(doc, styles.centre).add_run(subject).bold = True
+    styled_paragraph(doc, styles.centre, separator).paragraph_format.space_after = Pt(12)
+
+
+def write_blocks(doc: DocxDocument, blocks: Iterable[Block], styles: Styles) -> None:
+    """Body paragraphs; styles carry the formatting so each block costs one paragraph."""
+    from docx.enum.text import WD_COLOR_INDEX
+
+    for block in blocks:
+        if block.kind in ("heading", "subheading"):
+            styled_paragraph(doc, styles.bold, block.text)
+        elif block.kind == "fill":
+            run = styled_paragraph(doc, styles.body).add_run(block.text)
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW  # a blank to complete by hand
+        elif block.kind == "item" and block.level:
+            styled_paragraph(doc, styles.levels[min(block.level, 3) - 1], block.display)
+        else:
+            styled_paragraph(doc, styles.body, block.display)
+
+
+def write_signature(cell: _Cell, sig: Signature, styles: Styles, settings: DocSettings) -> None:
+    """Authority lines (bold), the hint (italic), room to sign, the name (bold)."""
+    for i, line in enumerate(sig.lines):
+        write_line(cell, line, styles, settings, first=i == 0)
+    write_line(cell, Line(sig.hint, italic=True), styles, settings, first=False)
+    for _ in range(SIGNATURE_GAP_LINES):
+        styled_paragraph(cell, styles.centre)
+    write_line(cell, Line(sig.name, bold=True), styles, settings, first=False)
+
+
+def to_bytes(doc: DocxDocument) -> bytes:
+    """Serialise the document (.docx is a zip written in memory, then saved atomically)."""
+    import io
+
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

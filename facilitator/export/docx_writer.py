@@ -1,0 +1,98 @@
+"""Word (.docx) rendering of the minutes and the report (HD 36 layout, §1.11 sizes)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from facilitator.export import docx_layout as lay
+from facilitator.export.document import Line
+from facilitator.export.settings import DocSettings
+from facilitator.strings import export as s
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+
+    from facilitator.export.minutes_model import Minutes
+    from facilitator.export.report_model import Report
+
+STAT_WIDTHS_MM = (9, 38, 12, 13, 12, 15, 13, 16, 13, 13, 12, 15, 14, 10, 10, 10, 12)
+"""Statistics table columns before "Ghi chú", which takes the rest of the landscape page."""
+
+
+def render_minutes_docx(minutes: Minutes, settings: DocSettings | None = None) -> bytes:
+    """The minutes as a .docx file (bytes)."""
+    settings = settings or DocSettings()
+    doc, styles = lay.new_document(settings)
+    lay.write_header(doc, minutes.header, styles, settings)
+    lay.write_title(doc, minutes.doc_type, minutes.subject, styles, settings, s.SUBJECT_SEPARATOR)
+    lay.write_blocks(doc, minutes.body, styles)
+    half = lay.text_width(settings) / 2
+    [[left, right]] = lay.borderless_table(doc, (half, half), 1)
+    lay.write_signature(left, minutes.signatures[0], styles, settings)
+    lay.write_signature(right, minutes.signatures[1], styles, settings)
+    return lay.to_bytes(doc)
+
+
+def render_report_docx(report: Report, settings: DocSettings | None = None) -> bytes:
+    """The report as a .docx file, with the statistics table on a landscape page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    settings = settings or DocSettings()
+    doc, styles = lay.new_document(settings)
+    lay.write_header(doc, report.header, styles, settings)
+    lay.write_title(doc, report.doc_type, report.subject, styles, settings, s.SUBJECT_SEPARATOR)
+    lay.write_blocks(doc, report.body, styles)
+
+    half = lay.text_width(settings) / 2
+    [[left, right]] = lay.borderless_table(doc, (half, half), 1)
+    label = lay.styled_paragraph(left, styles.body, reuse=True)
+    label.paragraph_format.first_line_indent = 0
+    run = label.add_run(s.RECIPIENTS_LABEL)
+    run.underline = True
+    run.bold = None
+    for recipient in report.recipients:
+        line = lay.write_line(
+            left, Line(recipient, size=settings.small_size_pt), styles, settings, first=False
+        )
+        line.alignment = WD_ALIGN_PARAGRAPH.LEFT  # left: "- Đảng ủy … (để báo cáo),"
+    lay.write_signature(right, report.signature, styles, settings)
+
+    _statistics_section(doc, report, styles, settings)
+    return lay.to_bytes(doc)
+
+
+def _statistics_section(
+    doc: DocxDocument, report: Report, styles: lay.Styles, settings: DocSettings
+) -> None:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(lay.A4_HEIGHT_MM), Mm(lay.A4_WIDTH_MM)
+    section.different_first_page_header_footer = False  # keep numbering on this page
+    lay.styled_paragraph(doc, styles.centre, s.REPORT_TABLE_TITLE).runs[0].bold = True
+
+    usable = lay.text_width(settings, lay.A4_HEIGHT_MM)
+    widths = [*STAT_WIDTHS_MM, max(usable - sum(STAT_WIDTHS_MM), 15)]
+    table = doc.add_table(rows=0, cols=len(widths))
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    _row(table, report.table_header, widths, styles, bold=True)
+    rows = report.table_rows()
+    for values in rows[:-1]:
+        _row(table, values, widths, styles, bold=False)
+    _row(table, rows[-1], widths, styles, bold=True)
+
+
+def _row(
+    table: Table, values: tuple[str, ...], widths: list[float], styles: lay.Styles, *, bold: bool
+) -> None:
+    from docx.shared import Mm
+
+    cells = table.add_row().cells  # never table.cell() in a loop
+    for cell, value, width in zip(cells, values, widths, strict=True):
+        cell.width = Mm(width)
+        paragraph = lay.styled_paragraph(cell, styles.cell, reuse=True)
+        paragraph.add_run(value).bold = bold or None

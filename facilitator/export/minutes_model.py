@@ -1,0 +1,270 @@
+"""The minutes model: every text of a BIÊN BẢN, worded in Vietnamese, built from a session.
+
+``build_minutes`` is pure: a ``Session`` snapshot in, a frozen :class:`Minutes` out. No
+number is typed by hand: counts come from :func:`count_membership`, votes and approval
+from their records, times from the session clock. Presenter-only notes
+(``AgendaItem.presenter_notes``) and the pack's presentation text never reach the
+minutes. Layout follows vietnamese-formats §2.3 and §5.3.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from facilitator.domain.membership import MembershipCounts, count_membership
+from facilitator.domain.models import AgendaItem, Note, Person, Session
+from facilitator.domain.vietnamese import clean_line, format_clock, format_date, format_percent
+from facilitator.export.document import Block, DocHeader, Line, Signature
+from facilitator.export.profiles import authority_lines, build_header, profile_of, signature
+from facilitator.export.settings import DocSettings
+from facilitator.export.text import paragraphs, sentence
+from facilitator.strings import export as s
+
+DISCUSSION_KINDS = frozenset({"opinion", "question", "answer", "proposal"})
+
+
+@dataclass(frozen=True)
+class Minutes:
+    """A complete BIÊN BẢN, ready for any renderer."""
+
+    header: DocHeader
+    doc_type: str
+    subject: str
+    body: tuple[Block, ...]
+    signatures: tuple[Signature, Signature]  # (left: thư ký, right: chủ trì / T/M)
+    counts: MembershipCounts
+    file_stem: str  # suggested file name (before slugging)
+
+    @property
+    def text(self) -> str:
+        """All body lines as plain text (handy for search and tests)."""
+        return "\n".join(block.display for block in self.body)
+
+
+def build_minutes(session: Session, settings: DocSettings | None = None) -> Minutes:
+    """Word the minutes of ``session`` (``settings`` chooses the right-hand signer)."""
+    settings = settings or DocSettings()
+    people = {p.id: p for p in session.people}
+    counts = count_membership(session.people, session.attendance)
+    chair = people.get(session.roles.chair or "")
+    secretary = people.get(session.roles.secretary or "")
+    held = [item for item in session.agenda if not item.skipped]
+    notes_by_item: dict[str, list[Note]] = defaultdict(list)
+    for note in session.notes:
+        notes_by_item[note.item].append(note)
+
+    body: list[Block] = []
+    body += _opening(session, counts, people, chair, secretary)
+    body += _content(session, held, people)
+    body += _proceedings(session, held, people, notes_by_item)
+    body += _conclusion(session)
+    body += _votes(session)
+    body += _closing(session)
+
+    right = authority_lines(session.unit, settings, chair_position=chair.position if chair else "")
+    signatures = (
+        signature((Line(s.SECRETARY_SIGNER, bold=True),), secretary.name if secretary else ""),
+        signature(right, chair.name if chair else ""),
+    )
+    day = session.started_at.date()
+    header = build_header(
+        session.unit, number=session.number, doc_code=s.DOC_CODE_MINUTES, day=day, settings=settings
+    )
+    subject = clean_line(session.title)
+    return Minutes(
+        header=header,
+        doc_type=s.MINUTES_TYPE,
+        subject=subject,
+        body=tuple(body),
+        signatures=signatures,
+        counts=counts,
+        file_stem=f"{s.MINUTES_TYPE} {day.isoformat()} {subject}",
+    )
+
+
+def _name(people: dict[str, Person], person_id: str | None) -> str | None:
+    person = people.get(person_id or "")
+    return clean_line(person.name) if person else None
+
+
+def _item(text: str, level: int = 0, marker: str | None = None) -> Block:
+    return Block("item", text, marker=marker or ("-" if level == 0 else "+"), level=level)
+
+
+def _opening(
+    session: Session,
+    counts: MembershipCounts,
+    people: dict[str, Person],
+    chair: Person | None,
+    secretary: Person | None,
+) -> list[Block]:
+    started = session.started_at
+    blocks = [
+        _item(s.time_line(format_clock(started), format_date(started.date()))),
+        _item(s.place_line(clean_line(session.place))),
+        _item(s.PARTICIPANTS),
+    ]
+    attending = {a.person for a in session.attendance if a.is_present}
+    guests = [
+        s.person_with_position(clean_line(p.name), clean_line(p.position))
+        for p in session.people
+        if p.category == "khach" and p.id in attending
+    ]  # guests keep the order they were entered in (by rank, §5.3)
+    if guests:
+        blocks.append(_item(s.guests_line(guests), 1))
+    blocks.append(
+        _item(
+            s.chair_line(
+                s.person_with_position(clean_line(chair.name), clean_line(chair.position))
+                if chair
+                else s.role_missing()
+            ),
+            1,
+        )
+    )
+    blocks.append(
+        _item(
+            s.secretary_line(
+                f"{s.COMRADE} {clean_line(secretary.name)}" if secretary else s.role_missing()
+            ),
+            1,
+        )
+    )
+    blocks.append(
+        _item(
+            s.total_members_line(
+                counts.total,
+                counts.official,
+                counts.probationary,
+                counts.exempt,
+                counts.temp_in,
+                counts.temp_out,
+            ),
+            1,
+        )
+    )
+    blocks.append(
+        _item(
+            s.present_line(
+                counts.present, counts.present_official, counts.present_probationary, counts.late
+            ),
+            1,
+        )
+    )
+    blocks.append(_item(s.absent_line(counts.absent), 1))
+    if counts.absent:
+        blocks.append(_item(s.excused_line(len(counts.absent_excused)), 2, "-"))
+        for number, absence in enumerate(counts.absent_excused, start=1):
+            reason = sentence(absence.reason).rstrip(".")
+            text = s.excused_person(clean_line(absence.person.name), reason)
+            blocks.append(_item(text, 3, f"{number}."))
+        names = [clean_line(p.name) for p in counts.absent_unexcused]
+        blocks.append(_item(s.unexcused_line(names), 2, "-"))
+    if counts.exempt_absent:
+        blocks.append(_item(s.exempt_absent_line(counts.exempt_absent), 1))
+    if counts.unmarked:
+        blocks.append(Block("fill", s.unmarked_line([clean_line(p.name) for p in counts.unmarked])))
+    if counts.non_members_present or counts.guests_present:
+        blocks.append(_item(s.others_line(counts.non_members_present, counts.guests_present), 1))
+    return blocks
+
+
+def _presenters(session: Session, item: AgendaItem, people: dict[str, Person]) -> list[str]:
+    named = _name(people, item.presenter)
+    if named:
+        return [named]
+    # A single báo cáo viên for the session presents every presentation item.
+    if item.kind == "presentation" and len(session.roles.presenters) == 1:
+        only = _name(people, session.roles.presenters[0])
+        return [only] if only else []
+    return []
+
+
+def _content(session: Session, held: list[AgendaItem], people: dict[str, Person]) -> list[Block]:
+    blocks = [Block("heading", s.SECTION_CONTENT)]
+    sources = [clean_line(src) for src in session.content.sources if clean_line(src)]
+    if sources:
+        blocks.append(_item(s.DOCUMENTS_STUDIED))
+        blocks += [_item(sentence(src), 1) for src in sources]
+    if not held:
+        blocks.append(Block("para", s.NO_AGENDA))
+        return blocks
+    blocks.append(_item(s.AGENDA_HELD))
+    for number, item in enumerate(held, start=1):
+        text = s.agenda_entry(clean_line(item.title), _presenters(session, item, people))
+        blocks.append(_item(sentence(text), 1, f"{number}."))
+    return blocks
+
+
+def _proceedings(
+    session: Session,
+    held: list[AgendaItem],
+    people: dict[str, Person],
+    notes_by_item: dict[str, list[Note]],
+) -> list[Block]:
+    blocks = [Block("heading", s.SECTION_PROCEEDINGS)]
+    for number, item in enumerate(held, start=1):
+        blocks.append(Block("subheading", f"{number}. {clean_line(item.title)}"))
+        presenters = _presenters(session, item, people)
+        if presenters:
+            blocks.append(Block("para", s.presenter_line(presenters)))
+        notes = sorted(notes_by_item.get(item.id, ()), key=lambda n: n.at)
+        blocks += [Block("para", sentence(n.text)) for n in notes if n.kind == "record"]
+        discussion = [n for n in notes if n.kind in DISCUSSION_KINDS and clean_line(n.text)]
+        if discussion:
+            blocks.append(Block("para", s.DISCUSSION))
+            for note in discussion:
+                speaker = _name(people, note.speaker)
+                blocks.append(_item(s.discussion_line(speaker, note.kind, sentence(note.text))))
+        conclusion = paragraphs(item.conclusion) + [
+            line for n in notes if n.kind == "conclusion" for line in paragraphs(n.text)
+        ]
+        if conclusion:
+            blocks.append(Block("para", s.item_conclusion_line(sentence(conclusion[0]))))
+            blocks += [Block("para", sentence(line)) for line in conclusion[1:]]
+    return blocks
+
+
+def _conclusion(session: Session) -> list[Block]:
+    lines = paragraphs(session.conclusion)
+    body = [Block("para", sentence(line)) for line in lines] or [Block("fill", s.CONCLUSION_BLANK)]
+    return [Block("heading", s.SECTION_CONCLUSION), *body]
+
+
+def _votes(session: Session) -> list[Block]:
+    if not session.votes:
+        return []
+    blocks = [Block("heading", s.SECTION_VOTES)]
+    for vote in session.votes:
+        line = s.vote_line(
+            clean_line(vote.question),
+            vote.for_,
+            vote.base,
+            format_percent(vote.for_, vote.base),
+            vote.against,
+            vote.other,
+        )
+        blocks.append(_item(f"{line} {s.vote_result(vote.passed)}"))
+    return blocks
+
+
+def _closing(session: Session) -> list[Block]:
+    blocks: list[Block] = []
+    before = s.APPROVAL_BEFORE[profile_of(session.unit).is_party]
+    approved = session.approved
+    if approved is not None:
+        percent = format_percent(approved.for_, approved.base)
+        line = s.approval_line(approved.for_, approved.base, percent, before)
+        blocks.append(Block("para", line))
+    else:
+        blocks.append(Block("fill", s.approval_blank(before)))
+    noun = s.MINUTES_MEETING_NOUN.get(session.kind, s.DEFAULT_MEETING_NOUN)
+    ended = session.ended_at
+    if ended is None:
+        blocks.append(Block("fill", s.closing_blank(noun)))
+    else:
+        other_day = ended.date() != session.started_at.date()
+        day = format_date(ended.date()) if other_day else None
+        blocks.append(Block("para", s.closing_line(noun, format_clock(ended), day)))
+    return blocks
