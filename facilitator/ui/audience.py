@@ -1,0 +1,394 @@
+"""The audience (projector) window: follows the presenter's current agenda item.
+
+Run as ``facilitator audience`` in a second terminal. It never opens the store: it
+polls the small ``live.json`` that the presenter's window publishes
+(:mod:`facilitator.services.live`), re-reads it only when its stat signature changes,
+and rebuilds the view from a whitelist of fields. So nothing the presenter keeps
+private reaches the screen even if the file ever carried more. A missing or damaged
+file shows a waiting message and polling goes on: the presenter may restart at will.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Digits, Footer, Markdown, Static
+
+from facilitator.domain.errors import StoreError
+from facilitator.domain.vietnamese import clean_line, clean_text
+from facilitator.services.clock import Clock, local_now
+from facilitator.services.live import LIVE_FILE, read_live
+from facilitator.strings import audience as text
+
+MAX_POLL_SECONDS = 0.5
+"""Never poll slower than this: the view must follow the presenter within a second."""
+
+_FENCE_OPEN = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+
+Signature = tuple[int, int, int]
+
+
+# -- what may be shown ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LiveItem:
+    """The current agenda item, as far as the audience may see it."""
+
+    id: str
+    title: str
+    kind: str
+    framing_label: str
+    minutes: int
+    body: str
+    questions: tuple[str, ...]
+    position: int
+    count: int
+    spent_seconds: float
+    entered_at: datetime | None
+
+    def elapsed(self, now: datetime) -> float:
+        """Seconds spent on the item: banked time plus the running visit, if any."""
+        seconds = self.spent_seconds
+        if self.entered_at is not None:
+            # A naive stamp (hand-edited file) cannot meet an aware clock: banked time only.
+            with contextlib.suppress(TypeError):
+                seconds += (now - self.entered_at).total_seconds()
+        return max(seconds, 0.0)
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One line of the agenda outline."""
+
+    id: str
+    title: str
+    framing_label: str
+
+
+@dataclass(frozen=True)
+class LiveView:
+    """Everything the projector shows, cleaned and typed."""
+
+    title: str
+    unit: str
+    status: str
+    item: LiveItem | None
+    agenda: tuple[AgendaEntry, ...]
+
+
+def _line(value: object) -> str:
+    return clean_line(value) if isinstance(value, str) else ""
+
+
+def _int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    return int(value) if math.isfinite(value) else 0
+
+
+def _float(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0
+    return float(value) if math.isfinite(value) else 0.0
+
+
+def _time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def without_presenter_notes(markdown: str) -> str:
+    """Drop ```` ```notes ```` fences: the pack's presenter-only syntax never reaches a screen.
+
+    The parser already cuts them from item bodies; this is a second line of defence.
+    """
+    kept: list[str] = []
+    fence: str | None = None
+    hiding = False
+    for line in markdown.split("\n"):
+        if fence is None:
+            match = _FENCE_OPEN.match(line)
+            if match:
+                fence = match.group(1)
+                hiding = match.group(2).split()[:1] == ["notes"]
+        elif re.fullmatch(rf"\s*{re.escape(fence[0])}{{{len(fence)},}}\s*", line):
+            fence = None
+            if hiding:
+                hiding = False
+                continue
+        if not hiding:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _item(data: object) -> LiveItem | None:
+    if not isinstance(data, Mapping):
+        return None
+    questions = data.get("questions")
+    body = data.get("body")
+    return LiveItem(
+        id=_line(data.get("id")),
+        title=_line(data.get("title")),
+        kind=_line(data.get("kind")),
+        framing_label=_line(data.get("framing_label")),
+        minutes=max(_int(data.get("minutes")), 0),
+        body=without_presenter_notes(clean_text(body)) if isinstance(body, str) else "",
+        questions=tuple(q for q in (_line(q) for q in questions if isinstance(q, str)) if q)
+        if isinstance(questions, list)
+        else (),
+        position=max(_int(data.get("position")), 0),
+        count=max(_int(data.get("count")), 0),
+        spent_seconds=max(_float(data.get("spent_seconds")), 0.0),
+        entered_at=_time(data.get("entered_at")),
+    )
+
+
+def parse_live(data: object) -> LiveView | None:
+    """Pick the whitelisted fields out of a ``live.json`` payload (``None`` if unusable)."""
+    if not isinstance(data, Mapping):
+        return None
+    agenda = data.get("agenda")
+    return LiveView(
+        title=_line(data.get("title")),
+        unit=_line(data.get("unit")),
+        status=_line(data.get("status")),
+        item=_item(data.get("item")),
+        agenda=tuple(
+            AgendaEntry(
+                id=_line(entry.get("id")),
+                title=_line(entry.get("title")),
+                framing_label=_line(entry.get("framing_label")),
+            )
+            for entry in agenda
+            if isinstance(entry, Mapping)
+        )
+        if isinstance(agenda, list)
+        else (),
+    )
+
+
+def load_live(root: Path) -> LiveView | None:
+    """The published state under ``root`` (raises :class:`StoreError` when unreadable)."""
+    try:
+        return parse_live(read_live(root))
+    except (OSError, ValueError, RecursionError) as exc:  # read races, absurd nesting
+        raise StoreError(str(exc)) from exc
+
+
+def live_signature(path: Path) -> Signature | None:
+    """What changes whenever the file is replaced; ``None`` when it cannot be seen."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def format_timer(seconds: float) -> str:
+    """``MM:SS``, or ``H:MM:SS`` past an hour."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+# -- widgets -------------------------------------------------------------------------
+
+
+class AgendaOutline(Static):
+    """The agenda as numbered lines; the current item stands out, past ones fade."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"agenda--current", "agenda--done"}
+
+    def show(self, agenda: tuple[AgendaEntry, ...], current: str | None) -> None:
+        """Render ``agenda`` with ``current`` highlighted."""
+        index = next((n for n, e in enumerate(agenda) if e.id == current), -1)
+        lines: list[Content] = [Content.styled(text.AGENDA_HEADING, "bold"), Content("")]
+        for number, entry in enumerate(agenda, 1):
+            label = text.agenda_line(number, entry.title)
+            if entry.framing_label:
+                label = f"{label} · {entry.framing_label}"
+            if number - 1 == index:
+                lines.append(Content.styled(f"{text.CURRENT_MARK} {label}", ".agenda--current"))
+            elif number - 1 < index:
+                lines.append(Content.styled(f"  {label}", ".agenda--done"))
+            else:
+                lines.append(Content(f"  {label}"))
+        self.update(Content("\n").join(lines))
+
+
+# -- the app -------------------------------------------------------------------------
+
+
+class AudienceApp(App[None]):
+    """Shows the presenter's current item in large, clean text for the room."""
+
+    CSS_PATH = "audience.tcss"
+    TITLE = text.APP_TITLE
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", text.KEY_QUIT, priority=True),
+        Binding("ctrl+q", "quit", text.KEY_QUIT, show=False, priority=True),
+        Binding("f", "toggle_agenda", text.KEY_AGENDA),
+    ]
+
+    def __init__(
+        self, root: Path, *, clock: Clock = local_now, poll_seconds: float = MAX_POLL_SECONDS
+    ) -> None:
+        super().__init__()
+        self.root = Path(root)
+        self.clock = clock
+        self.poll_seconds = min(max(poll_seconds, 0.05), MAX_POLL_SECONDS)
+        self._signature: Signature | None = None
+        self._view: LiveView | None = None
+        self._shown = False
+        self._shown_body: str | None = None
+
+    @property
+    def view(self) -> LiveView | None:
+        """What is on screen now (``None`` while waiting)."""
+        return self._view
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with VerticalScroll(id="stage"):
+                yield Static(id="session-line", markup=False)
+                with Horizontal(id="tags"):
+                    yield Static(id="position", classes="tag", markup=False)
+                    yield Static(id="lens", classes="tag", markup=False)
+                    yield Static(id="kind", classes="tag", markup=False)
+                yield Static(id="item-title", markup=False)
+                with Horizontal(id="timer-row"):
+                    yield Digits("00:00", id="elapsed")
+                    with Vertical(id="timer-side"):
+                        yield Static(id="budget", markup=False)
+                        yield Static(id="left", markup=False)
+                yield Markdown(id="talking-points", open_links=False)
+                with Vertical(id="questions"):
+                    yield Static(text.QUESTIONS_HEADING, id="questions-heading", markup=False)
+                    yield Static(id="questions-list", markup=False)
+            with VerticalScroll(id="agenda"):
+                yield AgendaOutline(id="agenda-outline", markup=False)
+        with Vertical(id="waiting"):
+            yield Static(id="waiting-title", markup=False)
+            yield Static(text.WAITING, id="waiting-message", markup=False)
+            yield Static(text.WAITING_HINT, id="waiting-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda").display = False
+        self.poll()
+        self.set_interval(self.poll_seconds, self.poll)
+        self.set_interval(1.0, self.tick)
+
+    # -- following the presenter -----------------------------------------------------
+    def poll(self) -> None:
+        """Re-read ``live.json`` if it was replaced, created or removed since last time."""
+        signature = live_signature(self.root / LIVE_FILE)
+        if self._shown and signature is not None and signature == self._signature:
+            return
+        view: LiveView | None = None
+        if signature is not None:
+            try:
+                view = load_live(self.root)
+            except StoreError:
+                signature = None  # briefly unreadable: wait, and read again next time
+        self._signature = signature
+        self.show(view)
+
+    def show(self, view: LiveView | None) -> None:
+        """Put ``view`` on screen (``None``: the waiting message)."""
+        if self._shown and view == self._view:
+            return
+        self._view, self._shown = view, True
+        item = view.item if view is not None else None
+        waiting = item is None or (view is not None and view.status == "closed")
+        self.query_one("#body").display = not waiting
+        self.query_one("#waiting").display = waiting
+        if view is None or item is None or waiting:
+            self._show_waiting(view)
+        else:
+            self._show_item(view, item)
+        self.tick()
+
+    def _show_waiting(self, view: LiveView | None) -> None:
+        title = view.title if view is not None else ""
+        message = text.WAITING
+        if view is not None and view.status == "closed":
+            message = text.CLOSED
+        elif view is not None and view.status == "planned":
+            message = text.NOT_STARTED
+        self.query_one("#waiting-title", Static).update(Content(title))
+        self.query_one("#waiting-title").display = bool(title)
+        self.query_one("#waiting-message", Static).update(Content(message))
+        self.query_one("#waiting-hint").display = message == text.WAITING
+
+    def _show_item(self, view: LiveView, item: LiveItem) -> None:
+        parts = [p for p in (view.title, view.unit) if p]
+        self.query_one("#session-line", Static).update(Content(" · ".join(parts)))
+        tags = {
+            "#position": text.position(item.position, item.count) if item.count else "",
+            "#lens": item.framing_label,
+            "#kind": text.ITEM_KIND_LABELS.get(item.kind, ""),
+        }
+        for selector, label in tags.items():
+            tag = self.query_one(selector, Static)
+            tag.update(Content(label))
+            tag.display = bool(label)
+        self.query_one("#item-title", Static).update(Content(item.title))
+        self.query_one("#budget", Static).update(Content(text.budget(item.minutes)))
+        if item.body != self._shown_body:
+            self._shown_body = item.body
+            self.query_one("#talking-points", Markdown).update(item.body)
+            self.query_one("#stage", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#talking-points").display = bool(item.body.strip())
+        questions = "\n".join(text.question_line(n, q) for n, q in enumerate(item.questions, 1))
+        self.query_one("#questions-list", Static).update(Content(questions))
+        self.query_one("#questions").display = bool(item.questions)
+        self.query_one(AgendaOutline).show(view.agenda, item.id)
+
+    def tick(self) -> None:
+        """Refresh the timer: elapsed time against the item's budget."""
+        item = self._view.item if self._view is not None else None
+        if item is None:
+            return
+        elapsed = item.elapsed(self.clock())
+        budget = item.minutes * 60
+        over = budget > 0 and elapsed > budget
+        digits = self.query_one("#elapsed", Digits)
+        digits.update(format_timer(elapsed))
+        digits.set_class(over, "-over")
+        left = self.query_one("#left", Static)
+        if budget <= 0:
+            left.update("")
+        elif over:
+            left.update(Content(text.overtime(format_timer(elapsed - budget))))
+        else:
+            left.update(Content(text.remaining(format_timer(math.ceil(budget - elapsed)))))
+        left.set_class(over, "-over")
+
+    # -- actions -------------------------------------------------------------------
+    def action_toggle_agenda(self) -> None:
+        """Show or hide the agenda outline beside the item."""
+        outline = self.query_one("#agenda")
+        outline.display = not outline.display
+
+
+def run_audience(root: Path) -> None:
+    """Open the projector window on the data folder ``root`` (blocks until closed)."""
+    AudienceApp(root).run()

@@ -1,0 +1,408 @@
+"""The audience (projector) window: follows live.json, survives its absence, shows nothing private."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Digits, Markdown, Static
+
+from facilitator.domain.content import ContentPack
+from facilitator.domain.models import Person, Progress, Roster, Session, Unit
+from facilitator.parsing import load_pack
+from facilitator.services.live import LIVE_FILE, write_live
+from facilitator.services.planning import SessionPlan, build_session
+from facilitator.services.session import SessionService
+from facilitator.storage.store import Store
+from facilitator.strings import audience as text
+from facilitator.ui.audience import (
+    AudienceApp,
+    format_timer,
+    parse_live,
+    without_presenter_notes,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+TZ = timezone(timedelta(hours=7))
+T0 = datetime(2024, 5, 10, 8, 30, tzinfo=TZ)
+SIZE = (80, 24)
+SECRET = "BÍ MẬT: đồng chí Bình đang bị xem xét kỷ luật"
+REASON = "ốm nặng"
+PEOPLE = (
+    Person(id="p001", name="Nguyễn Văn An"),
+    Person(id="p002", name="Trần Thị Bình"),
+    Person(id="p003", name="Lê Hoàng Cường", category="du-bi"),
+    Person(id="p004", name="Phạm Thu Dung", category="quan-chung"),
+)
+
+
+class FakeClock:
+    """A clock the test moves by hand (shared by the presenter service and the window)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture(scope="module")
+def pack() -> ContentPack:
+    return load_pack(REPO / "content" / "cay-tre.md")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "sessions")
+
+
+def planned_session(store: Store, pack: ContentPack, *, secret: str = "") -> Session:
+    roster = Roster(unit=Unit(name="Chi bộ Khối Dân vận"), people=PEOPLE)
+    session = build_session(store, pack, roster, SessionPlan(title="", started_at=T0))
+    if secret:
+        session = session.with_changes(
+            agenda=tuple(replace(i, presenter_notes=f"{secret} ({i.id})") for i in session.agenda)
+        )
+    return session
+
+
+@pytest.fixture
+def service(store: Store, pack: ContentPack) -> Iterator[SessionService]:
+    """The presenter's side, started: item 1 is current and live.json is written."""
+    svc = SessionService.create(store, planned_session(store, pack), FakeClock(T0))
+    yield svc
+    svc.close()
+
+
+def at_item(session: Session, index: int, *, entered: datetime, spent: float = 0.0) -> Session:
+    """``session`` running with agenda item ``index`` current since ``entered``."""
+    item = session.agenda[index]
+    agenda = tuple(
+        replace(i, spent_seconds=spent) if i.id == item.id else i for i in session.agenda
+    )
+    return session.with_changes(
+        status="running", agenda=agenda, progress=Progress(current=item.id, entered_at=entered)
+    )
+
+
+# -- reading the screen ------------------------------------------------------------
+
+
+def plain(app: AudienceApp, selector: str) -> str:
+    visual = app.query_one(selector, Static).visual
+    return str(getattr(visual, "plain", visual))
+
+
+def shown(app: AudienceApp, selector: str) -> bool:
+    """Displayed, counting hidden ancestors."""
+    node = app.query_one(selector)
+    return all(n.display for n in node.ancestors_with_self if hasattr(n, "display"))
+
+
+def painted_text(app: AudienceApp) -> str:
+    """The characters of the SVG screenshot (markup stripped)."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+def screen_text(app: AudienceApp) -> str:
+    """Every character on screen plus every widget's text, hidden ones included:
+    what must never appear is looked for in both."""
+    parts = [painted_text(app)]
+    for node in app.screen.walk_children(with_self=True):
+        if isinstance(node, Static):
+            visual = node.visual
+            parts.append(str(getattr(visual, "plain", visual)))
+        elif isinstance(node, Markdown):
+            parts.append(node.source)
+        elif isinstance(node, Digits):
+            parts.append(node.value)
+    return "\n".join(parts)
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], limit: float) -> float:
+    """Seconds until ``condition`` held; fails past ``limit``."""
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < limit, "the audience view did not follow in time"
+        await pilot.pause(0.05)
+    return time.monotonic() - start
+
+
+# -- following the presenter --------------------------------------------------------
+
+
+async def test_shows_the_current_item_and_follows_the_presenter(service: SessionService) -> None:
+    root = service.store.root
+    clock = FakeClock(T0)
+    service.start()
+    items = [i for i in service.session.agenda if not i.skipped]
+    service.go_to(items[5].id)  # "Phần thứ nhất", lens "Gốc vững"
+    app = AudienceApp(root, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert shown(app, "#item-title") and not shown(app, "#waiting")
+        assert plain(app, "#item-title") == items[5].title
+        assert plain(app, "#position") == "Mục 6/13"
+        assert plain(app, "#lens") == "Gốc vững"
+        assert plain(app, "#kind") == "Trình bày"
+        assert plain(app, "#budget") == "Dự kiến 15 phút"
+        assert app.query_one("#elapsed", Digits).value == "00:00"
+        assert app.query_one("#talking-points", Markdown).source.strip() == items[5].body.strip()
+        assert plain(app, "#questions-list") == f"1. {items[5].questions[0]}"
+        assert "Nghiên cứu tác phẩm" in plain(app, "#session-line")
+        assert "Chi bộ Khối Dân vận" in plain(app, "#session-line")
+        painted = screen_text(app)
+        assert "Gốc vững" in painted and "Mục 6/13" in painted
+
+        service.step(+1)
+        latency = await wait_until(
+            pilot, lambda: plain(app, "#item-title") == items[6].title, limit=1.2
+        )
+        assert latency < 1.0
+        assert plain(app, "#lens") == "Thân chắc"
+        assert plain(app, "#position") == "Mục 7/13"
+        assert app.query_one("#talking-points", Markdown).source.strip() == items[6].body.strip()
+
+        service.go_to(items[9].id)  # the discussion: questions, no lens
+        await wait_until(pilot, lambda: plain(app, "#item-title") == items[9].title, limit=1.2)
+        assert not app.query_one("#lens").display
+        assert shown(app, "#questions")
+        assert plain(app, "#questions-heading") == text.QUESTIONS_HEADING
+        listed = plain(app, "#questions-list").split("\n")
+        assert listed == [f"{n}. {q}" for n, q in enumerate(items[9].questions, 1)]
+
+
+async def test_timer_adds_the_running_visit_to_banked_time_and_ticks(
+    store: Store, pack: ContentPack
+) -> None:
+    root = store.root
+    session = at_item(
+        planned_session(store, pack), 5, entered=T0 - timedelta(seconds=125), spent=60
+    )
+    write_live(root, session, T0)
+    clock = FakeClock(T0)
+    app = AudienceApp(root, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        digits = app.query_one("#elapsed", Digits)
+        assert digits.value == "03:05"  # 60 s banked + 125 s running
+        assert plain(app, "#left") == "còn 11:55"
+        clock.advance(7)
+        await wait_until(pilot, lambda: digits.value == "03:12", limit=1.5)
+        clock.advance(15 * 60)  # past the 15-minute budget
+        await wait_until(pilot, lambda: digits.has_class("-over"), limit=1.5)
+        assert plain(app, "#left") == "quá giờ 03:12"
+
+
+async def test_waits_for_a_missing_or_broken_file_and_recovers(
+    store: Store, pack: ContentPack
+) -> None:
+    root = store.root
+    live = root / LIVE_FILE
+    session = at_item(planned_session(store, pack), 2, entered=T0)
+    app = AudienceApp(root, clock=FakeClock(T0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        assert shown(app, "#waiting") and not shown(app, "#body")
+        assert plain(app, "#waiting-message") == text.WAITING == "Đang chờ người trình bày…"
+        assert text.WAITING in screen_text(app)
+
+        write_live(root, session, T0)
+        await wait_until(pilot, lambda: shown(app, "#body"), limit=1.2)
+        assert plain(app, "#item-title") == session.agenda[2].title
+
+        live.unlink()  # the presenter's window is gone and its file with it
+        await wait_until(pilot, lambda: shown(app, "#waiting"), limit=1.2)
+        assert plain(app, "#waiting-message") == text.WAITING
+
+        live.write_text('{"title": "nửa tệp', encoding="utf-8")  # unreadable
+        await pilot.pause(0.7)
+        assert shown(app, "#waiting") and app.is_running
+
+        live.write_bytes(b"\xff\xfe\x00garbage")
+        await pilot.pause(0.7)
+        assert shown(app, "#waiting") and app.is_running
+
+        live.write_text("[1, 2, 3]", encoding="utf-8")  # valid JSON, wrong shape
+        await pilot.pause(0.7)
+        assert shown(app, "#waiting") and app.is_running
+
+        write_live(root, at_item(session, 3, entered=T0), T0)  # the presenter is back
+        await wait_until(pilot, lambda: shown(app, "#body"), limit=1.2)
+        assert plain(app, "#item-title") == session.agenda[3].title
+
+
+async def test_planned_and_closed_sessions_show_a_message_not_an_item(
+    store: Store, pack: ContentPack
+) -> None:
+    root = store.root
+    session = planned_session(store, pack)
+    write_live(root, session, T0)
+    app = AudienceApp(root, clock=FakeClock(T0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        assert shown(app, "#waiting")
+        assert plain(app, "#waiting-title") == session.title
+        assert plain(app, "#waiting-message") == text.NOT_STARTED
+        closed = at_item(session, 12, entered=T0).with_changes(status="closed")
+        write_live(root, closed, T0)
+        await wait_until(pilot, lambda: plain(app, "#waiting-message") == text.CLOSED, 1.2)
+        assert shown(app, "#waiting") and not shown(app, "#body")
+
+
+# -- nothing private on the projector ---------------------------------------------------
+
+
+async def test_presenter_notes_names_and_absence_reasons_never_appear(
+    store: Store, pack: ContentPack
+) -> None:
+    root = store.root
+    clock = FakeClock(T0)
+    service = SessionService.create(store, planned_session(store, pack, secret=SECRET), clock)
+    try:
+        service.mark("p001", "present")
+        service.mark("p002", "absent-excused", REASON)
+        service.mark("p003", "absent", "đi công tác")
+        service.add_note("Đồng chí An phát biểu: " + SECRET, kind="opinion", speaker="p001")
+        service.start()
+        pack_notes = [i.presenter_notes for i in pack.items if i.presenter_notes]
+        app = AudienceApp(root, clock=clock, poll_seconds=0.05)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f")  # the agenda outline too
+            for item in [i for i in service.session.agenda if not i.skipped]:
+                service.go_to(item.id)
+                await wait_until(pilot, lambda t=item.title: plain(app, "#item-title") == t, 1.2)
+                await pilot.pause(0.05)
+                seen = screen_text(app)
+                assert item.title in plain(app, "#item-title")
+                for secret in ("BÍ MẬT", "kỷ luật", REASON, "đi công tác", "phát biểu:"):
+                    assert secret not in seen, (item.id, secret)
+                for person in PEOPLE:
+                    assert person.name not in seen
+                for note in pack_notes:
+                    assert note[:40] not in seen, item.id
+    finally:
+        service.close()
+    # The guard really was exercised: the secret and the reason are in the presenter's store.
+    stored = "\n".join(p.read_text("utf-8") for p in (root / service.session.id).glob("*.json"))
+    assert "BÍ MẬT" in stored and REASON in stored
+    assert "BÍ MẬT" not in (root / LIVE_FILE).read_text("utf-8")
+
+
+async def test_only_whitelisted_fields_are_rendered_and_escapes_are_inert(tmp_path: Path) -> None:
+    payload = {
+        "title": "Buổi \x1b]0;pwned\x07sinh hoạt",
+        "unit": "Chi bộ \x1b[2JA",
+        "status": "running",
+        "presenter_notes": "BÍ MẬT gốc",
+        "attendance": [{"person": "p002", "status": "absent-excused", "reason": REASON}],
+        "people": [{"id": "p002", "name": "Trần Thị Bình"}],
+        "item": {
+            "id": "x",
+            "title": "[bold red]Tiêu đề[/] \x1b[31mđỏ\x07",
+            "kind": "discussion",
+            "framing_label": "Gốc vững",
+            "minutes": 10,
+            "body": "Ý chính\n\n```notes\nBÍ MẬT trong thân bài\n```\n\n- điểm \x1b[5mmột\n",
+            "questions": ["Câu hỏi \x1b[1mmột?", 42, None],
+            "position": 1,
+            "count": 2,
+            "spent_seconds": "nhiều",
+            "entered_at": "hôm qua",
+            "presenter_notes": "BÍ MẬT mục",
+            "conclusion": "BÍ MẬT kết luận",
+        },
+        "agenda": [{"id": "x", "title": "Mục \x1b[7mmột", "presenter_notes": "BÍ MẬT"}, "rác"],
+    }
+    (tmp_path / LIVE_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    app = AudienceApp(tmp_path, clock=FakeClock(T0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        await pilot.pause(0.2)
+        assert plain(app, "#item-title") == "[bold red]Tiêu đề[/] đỏ"  # markup shown as text
+        assert plain(app, "#session-line") == "Buổi sinh hoạt · Chi bộ A"
+        assert plain(app, "#questions-list") == "1. Câu hỏi một?"
+        assert app.query_one("#elapsed", Digits).value == "00:00"
+        assert "▶ 1. Mục một · " not in plain(app, "#agenda-outline")
+        assert "▶ 1. Mục một" in plain(app, "#agenda-outline")
+        seen = screen_text(app)
+        assert "\x1b" not in seen and "\x07" not in seen
+        for secret in ("BÍ MẬT", "pwned", REASON, "Trần Thị Bình"):
+            assert secret not in seen
+        assert "điểm một" in app.query_one("#talking-points", Markdown).source
+
+
+# -- keys ------------------------------------------------------------------------------
+
+
+async def test_f_toggles_the_agenda_outline_and_the_footer_names_the_keys(
+    store: Store, pack: ContentPack
+) -> None:
+    session = at_item(planned_session(store, pack), 5, entered=T0)
+    write_live(store.root, session, T0)
+    app = AudienceApp(store.root, clock=FakeClock(T0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        assert not shown(app, "#agenda")
+        painted = painted_text(app)
+        assert text.KEY_QUIT in painted and text.KEY_AGENDA in painted
+        await pilot.press("f")
+        assert shown(app, "#agenda")
+        outline = plain(app, "#agenda-outline").split("\n")
+        assert outline[0] == text.AGENDA_HEADING
+        assert f"▶ 6. {session.agenda[5].title} · Gốc vững" in outline
+        assert f"  1. {session.agenda[0].title}" in outline
+        assert len([line for line in outline if line.strip()[:1].isdigit()]) == 12
+        await pilot.press("f")
+        assert not shown(app, "#agenda")
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_q_and_ctrl_q_quit(tmp_path: Path, key: str) -> None:
+    app = AudienceApp(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(key)
+        await pilot.pause(0.1)
+        assert not app.is_running
+
+
+# -- pure helpers ----------------------------------------------------------------------
+
+
+def test_timer_format() -> None:
+    assert format_timer(0) == "00:00"
+    assert format_timer(59.9) == "00:59"
+    assert format_timer(605) == "10:05"
+    assert format_timer(3600 + 62) == "1:01:02"
+
+
+def test_notes_fences_are_dropped_but_other_code_is_kept() -> None:
+    body = (
+        "A\n```notes\nBÍ MẬT\n```\nB\n~~~~python\n```notes\n~~~~\nC\n  ```notes extra\nX\n  ```\nD"
+    )
+    assert without_presenter_notes(body) == "A\nB\n~~~~python\n```notes\n~~~~\nC\nD"
+    assert without_presenter_notes("A\n```notes\nnever closed") == "A"
+
+
+def test_parse_live_tolerates_junk() -> None:
+    assert parse_live(None) is None
+    assert parse_live([1, 2]) is None
+    view = parse_live({"title": 3, "item": {"minutes": float("nan"), "questions": "x"}})
+    assert view is not None and view.title == ""
+    assert view.item is not None and view.item.minutes == 0 and view.item.questions == ()
+    assert view.item.elapsed(T0) == 0.0
+    naive = parse_live({"item": {"entered_at": "2024-05-10T08:00:00", "spent_seconds": 5}})
+    assert naive is not None and naive.item is not None
+    assert naive.item.elapsed(T0) == 5.0  # naive stamp: banked time only, no crash
