@@ -1,0 +1,1 @@
+"""Session bundles (``facilitator.session/1``): validation, reading and writing files."""

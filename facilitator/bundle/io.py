@@ -1,0 +1,146 @@
+"""Read and write bundle files: bytes in, a validated :class:`Session` out, and back.
+
+Reading never trusts the file: size cap, strict UTF-8, JSON errors located by line and
+column, every string NFC-normalised, then complete validation before ``from_dict``.
+Writing is atomic, so a crash leaves the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from facilitator.bundle.validate import validate_session
+from facilitator.domain.errors import FacilitatorError, InputError, Problem
+from facilitator.domain.models import Session
+from facilitator.storage.atomic import write_bytes_atomic
+from facilitator.strings import bundle as msg
+
+MAX_BUNDLE_BYTES = 50 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def nfc_tree(value: Any) -> Any:
+    """NFC-normalise every string (keys too) of a JSON value, without recursion.
+
+    Containers are rebuilt in place; an explicit stack keeps a deeply nested file from
+    exhausting Python's recursion limit.
+    """
+    if isinstance(value, str):
+        return _nfc(value)
+    root = [value]
+    stack: list[list[Any] | dict[str, Any]] = [root]
+    while stack:
+        container = stack.pop()
+        if isinstance(container, list):
+            for index, item in enumerate(container):
+                if isinstance(item, str):
+                    container[index] = _nfc(item)
+                elif isinstance(item, list | dict):
+                    stack.append(item)
+        else:
+            items = list(container.items())
+            container.clear()
+            for key, item in items:
+                if isinstance(item, str):
+                    item = _nfc(item)
+                elif isinstance(item, list | dict):
+                    stack.append(item)
+                container[_nfc(key)] = item
+    return root[0]
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError(msg.file_is_directory(path))
+        with path.open("rb") as handle:
+            # Read one byte past the cap so an oversized (or growing) file is caught as such.
+            data = handle.read(MAX_BUNDLE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise InputError(msg.file_not_found(path)) from exc
+    except OSError as exc:
+        raise InputError(msg.file_unreadable(path, exc.strerror or str(exc))) from exc
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise InputError(msg.file_too_large(path, MAX_BUNDLE_BYTES // (1024 * 1024)))
+    return data
+
+
+def _refuse_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON; accepting them would make the session unexportable.
+    raise ValueError(name)
+
+
+def parse_bundle_bytes(data: bytes, path: Path | str) -> Any:
+    """Decode and parse a bundle's bytes into plain JSON values (NFC), or raise InputError."""
+    data = data.removeprefix(_BOM)
+    if not data.strip():
+        raise InputError(msg.file_empty(path))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(msg.not_utf8(path, line, exc.start)) from exc
+    try:
+        parsed = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(msg.bad_json(path, exc.lineno, exc.colno, exc.msg)) from exc
+    except RecursionError as exc:
+        raise InputError(msg.too_deep(path)) from exc
+    except ValueError as exc:  # NaN/Infinity, integers beyond Python's digit limit
+        raise InputError(msg.bad_json_value(path, str(exc))) from exc
+    return nfc_tree(parsed)
+
+
+def session_from_data(data: Any, path: Path | str) -> Session:
+    """Validate bundle-shaped data and build the session; every problem in one InputError."""
+    problems = validate_session(data)
+    if problems:
+        raise InputError(msg.bundle_invalid(path), problems)
+    try:
+        return Session.from_dict(data)
+    except (KeyError, TypeError, ValueError, AssertionError) as exc:
+        # A gap in the validator must still surface as a clean, located message.
+        detail = f"{type(exc).__name__}: {exc}"
+        raise InputError(msg.session_unreadable(path, detail), [Problem("$", detail)]) from exc
+
+
+def read_bundle(path: Path | str) -> Session:
+    """Read, normalise and validate one bundle file.
+
+    Raises:
+        InputError: naming the file, with every validation problem and its JSON path.
+    """
+    path = Path(path)
+    return session_from_data(parse_bundle_bytes(_read_bytes(path), path), path)
+
+
+def bundle_bytes(session: Session) -> bytes:
+    """The session as UTF-8 JSON (NFC, readable indentation, trailing newline)."""
+    data = nfc_tree(session.to_dict())
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def write_bundle(session: Session, path: Path | str, *, overwrite: bool = False) -> Path:
+    """Write one bundle file atomically; refuses to replace a file unless ``overwrite``.
+
+    Raises:
+        FacilitatorError: the file exists (and ``overwrite`` is false) or its folder is missing.
+        StoreError: the write itself failed; any previous file is intact.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise FacilitatorError(msg.file_is_directory(path))
+    if path.exists() and not overwrite:
+        raise FacilitatorError(msg.output_exists(path))
+    if not path.parent.is_dir():
+        raise FacilitatorError(msg.output_folder_missing(path.parent))
+    write_bytes_atomic(path, bundle_bytes(session))
+    return path

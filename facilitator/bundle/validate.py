@@ -1,0 +1,497 @@
+"""Complete validation of a ``facilitator.session/1`` bundle before anything trusts it.
+
+Every problem is reported with its JSON path (``$.attendance[3].status``), not only the
+first, so a user fixes a file in one go. Keys the spec lists are required when a record
+means nothing without them (ids, names, statuses, counts); flags and nullable details the
+models give defaults for may be left out, but are type-checked when present. Unknown keys
+are allowed: they are kept and written back.
+
+A hostile file with huge arrays stays cheap: at most ``MAX_REPORTED`` problems are
+described and checking stops once ``MAX_COUNTED`` have been seen.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Collection, Iterator
+from datetime import datetime
+from typing import Any
+
+from facilitator.domain.errors import Problem
+from facilitator.domain.models import (
+    ATTENDANCE_STATUSES,
+    BUNDLE_FORMAT,
+    GRADES,
+    ITEM_KINDS,
+    NOTE_KINDS,
+    PERSON_CATEGORIES,
+    PROFILES,
+    SESSION_KINDS,
+    SESSION_STATUSES,
+    TEMPORARY_VALUES,
+)
+from facilitator.strings import bundle as msg
+
+MAX_REPORTED = 200
+MAX_COUNTED = 10_000
+# Same rule as the store's folder names, so every valid bundle can be stored.
+SESSION_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_FORMAT_FAMILY = BUNDLE_FORMAT.rsplit("/", 1)[0] + "/"
+
+Obj = dict[str, Any]
+
+
+class _Anything(frozenset[str]):
+    """Known ids when the list defining them is itself broken: references are not checked
+    then, so one wrong ``people`` value does not also flag every person reference."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+class _TooMany(Exception):
+    """Raised inside the checker to stop walking a hopeless file."""
+
+
+def _key(base: str, key: str) -> str:
+    return f"{base}.{key}" if _IDENTIFIER.fullmatch(key) else f"{base}[{json.dumps(key)}]"
+
+
+def _plain(text: str) -> str:
+    """User text made safe to print in a message: controls escaped, length capped."""
+    # DEL and C1 (8-bit CSI) act on terminals just like C0 controls do.
+    text = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _shown(value: Any) -> str:
+    """A short, terminal-safe JSON rendering of any user value."""
+    try:
+        return _plain(json.dumps(value, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return type(value).__name__
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _Checker:
+    """Collects problems; small typed accessors keep the section checks declarative."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def add(self, where: str, message: str) -> None:
+        self.count += 1
+        if self.count <= MAX_REPORTED:
+            self.problems.append(Problem(where, message))
+        elif self.count >= MAX_COUNTED:
+            raise _TooMany
+
+    def result(self, *, stopped: bool = False) -> list[Problem]:
+        extra = self.count - len(self.problems)
+        if stopped:
+            return [*self.problems, Problem("", msg.more_problems_stopped(extra))]
+        if extra > 0:
+            return [*self.problems, Problem("", msg.more_problems(extra))]
+        return self.problems
+
+    # -- accessors: each returns the value when it is valid, else None ------------------
+    def present(self, obj: Obj, key: str, base: str, required: bool) -> bool:
+        if key in obj:
+            return True
+        if required:
+            self.add(_key(base, key), msg.MISSING)
+        return False
+
+    def obj(self, obj: Obj, key: str, base: str, *, required: bool = True) -> Obj | None:
+        if not self.present(obj, key, base, required):
+            return None
+        value = obj[key]
+        if value is None and not required:
+            return None
+        if not isinstance(value, dict):
+            self.add(_key(base, key), msg.NOT_OBJECT)
+            return None
+        return value
+
+    def array(self, obj: Obj, key: str, base: str, *, required: bool = True) -> list[Any]:
+        if not self.present(obj, key, base, required):
+            return []
+        value = obj[key]
+        if not isinstance(value, list):
+            self.add(_key(base, key), msg.NOT_LIST)
+            return []
+        return value
+
+    def objects(
+        self, obj: Obj, key: str, base: str, *, required: bool = True
+    ) -> Iterator[tuple[str, Obj]]:
+        """Yield (path, entry) for each object in a list, reporting non-objects."""
+        path = _key(base, key)
+        for index, entry in enumerate(self.array(obj, key, base, required=required)):
+            where = f"{path}[{index}]"
+            if isinstance(entry, dict):
+                yield where, entry
+            else:
+                self.add(where, msg.NOT_OBJECT)
+
+    def string(
+        self,
+        obj: Obj,
+        key: str,
+        base: str,
+        *,
+        required: bool = True,
+        nullable: bool = False,
+        non_empty: bool = False,
+    ) -> str | None:
+        if not self.present(obj, key, base, required):
+            return None
+        value = obj[key]
+        if value is None and nullable:
+            return None
+        if not isinstance(value, str):
+            self.add(_key(base, key), msg.NOT_STRING_OR_NULL if nullable else msg.NOT_STRING)
+            return None
+        if non_empty and not value.strip():
+            self.add(_key(base, key), msg.EMPTY)
+            return None
+        return value
+
+    def boolean(self, obj: Obj, key: str, base: str, *, required: bool = False) -> None:
+        if self.present(obj, key, base, required) and not isinstance(obj[key], bool):
+            self.add(_key(base, key), msg.NOT_BOOL)
+
+    def integer(
+        self, obj: Obj, key: str, base: str, *, required: bool = True, minimum: int = 0
+    ) -> int | None:
+        if not self.present(obj, key, base, required):
+            return None
+        value = obj[key]
+        if not _is_int(value):
+            self.add(_key(base, key), msg.NOT_INT)
+            return None
+        if value < minimum:
+            self.add(_key(base, key), msg.NOT_POSITIVE if minimum > 0 else msg.NEGATIVE)
+            return None
+        return int(value)
+
+    def number(self, obj: Obj, key: str, base: str, *, required: bool = False) -> None:
+        if not self.present(obj, key, base, required):
+            return
+        value = obj[key]
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if not is_number or not math.isfinite(value):
+            self.add(_key(base, key), msg.NOT_NUMBER)
+        elif value < 0:
+            self.add(_key(base, key), msg.NEGATIVE)
+
+    def choice(
+        self,
+        obj: Obj,
+        key: str,
+        base: str,
+        allowed: Collection[str | None],
+        *,
+        required: bool = True,
+    ) -> str | None:
+        if not self.present(obj, key, base, required):
+            return None
+        value = obj[key]
+        if isinstance(value, list | dict) or value not in allowed:
+            self.add(_key(base, key), msg.not_one_of(_shown(value), allowed))
+            return None
+        return value  # type: ignore[no-any-return]
+
+    def time(
+        self, obj: Obj, key: str, base: str, *, required: bool = True, nullable: bool = False
+    ) -> None:
+        if not self.present(obj, key, base, required):
+            return
+        value = obj[key]
+        if value is None and nullable:
+            return
+        if not isinstance(value, str):
+            self.add(_key(base, key), msg.BAD_TIME)
+            return
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            self.add(_key(base, key), msg.BAD_TIME)
+            return
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            self.add(_key(base, key), msg.TIME_NO_OFFSET)
+
+    def ref(
+        self,
+        obj: Obj,
+        key: str,
+        base: str,
+        known: Collection[str],
+        unknown_message: Callable[[str], str],
+        *,
+        required: bool = True,
+        nullable: bool = False,
+    ) -> str | None:
+        value = self.string(obj, key, base, required=required, nullable=nullable)
+        if value is not None and value not in known:
+            self.add(_key(base, key), unknown_message(_plain(value)))
+            return None
+        return value
+
+    def string_list(self, obj: Obj, key: str, base: str, *, required: bool = True) -> None:
+        path = _key(base, key)
+        for index, value in enumerate(self.array(obj, key, base, required=required)):
+            if not isinstance(value, str):
+                self.add(f"{path}[{index}]", msg.NOT_STRING)
+
+
+def validate_session(data: Any) -> list[Problem]:
+    """Every problem of a bundle-shaped value, each located by its JSON path."""
+    check = _Checker()
+    try:
+        _check_session(check, data)
+    except _TooMany:
+        return check.result(stopped=True)
+    return check.result()
+
+
+def _check_format(check: _Checker, data: Obj) -> bool:
+    if "format" not in data:
+        check.add("$.format", msg.FORMAT_MISSING)
+        return False
+    found = data["format"]
+    if found == BUNDLE_FORMAT:
+        return True
+    if isinstance(found, str) and found.startswith(_FORMAT_FAMILY):
+        check.add("$.format", msg.format_version(_shown(found)))
+    else:
+        check.add("$.format", msg.format_other(_shown(found)))
+    return False
+
+
+def _check_session(check: _Checker, data: Any) -> None:
+    if not isinstance(data, dict):
+        check.add("$", msg.ROOT_NOT_OBJECT)
+        return
+    # Another format or version means another shape: listing its fields would only be noise.
+    if not _check_format(check, data):
+        return
+    session_id = check.string(data, "id", "$")
+    if session_id is not None and not SESSION_ID_RE.fullmatch(session_id):
+        check.add("$.id", msg.BAD_SESSION_ID)
+    check.choice(data, "status", "$", SESSION_STATUSES)
+    _check_unit(check, data)
+    check.string(data, "number", "$", required=False, nullable=True)
+    check.string(data, "title", "$", non_empty=True)
+    check.choice(data, "kind", "$", SESSION_KINDS)
+    check.string(data, "place", "$")
+    check.time(data, "started_at", "$")
+    check.time(data, "ended_at", "$", required=False, nullable=True)
+    _check_content(check, data)
+    people = _check_people(check, data)
+    _check_roles(check, data, people)
+    _check_attendance(check, data, people)
+    items = _check_agenda(check, data, people)
+    _check_notes(check, data, people, items)
+    _check_votes(check, data, items)
+    check.string(data, "conclusion", "$")
+    _check_reflections(check, data, people)
+    _check_approved(check, data)
+    _check_stored_extras(check, data)
+
+
+def _check_unit(check: _Checker, data: Obj) -> None:
+    unit = check.obj(data, "unit", "$")
+    if unit is None:
+        return
+    check.string(unit, "name", "$.unit", non_empty=True)
+    for key in ("parent", "abbrev", "locality"):
+        check.string(unit, key, "$.unit", required=False)
+    check.choice(unit, "profile", "$.unit", PROFILES, required=False)
+
+
+def _check_content(check: _Checker, data: Obj) -> None:
+    content = check.obj(data, "content", "$")
+    if content is None:
+        return
+    check.string(content, "id", "$.content")
+    check.string(content, "version", "$.content")
+    check.string_list(content, "sources", "$.content")
+    for index, entry in enumerate(check.array(content, "framing", "$.content", required=False)):
+        if not (
+            isinstance(entry, list)
+            and len(entry) == 3
+            and all(isinstance(part, str) for part in entry)
+        ):
+            check.add(f"$.content.framing[{index}]", msg.FRAMING_ENTRY)
+
+
+def _ids_or_anything(data: Obj, key: str, seen: dict[str, str]) -> Collection[str]:
+    return seen if isinstance(data.get(key), list) else _Anything()
+
+
+def _check_people(check: _Checker, data: Obj) -> Collection[str]:
+    """Validate ``people``; returns the valid ids (mapped to the path defining each)."""
+    seen: dict[str, str] = {}
+    for where, person in check.objects(data, "people", "$"):
+        person_id = check.string(person, "id", where, non_empty=True)
+        if person_id is not None:
+            if person_id in seen:
+                check.add(f"{where}.id", msg.duplicate_id(_plain(person_id), seen[person_id]))
+            else:
+                seen[person_id] = where
+        check.string(person, "name", where, non_empty=True)
+        check.choice(person, "category", where, PERSON_CATEGORIES)
+        check.string(person, "position", where, required=False, nullable=True)
+        check.boolean(person, "exempt", where)
+        check.choice(person, "temporary", where, TEMPORARY_VALUES, required=False)
+        if "name_parts" in person:
+            parts = person["name_parts"]
+            if not (
+                isinstance(parts, list)
+                and len(parts) == 3
+                and all(isinstance(part, str) for part in parts)
+            ):
+                check.add(f"{where}.name_parts", msg.NAME_PARTS)
+    return _ids_or_anything(data, "people", seen)
+
+
+def _check_roles(check: _Checker, data: Obj, people: Collection[str]) -> None:
+    roles = check.obj(data, "roles", "$")
+    if roles is None:
+        return
+    for key in ("chair", "secretary"):
+        check.ref(roles, key, "$.roles", people, msg.unknown_person, required=False, nullable=True)
+    for index, value in enumerate(check.array(roles, "presenters", "$.roles", required=False)):
+        where = f"$.roles.presenters[{index}]"
+        if not isinstance(value, str):
+            check.add(where, msg.NOT_STRING)
+        elif value not in people:
+            check.add(where, msg.unknown_person(_plain(value)))
+
+
+def _check_attendance(check: _Checker, data: Obj, people: Collection[str]) -> None:
+    seen: dict[str, str] = {}
+    for where, record in check.objects(data, "attendance", "$"):
+        person_id = check.ref(record, "person", where, people, msg.unknown_person)
+        if person_id is not None:
+            if person_id in seen:
+                check.add(
+                    f"{where}.person", msg.duplicate_record(_plain(person_id), seen[person_id])
+                )
+            else:
+                seen[person_id] = where
+        status = check.choice(record, "status", where, ATTENDANCE_STATUSES)
+        check.time(record, "arrived_at", where, required=False, nullable=True)
+        check.time(record, "left_at", where, required=False, nullable=True)
+        check.string(record, "reason", where, required=False, nullable=True)
+        if status == "late" and record.get("arrived_at") is None:
+            check.add(f"{where}.arrived_at", msg.LATE_NEEDS_ARRIVAL)
+
+
+def _check_agenda(check: _Checker, data: Obj, people: Collection[str]) -> Collection[str]:
+    seen: dict[str, str] = {}
+    for where, item in check.objects(data, "agenda", "$"):
+        item_id = check.string(item, "id", where, non_empty=True)
+        if item_id is not None:
+            if item_id in seen:
+                check.add(f"{where}.id", msg.duplicate_id(_plain(item_id), seen[item_id]))
+            else:
+                seen[item_id] = where
+        check.string(item, "title", where, non_empty=True)
+        check.choice(item, "kind", where, ITEM_KINDS)
+        check.string(item, "framing", where, required=False, nullable=True)
+        check.integer(item, "minutes", where, minimum=1)
+        check.time(item, "started_at", where, required=False, nullable=True)
+        check.time(item, "ended_at", where, required=False, nullable=True)
+        check.boolean(item, "skipped", where)
+        # Extras the app stores with each item (copied from the content pack, timers).
+        for key in ("body", "presenter_notes", "conclusion"):
+            check.string(item, key, where, required=False)
+        check.string_list(item, "questions", where, required=False)
+        check.ref(
+            item, "presenter", where, people, msg.unknown_person, required=False, nullable=True
+        )
+        check.number(item, "spent_seconds", where)
+    return _ids_or_anything(data, "agenda", seen)
+
+
+def _check_notes(
+    check: _Checker, data: Obj, people: Collection[str], items: Collection[str]
+) -> None:
+    seen: dict[str, str] = {}
+    for where, note in check.objects(data, "notes", "$"):
+        note_id = check.string(note, "id", where, non_empty=True)
+        if note_id is not None:
+            if note_id in seen:
+                check.add(f"{where}.id", msg.duplicate_id(_plain(note_id), seen[note_id]))
+            else:
+                seen[note_id] = where
+        check.ref(note, "item", where, items, msg.unknown_item)
+        check.time(note, "at", where)
+        check.ref(note, "speaker", where, people, msg.unknown_person, required=False, nullable=True)
+        check.choice(note, "kind", where, NOTE_KINDS)
+        check.string(note, "text", where)
+
+
+def _check_votes(check: _Checker, data: Obj, items: Collection[str]) -> None:
+    for where, vote in check.objects(data, "votes", "$"):
+        check.ref(vote, "item", where, items, msg.unknown_item)
+        check.string(vote, "question", where)
+        counts = [check.integer(vote, key, where) for key in ("for", "against", "other")]
+        base = check.integer(vote, "base", where)
+        if base and all(c is not None for c in counts):
+            total = sum(c for c in counts if c is not None)
+            if total > base:
+                check.add(where, msg.votes_exceed(total, base))
+
+
+def _check_reflections(check: _Checker, data: Obj, people: Collection[str]) -> None:
+    seen: dict[str, str] = {}
+    for where, entry in check.objects(data, "reflections", "$", required=False):
+        person_id = check.ref(entry, "person", where, people, msg.unknown_person)
+        if person_id is not None:
+            if person_id in seen:
+                check.add(
+                    f"{where}.person", msg.duplicate_record(_plain(person_id), seen[person_id])
+                )
+            else:
+                seen[person_id] = where
+        check.boolean(entry, "submitted", where)
+        check.choice(entry, "grade", where, (*GRADES, None), required=False)
+
+
+def _check_approved(check: _Checker, data: Obj) -> None:
+    approved = check.obj(data, "approved", "$", required=False)
+    if approved is None:
+        return
+    check.time(approved, "at", "$.approved")
+    votes_for = check.integer(approved, "for", "$.approved")
+    base = check.integer(approved, "base", "$.approved")
+    if votes_for is not None and base and votes_for > base:
+        check.add("$.approved.for", msg.approvals_exceed(votes_for, base))
+
+
+def _check_stored_extras(check: _Checker, data: Obj) -> None:
+    """``progress``, ``narrative`` and ``events``: what the app keeps beyond the spec."""
+    progress = check.obj(data, "progress", "$", required=False)
+    if progress is not None:
+        # Only the type: a dangling pointer must not make a session unopenable.
+        check.string(progress, "current", "$.progress", required=False, nullable=True)
+        check.time(progress, "entered_at", "$.progress", required=False, nullable=True)
+    narrative = check.obj(data, "narrative", "$", required=False)
+    if narrative is not None:
+        for key in ("strengths", "weaknesses", "proposals"):
+            check.string(narrative, key, "$.narrative", required=False)
+    for where, event in check.objects(data, "events", "$", required=False):
+        check.time(event, "at", where)
+        check.string(event, "kind", where)
+        check.string(event, "detail", where, required=False)

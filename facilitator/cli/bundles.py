@@ -1,0 +1,32 @@
+"""``facilitator import FILE…``: bring session bundles into the store, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from facilitator.cli.context import get_store, handle_errors
+from facilitator.domain.vietnamese import clean_line
+from facilitator.services.bundles import import_bundles
+from facilitator.strings import cli as msg
+
+
+@click.command("import", help=msg.IMPORT_HELP)
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    metavar=f"{msg.FILE_METAVAR}…",
+    type=click.Path(path_type=Path),
+)
+@click.option("--replace", is_flag=True, help=msg.REPLACE_HELP)
+@click.pass_context
+@handle_errors
+def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
+    """Validate every file, then store every session (nothing when any file is invalid)."""
+    result = import_bundles(get_store(ctx), files, replace=replace)
+    for session in result.sessions:
+        replaced = session.id in result.replaced
+        click.echo(msg.imported_one(session.id, clean_line(session.title), replaced))
+    click.echo(msg.imported_total(len(result.sessions)))

@@ -1,0 +1,198 @@
+"""Read a roster file (CSV or the first sheet of an XLSX) into numbered rows of cells.
+
+Only whole-file problems are raised here (size, encoding, unreadable workbook); what the
+cells mean is the importer's business. Formulas are never evaluated: a formula cell is
+read through the value Excel cached when it last saved, and one without a cached value
+comes back as :data:`FORMULA_WITHOUT_VALUE` so the importer can name the cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from facilitator.domain.errors import InputError, Problem
+from facilitator.rosters.encoding import EncodingProblem, decode_roster_bytes
+from facilitator.strings import roster as msg
+
+MAX_ROSTER_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_COLUMNS = 64
+# Title rows above the header (unit name, "DANH SÁCH ĐẢNG VIÊN") are common; allow a few.
+_SLACK_ROWS = 50
+# A 10 MB .xlsx could still inflate to gigabytes; refuse before openpyxl unpacks anything.
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+_PLAIN_SHEET_NAME = re.compile(r"\w+")
+
+
+class _FormulaWithoutValue:
+    def __repr__(self) -> str:
+        return "FORMULA_WITHOUT_VALUE"
+
+
+FORMULA_WITHOUT_VALUE: Any = _FormulaWithoutValue()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Non-empty rows as (line or row number, cells) and how to name a location in them."""
+
+    path: Path
+    rows: tuple[tuple[int, tuple[Any, ...]], ...]
+    title: str | None = None
+    """The XLSX sheet's name; ``None`` for CSV."""
+
+    def where(self, row: int, column: int | None = None) -> str:
+        """``file:line`` for CSV, ``file:Sheet!C5`` for XLSX."""
+        if self.title is None:
+            return f"{self.path}:{row}"
+        from openpyxl.utils import get_column_letter
+
+        sheet = self.title if _PLAIN_SHEET_NAME.fullmatch(self.title) else f"'{self.title}'"
+        return f"{self.path}:{sheet}!{get_column_letter((column or 0) + 1)}{row}"
+
+
+def _blank(cells: tuple[Any, ...]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def _too_many(path: Path, where: str) -> InputError:
+    return InputError(msg.roster_invalid(path), [Problem(where, msg.too_many_rows(MAX_ROWS))])
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError(msg.file_is_directory(path))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_ROSTER_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise InputError(msg.file_not_found(path)) from exc
+    except OSError as exc:
+        raise InputError(msg.file_unreadable(path, exc.strerror or str(exc))) from exc
+    if len(data) > MAX_ROSTER_BYTES:
+        raise InputError(msg.file_too_large(path, MAX_ROSTER_BYTES // (1024 * 1024)))
+    return data
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the header line: Excel writes ";" where "," is the decimal mark."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: header.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_rows(path: Path, data: bytes) -> Sheet:
+    try:
+        text = decode_roster_bytes(data)
+    except EncodingProblem as exc:
+        raise InputError(
+            msg.roster_invalid(path), [Problem(f"{path}:{exc.line}", exc.message)]
+        ) from exc
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    start = 1
+    while True:
+        try:
+            cells = next(reader, None)
+        except csv.Error as exc:
+            raise InputError(
+                msg.roster_invalid(path), [Problem(f"{path}:{start}", msg.csv_error(str(exc)))]
+            ) from exc
+        if cells is None:
+            break
+        row = tuple(cells[:MAX_COLUMNS])
+        if not _blank(row):
+            if len(rows) > MAX_ROWS + _SLACK_ROWS:
+                raise _too_many(path, f"{path}:{start}")
+            rows.append((start, row))
+        start = reader.line_num + 1
+    return Sheet(path, tuple(rows))
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(msg.bad_xlsx(path, str(exc))) from exc
+    if unpacked > MAX_XLSX_UNPACKED:
+        raise InputError(msg.file_too_large(path, MAX_ROSTER_BYTES // (1024 * 1024)))
+
+
+def _sheet_cells(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any, ...]]]:
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        # openpyxl warns about styles and extensions it skips; none matter for a roster.
+        warnings.simplefilter("ignore")
+        book = load_workbook(path, read_only=True, data_only=data_only)
+    if not book.worksheets:
+        book.close()
+        raise InputError(msg.no_sheet(path))
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows(
+        min_row=1, max_row=MAX_ROWS + _SLACK_ROWS + 1, max_col=MAX_COLUMNS, values_only=data_only
+    )
+    return book, rows
+
+
+def _xlsx_rows(path: Path) -> Sheet:
+    _check_zip(path)
+    values_book = formulas_book = None
+    try:
+        values_book, values = _sheet_cells(path, data_only=True)
+        # The same sheet read again without cached values tells formulas from empty cells.
+        formulas_book, formulas = _sheet_cells(path, data_only=False)
+        title = values_book.worksheets[0].title
+        rows: list[tuple[int, tuple[Any, ...]]] = []
+        for number, (row_values, row_cells) in enumerate(
+            zip(values, formulas, strict=True), start=1
+        ):
+            cells = tuple(
+                FORMULA_WITHOUT_VALUE
+                if value is None and getattr(cell, "data_type", None) == "f"
+                else value
+                for value, cell in zip(row_values, row_cells, strict=True)
+            )
+            if _blank(cells):
+                continue
+            if number > MAX_ROWS + _SLACK_ROWS:
+                raise _too_many(path, Sheet(path, (), title).where(number))
+            rows.append((number, cells))
+    except InputError:
+        raise
+    except Exception as exc:  # untrusted file: openpyxl/zip/XML raise many unrelated types
+        raise InputError(msg.bad_xlsx(path, f"{type(exc).__name__}: {exc}")) from exc
+    finally:
+        for book in (values_book, formulas_book):
+            if book is not None:
+                book.close()
+    return Sheet(path, tuple(rows), title)
+
+
+def read_sheet(path: Path | str) -> Sheet:
+    """Rows of a ``.csv`` (any extension that is not .xlsx) or ``.xlsx`` roster.
+
+    Raises:
+        InputError: the file is missing, too large, not decodable or not a workbook.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    if not data.strip():
+        raise InputError(msg.file_empty(path))
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(msg.old_xls(path))
+    if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path)
+    return _csv_rows(path, data)

@@ -1,0 +1,89 @@
+"""Vietnamese labels and help of the data commands: ``roster``, ``import``, ``sessions``."""
+
+from __future__ import annotations
+
+# --- Errors shared by every command -----------------------------------------------------
+
+
+def os_error(path: object, reason: str) -> str:
+    return f"Lỗi khi truy cập {path}: {reason}."
+
+
+def os_error_no_path(reason: str) -> str:
+    return f"Lỗi hệ thống tệp: {reason}."
+
+
+# --- roster -----------------------------------------------------------------------------
+
+ROSTER_HELP = "Danh sách đảng viên, người tham dự của từng đơn vị."
+ROSTER_IMPORT_HELP = (
+    "Nhập danh sách của một đơn vị từ tệp CSV (UTF-8) hoặc Excel .xlsx. Dòng tiêu đề cần cột "
+    "«Họ và tên»; có thể thêm «Loại», «Chức vụ», «Miễn sinh hoạt», «Sinh hoạt tạm thời». "
+    "Người đã có trong danh sách cũ giữ nguyên mã."
+)
+ROSTER_SHOW_HELP = "Xem danh sách của một đơn vị theo thứ tự tên (tên, họ, đệm)."
+UNIT_HELP = "Tên đơn vị, ví dụ «Chi bộ Khối Dân vận»."
+PARENT_HELP = "Cấp trên trực tiếp, ví dụ «Đảng bộ xã Di Linh»."
+ABBREV_HELP = "Ký hiệu đơn vị trong số văn bản, ví dụ «CB» trong «Số 05-BB/CB»."
+PROFILE_HELP = "Thể thức văn bản: party (Đảng, HD 36) hoặc state (Nhà nước, NĐ 30)."
+LOCALITY_HELP = "Địa danh ghi ở dòng ngày tháng, ví dụ «Di Linh»."
+FILE_METAVAR = "TỆP"
+UNIT_METAVAR = "TÊN"
+
+
+def roster_imported(count: int, unit: str, kept: int) -> str:
+    return (
+        f"Đã nhập {count} người vào danh sách «{unit}» "
+        f"({kept} người giữ mã cũ, {count - kept} người mới)."
+    )
+
+
+def roster_title(unit: str, count: int) -> str:
+    return f"Danh sách {unit} ({count} người)"
+
+
+COL_NUMBER = "STT"
+COL_NAME = "Họ và tên"
+COL_CATEGORY = "Loại"
+COL_POSITION = "Chức vụ"
+COL_EXEMPT = "Miễn SH"
+ROSTER_EMPTY = "Danh sách chưa có ai."
+
+# --- import -----------------------------------------------------------------------------
+
+IMPORT_HELP = (
+    "Nhập các tệp buổi sinh hoạt (.json, định dạng facilitator.session/1) vào kho. "
+    "Kiểm tra hết mọi tệp trước; chỉ cần một tệp lỗi thì không nhập tệp nào."
+)
+REPLACE_HELP = "Ghi đè buổi sinh hoạt đã có cùng mã."
+
+
+def imported_one(session_id: str, title: str, replaced: bool) -> str:
+    verb = "Đã ghi đè" if replaced else "Đã nhập"
+    return f"{verb} «{session_id}»: {title}"
+
+
+def imported_total(count: int) -> str:
+    return f"Đã nhập {count} buổi sinh hoạt."
+
+
+# --- sessions ---------------------------------------------------------------------------
+
+SESSIONS_HELP = "Liệt kê các buổi sinh hoạt đã lưu, mới nhất trước."
+SESSIONS_TITLE = "Các buổi sinh hoạt"
+NO_SESSIONS = "Chưa có buổi sinh hoạt nào trong {folder}."
+COL_DATE = "Ngày"
+COL_UNIT = "Đơn vị"
+COL_TITLE = "Tiêu đề"
+COL_STATUS = "Trạng thái"
+COL_PRESENT = "Có mặt/Tổng"
+COL_ID = "Mã"
+STATUS_LABELS: dict[str, str] = {
+    "planned": "Chưa bắt đầu",
+    "running": "Đang diễn ra",
+    "closed": "Đã kết thúc",
+}
+
+
+def unreadable_sessions(count: int) -> str:
+    return f"Không đọc được {count} buổi sinh hoạt:"
