@@ -267,6 +267,10 @@ def test_docx_header_table(doc) -> None:
     # Borderless: no table style with borders, no explicit borders.
     assert header._tbl.tblPr.find(qn("w:tblBorders")) is None
     assert header.style is None or header.style.name == "Normal Table"
+    # The grid (what LibreOffice lays out by) gives the national title the wider column,
+    # so "ĐẢNG CỘNG SẢN VIỆT NAM" fits on one line.
+    grid = [col.width.mm for col in header.columns]
+    assert grid[1] > grid[0] and abs(sum(grid) - 165) < 1
 
 
 def test_docx_page_numbers_from_page_two(doc) -> None:

@@ -34,6 +34,8 @@ def default_content_dir() -> Path:
 
 @click.group(
     invoke_without_command=True,
+    options_metavar=text.OPTIONS_METAVAR,
+    subcommand_metavar=text.SUBCOMMAND_METAVAR,
     help=text.MAIN_HELP,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -52,7 +54,13 @@ def default_content_dir() -> Path:
     default=None,
     help=text.CONTENT_DIR_HELP,
 )
-@click.option("--session", "session_id", default=None, help=text.SESSION_OPT_HELP)
+@click.option(
+    "--session",
+    "session_id",
+    default=None,
+    metavar=text.SESSION_METAVAR,
+    help=text.SESSION_OPT_HELP,
+)
 @click.version_option(__version__, message="facilitator %(version)s")
 @click.pass_context
 def main(
@@ -91,3 +99,15 @@ main.add_command(export_command)
 main.add_command(report_command)
 main.add_command(content_group)
 main.add_command(audience_command)
+
+
+def _localise_metavars(group: click.Group) -> None:
+    """Every command's usage line says "[TÙY_CHỌN]" rather than click's "[OPTIONS]"."""
+    for command in group.commands.values():
+        command.options_metavar = text.OPTIONS_METAVAR
+        if isinstance(command, click.Group):
+            command.subcommand_metavar = text.GROUP_SUBCOMMAND_METAVAR
+            _localise_metavars(command)
+
+
+_localise_metavars(main)

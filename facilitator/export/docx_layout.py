@@ -250,6 +250,9 @@ def borderless_table(doc: DocxDocument, widths_mm: Sequence[float], rows: int) -
 
     table = doc.add_table(rows=0, cols=len(widths_mm))
     table.autofit = False
+    # LibreOffice lays out by the grid (w:gridCol), Word by the cells: set both.
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
     grid: list[list[_Cell]] = []
     for _ in range(rows):
         cells = table.add_row().cells

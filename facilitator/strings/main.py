@@ -22,3 +22,7 @@ TITLE_HELP = "Trích yếu của báo cáo (mặc định theo nội dung sinh h
 BAD_DATE = "Ngày «{value}» không đúng dạng dd/mm/yyyy."
 WROTE = "Đã ghi {path}"
 SKIPPED = "Bỏ qua: {problem}"
+OPTIONS_METAVAR = "[TÙY_CHỌN]"
+SUBCOMMAND_METAVAR = "[LỆNH] [THAM_SỐ]..."
+SESSION_METAVAR = "MÃ_BUỔI"
+GROUP_SUBCOMMAND_METAVAR = "LỆNH [THAM_SỐ]..."
