@@ -162,3 +162,37 @@ def test_index_tracks_counts(tmp_path: Path) -> None:
     store.put_session(session)
     row = store.list_sessions().sessions[0]
     assert (row.present, row.total, row.unit) == (1, 2, "Chi bộ Khối Dân vận")
+
+
+def test_replace_swaps_whole_folders(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    old = make_session(notes=3)
+    store.put_session(old)
+    new = make_session(notes=150).with_changes(title="Đã sửa")
+    store.put_session(new, replace=True)
+    assert store.load_session(old.id) == new
+    assert not list(tmp_path.glob(".staging-*")) and not list(tmp_path.glob(".replaced-*"))
+
+
+def test_crash_between_renames_restores_the_old_session(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    old = make_session(notes=3)
+    store.put_session(old)
+    # Simulate a kill after the old folder was moved aside and before the new one landed.
+    os.replace(tmp_path / old.id, tmp_path / f".replaced-{old.id}")
+    (tmp_path / f".staging-{old.id}").mkdir()
+    assert Store(tmp_path).load_session(old.id) == old
+    assert not list(tmp_path.glob(".staging-*")) and not list(tmp_path.glob(".replaced-*"))
+
+
+def test_replace_refused_while_open_elsewhere(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    old = make_session()
+    store.put_session(old)
+    repo = store.open_session(old.id)
+    try:
+        with pytest.raises(SessionLockedError):
+            store.put_session(old.with_changes(title="Khác"), replace=True)
+    finally:
+        repo.close()
+    assert store.load_session(old.id).title == old.title

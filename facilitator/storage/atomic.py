@@ -28,7 +28,7 @@ FILE_MODE = 0o600
 DIR_MODE = 0o700
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable (POSIX only; Windows cannot open directories)."""
     if sys.platform == "win32":
         return
@@ -68,7 +68,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp_name, FILE_MODE)
         _replace(tmp_name, path)
         tmp_name = None
-        _fsync_dir(folder)
+        fsync_dir(folder)
     except OSError as exc:
         message = text.DISK_FULL if exc.errno == errno.ENOSPC else text.WRITE_FAILED
         raise StoreError(message.format(path=path, error=exc.strerror or exc)) from exc

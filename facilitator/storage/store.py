@@ -14,6 +14,7 @@ exist; notes live in fixed-size chunks so saving note 5,000 costs what note 10 d
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -38,6 +39,7 @@ from facilitator.storage.atomic import (
     DIR_MODE,
     AtomicJSONStorage,
     WriteThroughCache,
+    fsync_dir,
     read_json,
     remove_stale_temp_files,
 )
@@ -45,6 +47,8 @@ from facilitator.storage.lock import FileLock
 from facilitator.strings import store as text
 
 NOTES_PER_CHUNK = 100
+STAGING_PREFIX = ".staging-"
+TRASH_PREFIX = ".replaced-"
 SESSION_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
 _SESSION_DOC = 1
 
@@ -267,6 +271,7 @@ class Store:
                 text.WRITE_FAILED.format(path=self.root, error=exc.strerror or exc)
             ) from exc
         remove_stale_temp_files(self.root)
+        self._recover()
 
     # -- sessions --------------------------------------------------------------
     def session_dir(self, session_id: str) -> Path:
@@ -310,15 +315,50 @@ class Store:
         return repo
 
     def put_session(self, session: Session, *, replace: bool = False) -> None:
-        """Write a complete session (import); refuses an existing id unless ``replace``."""
+        """Write a complete session (import); refuses an existing id unless ``replace``.
+
+        The new files are written in a staging folder and swapped in by renames, so a
+        crash leaves the old session or the new one, never a mix (see :meth:`_recover`).
+        """
         if self.exists(session.id) and not replace:
             raise StoreError(text.SESSION_EXISTS.format(id=session.id))
-        repo = SessionRepo(self.session_dir(session.id), session.id, self._validator).open()
+        folder = self.session_dir(session.id)
+        staging = self.root / f"{STAGING_PREFIX}{session.id}"
+        shutil.rmtree(staging, ignore_errors=True)
+        repo = SessionRepo(staging, session.id, self._validator).open()
         try:
             repo.save_all(session)
         finally:
             repo.close()
+        try:
+            if not folder.exists():
+                os.replace(staging, folder)
+            else:
+                trash = self.root / f"{TRASH_PREFIX}{session.id}"
+                with FileLock(folder / ".lock", text.SESSION_WHAT.format(id=session.id)):
+                    shutil.rmtree(trash, ignore_errors=True)
+                    os.replace(folder, trash)
+                    os.replace(staging, folder)
+                shutil.rmtree(trash, ignore_errors=True)
+            fsync_dir(self.root)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StoreError(
+                text.WRITE_FAILED.format(path=folder, error=exc.strerror or exc)
+            ) from exc
         self.update_summary(session)
+
+    def _recover(self) -> None:
+        """Finish or undo a replace that a crash interrupted; drop abandoned staging."""
+        for trash in self.root.glob(f"{TRASH_PREFIX}*"):
+            live = self.root / trash.name.removeprefix(TRASH_PREFIX)
+            if (live / "session.json").exists():
+                shutil.rmtree(trash, ignore_errors=True)
+            else:
+                shutil.rmtree(live, ignore_errors=True)
+                os.replace(trash, live)
+        for staging in self.root.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(staging, ignore_errors=True)
 
     def delete_session(self, session_id: str) -> None:
         """Remove a session folder (refused while another window has it open)."""
