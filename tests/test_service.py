@@ -78,7 +78,9 @@ def test_attendance_marks_are_saved_immediately(service: SessionService, clock: 
         again.close()
 
 
-def test_notes_attach_to_current_item_with_speaker(service: SessionService, clock: FakeClock) -> None:
+def test_notes_attach_to_current_item_with_speaker(
+    service: SessionService, clock: FakeClock
+) -> None:
     service.start()
     service.step(1)
     note = service.add_note("Cần liên hệ thực tiễn địa phương", "proposal", "p02")
@@ -124,7 +126,9 @@ def test_vote_uses_voting_base(service: SessionService) -> None:
     assert vote.passed
 
 
-def test_closed_session_is_read_only_until_reopened(service: SessionService, clock: FakeClock) -> None:
+def test_closed_session_is_read_only_until_reopened(
+    service: SessionService, clock: FakeClock
+) -> None:
     service.start()
     service.mark("p01", "present")
     clock.advance(3600)

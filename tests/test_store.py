@@ -61,12 +61,18 @@ def test_files_are_private(tmp_path: Path) -> None:
     store.put_session(make_session(notes=1))
     store.save_roster(Roster(UNIT, (Person("p01", "Nguyễn Văn An"),)))
     folder = tmp_path / "data" / "2024-05-10-cb-cay-tre"
-    for path in [folder / "session.json", folder / "notes-0000.json", tmp_path / "data" / "rosters.json"]:
+    for path in [
+        folder / "session.json",
+        folder / "notes-0000.json",
+        tmp_path / "data" / "rosters.json",
+    ]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert stat.S_IMODE((tmp_path / "data").stat().st_mode) & 0o077 == 0
 
 
-def test_interrupted_write_leaves_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_write_leaves_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "f.json"
     write_bytes_atomic(target, b'{"v": 1}')
 
@@ -81,7 +87,9 @@ def test_interrupted_write_leaves_old_file_intact(tmp_path: Path, monkeypatch: p
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]  # no temp file left
 
 
-def test_full_disk_is_reported_in_vietnamese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_full_disk_is_reported_in_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store(tmp_path)
     session = make_session()
     store.put_session(session)
@@ -98,9 +106,23 @@ def test_full_disk_is_reported_in_vietnamese(tmp_path: Path, monkeypatch: pytest
 
 
 def test_stale_temp_files_are_removed_on_start(tmp_path: Path) -> None:
-    (tmp_path / ".tmp-facilitator-abc.json").write_text("{")
-    Store(tmp_path)
-    assert not list(tmp_path.glob(".tmp-*"))
+    import subprocess
+    import sys
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    old = tmp_path / f".tmp-facilitator-{int(dead.stdout)}-abc.json"  # its writer is gone
+    young = tmp_path / f".tmp-facilitator-{os.getppid()}-xyz.json"  # a live window mid-write
+    old.write_text("{")
+    young.write_text("{")
+    store = Store(tmp_path)
+    assert not old.exists() and young.exists()
+    store.put_session(make_session())
+    leftover = tmp_path / "2024-05-10-cb-cay-tre" / ".tmp-facilitator-x.json"
+    leftover.write_text("{")
+    store.open_session("2024-05-10-cb-cay-tre").close()  # locked folder: cleaned fully
+    assert not leftover.exists()
 
 
 def test_second_opener_is_refused(tmp_path: Path) -> None:
@@ -196,3 +218,18 @@ def test_replace_refused_while_open_elsewhere(tmp_path: Path) -> None:
     finally:
         repo.close()
     assert store.load_session(old.id).title == old.title
+
+
+def test_staging_of_a_dead_import_is_removed_but_a_live_one_kept(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    (tmp_path / f".staging-{int(dead.stdout)}-2024-05-10-x").mkdir()
+    (tmp_path / f".staging-{os.getppid()}-2024-05-10-y").mkdir()  # a window importing now
+    Store(tmp_path)
+    assert [p.name for p in tmp_path.glob(".staging-*")] == [
+        f".staging-{os.getppid()}-2024-05-10-y"
+    ]

@@ -33,9 +33,13 @@ def test_ruff_check_is_clean() -> None:
 
 
 def test_core_does_not_import_textual() -> None:
-    code = "import sys\n" + "".join(f"import {m}\n" for m in CORE) + (
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
-        "print(','.join(bad))\n"
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in CORE)
+        + (
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+            "print(','.join(bad))\n"
+        )
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -75,11 +75,8 @@ def import_bundles(
         loaded.append((path, session))
     if problems:
         raise InputError(msg.import_failed(len(bad_files), len(files)), problems)
-    replaced: list[str] = []
-    for _, session in loaded:
-        if store.exists(session.id):
-            replaced.append(session.id)
-        store.put_session(session, replace=replace)
+    replaced = [s.id for _, s in loaded if store.exists(s.id)]
+    store.put_sessions([s for _, s in loaded], replace=replace)
     return ImportResult(tuple(s for _, s in loaded), tuple(replaced))
 
 

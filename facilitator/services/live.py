@@ -55,7 +55,7 @@ def live_state(session: Session, now: datetime) -> dict[str, Any]:
 
 def write_live(root: Path, session: Session, now: datetime) -> None:
     """Publish the current item for the audience window."""
-    payload = json.dumps(live_state(session, now), ensure_ascii=False, indent=1)
+    payload = json.dumps(live_state(session, now), ensure_ascii=False)
     write_bytes_atomic(root / LIVE_FILE, payload.encode("utf-8"))
 
 

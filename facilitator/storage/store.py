@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +40,7 @@ from facilitator.storage.atomic import (
     AtomicJSONStorage,
     WriteThroughCache,
     fsync_dir,
+    is_abandoned,
     read_json,
     remove_stale_temp_files,
 )
@@ -185,9 +186,10 @@ class SessionRepo:
 
     def delete_note(self, note_id: str) -> None:
         """Remove one note (no-op when unknown)."""
-        chunk = self._note_chunk.pop(note_id, None)
+        chunk = self._note_chunk.get(note_id)
         if chunk is not None:
             self._chunk_db(chunk).table("notes").remove(Query().id == note_id)
+            del self._note_chunk[note_id]  # only once the write succeeded: a retry must work
 
     def save_all(self, session: Session) -> None:
         """Write a whole session (import, restore): core first, then the notes in bulk."""
@@ -270,6 +272,8 @@ class Store:
             raise StoreError(
                 text.WRITE_FAILED.format(path=self.root, error=exc.strerror or exc)
             ) from exc
+        # Other windows write index.json, rosters.json and live.json here: only temp
+        # files whose writer process is gone are removed.
         remove_stale_temp_files(self.root)
         self._recover()
 
@@ -315,15 +319,38 @@ class Store:
         return repo
 
     def put_session(self, session: Session, *, replace: bool = False) -> None:
-        """Write a complete session (import); refuses an existing id unless ``replace``.
+        """Write a complete session (import); refuses an existing id unless ``replace``."""
+        self.put_sessions([session], replace=replace)
 
-        The new files are written in a staging folder and swapped in by renames, so a
-        crash leaves the old session or the new one, never a mix (see :meth:`_recover`).
+    def put_sessions(self, sessions: Sequence[Session], *, replace: bool = False) -> None:
+        """Write complete sessions all-or-nothing as far as locks and ids go.
+
+        Every id is checked and every existing session is locked before the first write,
+        so a session open in another window refuses the whole batch. Each session is
+        written into a staging folder and swapped in by renames, so a crash leaves the
+        old session or the new one, never a mix (see :meth:`_recover`).
         """
-        if self.exists(session.id) and not replace:
-            raise StoreError(text.SESSION_EXISTS.format(id=session.id))
+        for session in sessions:
+            if self.exists(session.id) and not replace:
+                raise StoreError(text.SESSION_EXISTS.format(id=session.id))
+        locks: list[FileLock] = []
+        try:
+            for session in sessions:
+                folder = self.session_dir(session.id)
+                if folder.exists():
+                    what = text.SESSION_WHAT.format(id=session.id)
+                    locks.append(FileLock(folder / ".lock", what).acquire())
+            for session in sessions:
+                self._stage_and_swap(session)
+        finally:
+            for lock in locks:
+                lock.release()
+        for session in sessions:
+            self.update_summary(session)
+
+    def _stage_and_swap(self, session: Session) -> None:
         folder = self.session_dir(session.id)
-        staging = self.root / f"{STAGING_PREFIX}{session.id}"
+        staging = self.root / f"{STAGING_PREFIX}{os.getpid()}-{session.id}"
         shutil.rmtree(staging, ignore_errors=True)
         repo = SessionRepo(staging, session.id, self._validator).open()
         try:
@@ -335,10 +362,9 @@ class Store:
                 os.replace(staging, folder)
             else:
                 trash = self.root / f"{TRASH_PREFIX}{session.id}"
-                with FileLock(folder / ".lock", text.SESSION_WHAT.format(id=session.id)):
-                    shutil.rmtree(trash, ignore_errors=True)
-                    os.replace(folder, trash)
-                    os.replace(staging, folder)
+                shutil.rmtree(trash, ignore_errors=True)
+                os.replace(folder, trash)
+                os.replace(staging, folder)
                 shutil.rmtree(trash, ignore_errors=True)
             fsync_dir(self.root)
         except OSError as exc:
@@ -346,7 +372,6 @@ class Store:
             raise StoreError(
                 text.WRITE_FAILED.format(path=folder, error=exc.strerror or exc)
             ) from exc
-        self.update_summary(session)
 
     def _recover(self) -> None:
         """Finish or undo a replace that a crash interrupted; drop abandoned staging."""
@@ -358,7 +383,8 @@ class Store:
                 shutil.rmtree(live, ignore_errors=True)
                 os.replace(trash, live)
         for staging in self.root.glob(f"{STAGING_PREFIX}*"):
-            shutil.rmtree(staging, ignore_errors=True)
+            if is_abandoned(staging, STAGING_PREFIX):  # else another window's import
+                shutil.rmtree(staging, ignore_errors=True)
 
     def delete_session(self, session_id: str) -> None:
         """Remove a session folder (refused while another window has it open)."""
@@ -390,9 +416,25 @@ class Store:
             finally:
                 db.close()
 
+    def _summary_row(self, session: Session) -> dict[str, Any]:
+        row: dict[str, Any] = dict(SessionSummary.of(session).__dict__)
+        row["mtime_ns"] = self._mtime_ns(session.id)
+        return row
+
+    def _mtime_ns(self, session_id: str) -> int:
+        try:
+            return (self.session_dir(session_id) / "session.json").stat().st_mtime_ns
+        except OSError:
+            return 0
+
     def update_summary(self, session: Session) -> None:
-        """Refresh the session's row in the index."""
-        row = SessionSummary.of(session).__dict__
+        """Refresh the session's row in the index.
+
+        The index is only a cache: a row whose ``mtime_ns`` no longer matches the session
+        file is recomputed by :meth:`list_sessions`, so a crash or a failed index write
+        between the two files can never leave a wrong count on the list for long.
+        """
+        row = self._summary_row(session)
         with self._index() as table:
             table.upsert(row, Query().id == session.id)
 
@@ -408,11 +450,11 @@ class Store:
             rows = {}
         ids = set(self.session_ids())
         stale = set(rows) - ids
-        missing = ids - set(rows)
+        missing = {i for i in ids if i not in rows or rows[i].get("mtime_ns") != self._mtime_ns(i)}
         fresh: list[dict[str, Any]] = []
         for session_id in sorted(missing):
             try:
-                fresh.append(SessionSummary.of(self.load_session(session_id)).__dict__)
+                fresh.append(self._summary_row(self.load_session(session_id)))
             except FacilitatorError as exc:
                 where = getattr(exc, "path", str(self.session_dir(session_id)))
                 problems.append(Problem(where, str(exc)))
@@ -422,7 +464,8 @@ class Store:
                     table.remove(Query().id == session_id)
                 for row in fresh:
                     table.upsert(row, Query().id == row["id"])
-        rows = {k: v for k, v in rows.items() if k in ids} | {r["id"]: r for r in fresh}
+        rows = {k: v for k, v in rows.items() if k in ids and k not in missing}
+        rows |= {r["id"]: r for r in fresh}
         summaries = sorted(
             (
                 SessionSummary(**{k: r[k] for k in SessionSummary.__dataclass_fields__})

@@ -6,7 +6,9 @@ Chạy không có lệnh con để mở giao diện điều hành buổi sinh ho
 ghi ý kiến, biểu quyết, đọc lại và thông qua biên bản). Các lệnh con quản lý dữ liệu và
 xuất văn bản. Mọi dữ liệu nằm trên máy này, trong thư mục dữ liệu (mặc định: sessions/)."""
 DATA_DIR_HELP = "Thư mục dữ liệu (mặc định sessions/; hoặc biến môi trường FACILITATOR_DATA_DIR)."
-CONTENT_DIR_HELP = "Thư mục gói nội dung Markdown (mặc định content/; hoặc FACILITATOR_CONTENT_DIR)."
+CONTENT_DIR_HELP = (
+    "Thư mục gói nội dung Markdown (mặc định content/; hoặc FACILITATOR_CONTENT_DIR)."
+)
 SESSION_OPT_HELP = "Mở thẳng buổi sinh hoạt có mã này."
 AUDIENCE_HELP = "Màn hình cho người dự (máy chiếu): theo mục đang trình bày, chữ lớn, không có ghi chú riêng hay dữ liệu cá nhân. Chạy ở cửa sổ thứ hai."
 EXPORT_HELP = "Xuất biên bản (docx, md) hoặc gói dữ liệu buổi sinh hoạt (bundle) của buổi MÃ_BUỔI."

@@ -1,0 +1,328 @@
+"""Vietnamese wording of the presenter's console (the Textual app).
+
+Every label, key title, hint and message the console shows lives here; the command
+titles and help lines feed the key bindings, the footer, the command palette and the
+F1 help screen at once (see ``facilitator.ui.commands``).
+"""
+
+from __future__ import annotations
+
+APP_TITLE = "Facilitator"
+APP_SUBTITLE = "Điều hành sinh hoạt chính trị, tư tưởng"
+
+# --- Command table: id -> (title shown in footer/palette/help, one-line help) ---------------
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "app.help": ("Trợ giúp", "Xem danh sách mọi phím tắt của chương trình."),
+    "app.palette": ("Bảng lệnh", "Mở bảng lệnh: gõ vài chữ để tìm và chạy mọi thao tác."),
+    "app.quit": ("Thoát", "Lưu mọi thứ và thoát chương trình."),
+    "home.open": ("Mở buổi", "Mở tiếp buổi sinh hoạt đang chọn trong danh sách."),
+    "home.new": (
+        "Buổi mới",
+        "Chuẩn bị một buổi sinh hoạt mới: đơn vị, gói nội dung, chương trình.",
+    ),
+    "home.refresh": ("Làm mới", "Đọc lại danh sách các buổi sinh hoạt đã lưu."),
+    "prepare.save": (
+        "Lưu, điểm danh",
+        "Tạo buổi sinh hoạt với các thông tin đã nhập rồi chuyển sang điểm danh.",
+    ),
+    "prepare.up": ("Đưa mục lên", "Chuyển mục chương trình đang chọn lên trên một bậc."),
+    "prepare.down": ("Đưa mục xuống", "Chuyển mục chương trình đang chọn xuống dưới một bậc."),
+    "prepare.skip": ("Bỏ qua / giữ mục", "Đánh dấu bỏ qua mục đang chọn (bấm lần nữa để giữ lại)."),
+    "prepare.more": ("Thêm phút", "Tăng thời lượng của mục đang chọn thêm 1 phút."),
+    "prepare.less": ("Bớt phút", "Giảm thời lượng của mục đang chọn đi 1 phút."),
+    "prepare.back": ("Quay lại", "Bỏ chuẩn bị, về danh sách buổi sinh hoạt."),
+    "attendance.present": ("Có mặt", "Đánh dấu người đang chọn có mặt."),
+    "attendance.late": ("Đến muộn", "Đánh dấu người đang chọn đến muộn (ghi giờ đến)."),
+    "attendance.excused": ("Vắng có lý do", "Đánh dấu vắng có lý do; chương trình hỏi lý do."),
+    "attendance.absent": ("Vắng không lý do", "Đánh dấu vắng mặt không có lý do."),
+    "attendance.exempt": ("Miễn SH, vắng", "Đảng viên được miễn sinh hoạt và vắng mặt buổi này."),
+    "attendance.clear": ("Xóa điểm danh", "Xóa dấu điểm danh của người đang chọn (bấm nhầm)."),
+    "attendance.guest": (
+        "Thêm người dự",
+        "Thêm khách mời hoặc người chưa có trong danh sách, ngay tại chỗ.",
+    ),
+    "attendance.up": ("Lên", "Chọn người ở dòng trên."),
+    "attendance.down": ("Xuống", "Chọn người ở dòng dưới."),
+    "attendance.filter": ("Tìm tên", "Về ô tìm tên (gõ không dấu cũng được)."),
+    "attendance.back": ("Về điều hành", "Đóng màn hình điểm danh, về màn hình điều hành."),
+    "run.next": ("Mục sau", "Chuyển sang mục chương trình kế tiếp."),
+    "run.prev": ("Mục trước", "Quay lại mục chương trình trước."),
+    "run.start": ("Bắt đầu", "Bắt đầu buổi sinh hoạt: ghi giờ bắt đầu, vào mục đầu tiên."),
+    "run.attendance": ("Điểm danh", "Mở màn hình điểm danh (ghi người đến muộn bất cứ lúc nào)."),
+    "run.note": ("Ghi chép", "Về ô ghi chép ý kiến của mục đang diễn ra."),
+    "run.kind": ("Loại ý kiến", "Đổi loại ghi chép: ý kiến, câu hỏi, trả lời, đề xuất, kết luận."),
+    "run.agenda": ("Chương trình", "Về danh sách chương trình để chọn mục (Enter để chuyển đến)."),
+    "run.notes": ("Danh sách ghi chép", "Về danh sách ghi chép của mục để sửa hoặc xóa."),
+    "run.edit_note": ("Sửa ghi chép", "Sửa ghi chép đang chọn trong danh sách ghi chép."),
+    "run.delete_note": ("Xóa ghi chép", "Xóa ghi chép đang chọn trong danh sách ghi chép."),
+    "run.queue": (
+        "Đăng ký phát biểu",
+        "Thêm người đang nhập ở ô người phát biểu vào danh sách đăng ký phát biểu.",
+    ),
+    "run.vote": ("Biểu quyết", "Ghi kết quả biểu quyết (tán thành, không tán thành, ý kiến khác)."),
+    "run.item_conclusion": ("Kết luận mục", "Ghi kết luận của chủ trì cho mục đang diễn ra."),
+    "run.conclusion": ("Kết luận chung", "Ghi kết luận chung của chủ trì cho cả buổi."),
+    "run.readback": ("Đọc biên bản", "Xem biên bản như khi xuất, để thư ký đọc lại trước chi bộ."),
+    "run.export": ("Xuất", "Xuất biên bản (DOCX, Markdown) hoặc gói dữ liệu buổi sinh hoạt."),
+    "run.reopen": (
+        "Mở lại buổi",
+        "Mở lại buổi đã kết thúc để sửa (phải nêu lý do; việc mở lại được ghi lại).",
+    ),
+    "run.leave": ("Về danh sách", "Đóng buổi sinh hoạt này (mọi thứ đã lưu) và về danh sách."),
+    "readback.approve": (
+        "Thông qua, kết thúc",
+        "Biên bản đã được thông qua: ghi giờ kết thúc và khóa buổi sinh hoạt.",
+    ),
+    "readback.export": ("Xuất", "Xuất biên bản (DOCX, Markdown) hoặc gói dữ liệu buổi sinh hoạt."),
+    "readback.back": ("Quay lại", "Về màn hình điều hành."),
+}
+
+SCOPE_TITLES: dict[str, str] = {
+    "app": "Mọi màn hình",
+    "home": "Danh sách buổi sinh hoạt",
+    "prepare": "Chuẩn bị buổi sinh hoạt",
+    "attendance": "Điểm danh",
+    "run": "Điều hành chương trình",
+    "readback": "Đọc lại biên bản",
+}
+
+# --- Shared labels -----------------------------------------------------------------------------
+
+SESSION_STATUS: dict[str, str] = {
+    "planned": "Đã chuẩn bị",
+    "running": "Đang diễn ra",
+    "closed": "Đã kết thúc",
+}
+ATTENDANCE_STATUS: dict[str | None, str] = {
+    "present": "Có mặt",
+    "late": "Đến muộn",
+    "absent-excused": "Vắng có lý do",
+    "absent": "Vắng không lý do",
+    "exempt-absent": "Miễn SH, vắng",
+    None: "Chưa điểm danh",
+}
+PERSON_CATEGORY: dict[str, str] = {
+    "chinh-thuc": "Chính thức",
+    "du-bi": "Dự bị",
+    "quan-chung": "Quần chúng",
+    "khach": "Khách mời",
+}
+NOTE_KIND: dict[str, str] = {
+    "opinion": "Ý kiến",
+    "question": "Câu hỏi",
+    "answer": "Trả lời",
+    "proposal": "Đề xuất",
+    "conclusion": "Kết luận",
+    "record": "Ghi nhận",
+}
+NOTE_KINDS_OFFERED = ("opinion", "question", "answer", "proposal", "conclusion")
+
+OK = "Đồng ý"
+CANCEL = "Hủy"
+SAVE = "Lưu"
+YES = "Có"
+NO = "Không"
+NOBODY = "(chưa chọn)"
+UNKNOWN_SPEAKER = "(không rõ người nói)"
+READ_ONLY = "Buổi sinh hoạt đã kết thúc, biên bản đã thông qua: chỉ xem. Muốn sửa, hãy mở lại buổi (Bảng lệnh → Mở lại buổi) và nêu lý do."
+SAVED = "Đã lưu."
+HELP_TITLE = "Phím tắt"
+HELP_INTRO = "Mọi thao tác đều có trong bảng lệnh (ctrl+p). Bấm Esc hoặc F1 để đóng."
+HELP_KEY = "Phím"
+HELP_COMMAND = "Lệnh"
+HELP_DESCRIPTION = "Tác dụng"
+
+# --- Home --------------------------------------------------------------------------------------
+
+HOME_TITLE = "Các buổi sinh hoạt"
+HOME_COLUMNS = ("Ngày", "Có mặt", "Trạng thái", "Đơn vị", "Tên buổi")
+HOME_EMPTY = "Chưa có buổi sinh hoạt nào. Bấm n để chuẩn bị buổi mới."
+HOME_HINT = "Enter: mở tiếp buổi đang chọn · n: buổi mới · ctrl+p: bảng lệnh · F1: trợ giúp"
+HOME_PROBLEMS = "Có {count} tệp không đọc được (các buổi khác vẫn dùng bình thường):"
+NO_SESSION_SELECTED = "Chưa chọn buổi sinh hoạt nào."
+
+# --- Prepare -----------------------------------------------------------------------------------
+
+PREPARE_TITLE = "Chuẩn bị buổi sinh hoạt"
+FIELD_UNIT = "Đơn vị"
+FIELD_PACK = "Gói nội dung"
+FIELD_TITLE = "Tên buổi sinh hoạt"
+FIELD_WHEN = "Thời gian (ngày/tháng/năm giờ:phút)"
+FIELD_PLACE = "Địa điểm"
+FIELD_CHAIR = "Chủ trì"
+FIELD_SECRETARY = "Thư ký"
+FIELD_PRESENTER = "Báo cáo viên"
+FIELD_PRESENTER2 = "Báo cáo viên thứ hai (nếu có)"
+FIELD_NUMBER = "Số biên bản (có thể để trống)"
+WHEN_PLACEHOLDER = "dd/mm/yyyy hh:mm"
+CHOOSE = "Chọn…"
+NO_ROSTER = 'Chưa có danh sách đơn vị nào. Hãy nhập danh sách trước, trong cửa sổ dòng lệnh: facilitator roster import TỆP --unit "TÊN ĐƠN VỊ"'
+NO_PACKS = "Thư mục {folder} chưa có gói nội dung nào dùng được."
+PACK_UNAVAILABLE = "{name} — không dùng được: {problem}"
+PACK_OPTION = "{title} ({minutes} phút)"
+AGENDA_HEADING = "Chương trình (ctrl+↑/↓ đổi thứ tự · Space bỏ qua · +/- phút)"
+AGENDA_COLUMNS = ("#", "Nội dung", "Phút", "")
+AGENDA_SKIPPED = "bỏ qua"
+AGENDA_TOTAL = "Tổng thời lượng: {minutes} phút ({items} mục)"
+WHEN_INVALID = "Thời gian chưa đúng: hãy gõ theo mẫu 24/04/2024 08:00."
+WHEN_EMPTY = "Hãy nhập ngày giờ sinh hoạt."
+UNIT_REQUIRED = "Hãy chọn đơn vị."
+PACK_REQUIRED = "Hãy chọn gói nội dung."
+FORM_INCOMPLETE = "Thông tin chưa đủ: {problems}"
+SESSION_CREATED = "Đã tạo buổi sinh hoạt «{title}»."
+
+# --- Attendance ----------------------------------------------------------------------------------
+
+ATTENDANCE_TITLE = "Điểm danh"
+FILTER_PLACEHOLDER = "Gõ tên để tìm (không dấu cũng được) · 1 có mặt · 2 muộn · 3 vắng có lý do · 4 vắng · 5 miễn SH · 0 xóa"
+ATTENDANCE_COLUMNS = ("Họ và tên", "Loại", "Chức vụ", "Điểm danh", "Ghi chú")
+ARRIVED_AT = "đến lúc {time}"
+NO_PERSON_SELECTED = "Chưa chọn người nào."
+REASON_TITLE = "Lý do vắng của đồng chí {name}"
+REASON_PLACEHOLDER = "Ví dụ: đi công tác, ốm…"
+REASON_REQUIRED = "Hãy nhập lý do."
+GUEST_TITLE = "Thêm người dự"
+GUEST_NAME = "Họ và tên"
+GUEST_CATEGORY = "Thành phần"
+GUEST_POSITION = "Chức vụ, đơn vị"
+GUEST_NAME_REQUIRED = "Hãy nhập họ và tên."
+GUEST_ADDED = "Đã thêm {name} (có mặt)."
+
+
+def counts_line(
+    total: int, present: int, share: str, excused: int, unexcused: int, exempt: int, unmarked: int
+) -> str:
+    """Live attendance header, in the words of the minutes."""
+    return (
+        f"Tổng số: {total} · Có mặt: {present} ({share}) · Vắng có lý do: {excused} · "
+        f"Vắng không lý do: {unexcused} · Miễn sinh hoạt: {exempt} · Chưa điểm danh: {unmarked}"
+    )
+
+
+def others_line(guests: int, non_members: int) -> str:
+    """Guests and non-members present (not counted among Party members)."""
+    return f"Khách mời: {guests} · Quần chúng: {non_members}"
+
+
+BELOW_QUORUM = "Cảnh báo: số có mặt chưa đủ hai phần ba số đảng viên phải dự."
+QUORUM_OK = "Số có mặt đạt từ hai phần ba trở lên."
+
+# --- Run ---------------------------------------------------------------------------------------
+
+AGENDA_TITLE = "Chương trình"
+PRESENTER_NOTES_TITLE = "Ghi chú riêng của báo cáo viên"
+NOTES_TITLE = "Ghi chép của mục"
+NO_NOTES = "Chưa có ghi chép nào cho mục này."
+QUESTIONS_HEADING = "Câu hỏi thảo luận"
+ITEM_CONCLUSION = "Kết luận của chủ trì"
+NO_ITEM = "Chưa bắt đầu. Bấm F5 để bắt đầu buổi sinh hoạt, hoặc chọn một mục rồi Enter."
+NO_AGENDA = "Chương trình trống."
+SKIPPED_MARK = "(bỏ qua)"
+SPEAKER_PLACEHOLDER = "Người phát biểu"
+NOTE_PLACEHOLDER = "Ghi ý kiến rồi Enter để lưu"
+NOTE_SAVED = "Đã lưu ghi chép."
+NOTE_EMPTY = "Ghi chép trống, chưa lưu."
+NOTE_NO_ITEM = "Chưa có mục nào đang diễn ra để gắn ghi chép."
+DRAFT_SAVED_ON_MOVE = "Đã lưu ghi chép đang gõ dở vào mục «{title}»."
+DRAFT_RESTORED = "Đã khôi phục ghi chép đang gõ dở."
+NO_NOTE_SELECTED = "Hãy chọn một ghi chép trong danh sách ghi chép (F3 rồi shift+tab)."
+NOTE_DELETED = "Đã xóa ghi chép."
+CONFIRM_DELETE_NOTE = "Xóa ghi chép này?\n\n{text}"
+EDIT_NOTE_TITLE = "Sửa ghi chép"
+QUEUE_TITLE = "Đăng ký phát biểu"
+QUEUE_EMPTY = "Chưa ai đăng ký phát biểu."
+QUEUE_ADDED = "Đã thêm {name} vào danh sách đăng ký phát biểu."
+QUEUE_NEED_NAME = "Gõ tên người xin phát biểu vào ô người phát biểu rồi bấm lại."
+SESSION_STARTED = "Đã bắt đầu buổi sinh hoạt."
+ALREADY_STARTED = "Buổi sinh hoạt đã bắt đầu."
+NOT_STARTED = "Chưa bắt đầu · tổng thời lượng {minutes} phút"
+FINISHED_AT = "Đã kết thúc lúc {time}"
+PACING_ON_TIME = "đúng kế hoạch"
+SESSION_LEFT = "Đã đóng buổi sinh hoạt; mọi thứ đã được lưu."
+
+
+def timer_text(position: int, count: int, elapsed: str, budget: str) -> str:
+    """The current item's timer: "Mục 3/13 · 07:32 / 10:00"."""
+    return f"Mục {position}/{count} · {elapsed} / {budget}"
+
+
+def pacing_text(expected_end: str, minutes: int) -> str:
+    """Session pacing: expected end and how far ahead (minutes < 0) or behind."""
+    if minutes > 0:
+        state = f"chậm {minutes} phút"
+    elif minutes < 0:
+        state = f"sớm {-minutes} phút"
+    else:
+        state = PACING_ON_TIME
+    return f"Dự kiến xong {expected_end}, {state}"
+
+
+def present_short(present: int, expected: int, share: str) -> str:
+    """Compact attendance for the run screen."""
+    return f"Có mặt {present}/{expected} ({share})"
+
+
+# --- Dialogs -------------------------------------------------------------------------------------
+
+VOTE_TITLE = "Biểu quyết"
+VOTE_QUESTION = "Nội dung biểu quyết"
+VOTE_FOR = "Tán thành"
+VOTE_AGAINST = "Không tán thành"
+VOTE_OTHER = "Ý kiến khác"
+VOTE_PASSED = "Thông qua"
+VOTE_FAILED = "Không thông qua"
+VOTE_QUESTION_REQUIRED = "Hãy nhập nội dung biểu quyết."
+VOTE_NUMBER_INVALID = "Số phiếu phải là số nguyên không âm."
+VOTE_TOO_MANY = "Tổng số phiếu ({total}) lớn hơn số đảng viên có quyền biểu quyết ({base})."
+VOTE_SAVED = "Đã ghi biểu quyết: {result}."
+
+
+def vote_base_line(base: int) -> str:
+    """The voting base and the rule, shown above the vote counts."""
+    return (
+        f"Số đảng viên có quyền biểu quyết: {base}. "
+        f"Thông qua khi có trên một nửa ({base // 2 + 1} trở lên) tán thành."
+    )
+
+
+def vote_result_line(result: str, votes_for: int, base: int, share: str) -> str:
+    """Live result under the counts: "Thông qua: 9/12 (75%)"."""
+    return f"{result}: {votes_for}/{base} tán thành ({share})"
+
+
+CONCLUSION_ITEM_TITLE = "Kết luận của chủ trì — {title}"
+CONCLUSION_OVERALL_TITLE = "Kết luận chung của chủ trì"
+CONCLUSION_HINT = "ctrl+s: lưu · Esc: hủy"
+CONCLUSION_SAVED = "Đã lưu kết luận."
+CONFIRM_TITLE = "Xác nhận"
+APPROVE_TITLE = "Thông qua biên bản và kết thúc buổi sinh hoạt"
+APPROVE_BODY = (
+    "Sau khi thông qua, buổi sinh hoạt bị khóa (chỉ xem). Số đảng viên có quyền biểu quyết: {base}."
+)
+APPROVE_FOR = "Số tán thành thông qua biên bản"
+APPROVED = "Biên bản đã được thông qua; buổi sinh hoạt đã kết thúc."
+REOPEN_TITLE = "Mở lại buổi sinh hoạt đã kết thúc"
+REOPEN_BODY = "Việc mở lại được ghi vào hồ sơ buổi sinh hoạt. Hãy nêu lý do."
+REOPEN_REASON = "Lý do mở lại"
+REOPENED = "Đã mở lại buổi sinh hoạt (lý do đã được ghi lại)."
+NOT_CLOSED = "Buổi sinh hoạt chưa kết thúc, không cần mở lại."
+
+# --- Read back and export ------------------------------------------------------------------------
+
+READBACK_TITLE = "Đọc lại biên bản"
+READBACK_HINT = "ctrl+t: thông qua và kết thúc · F9: xuất · Esc: quay lại"
+READBACK_NO_EXPORTER = "Chưa có bộ xuất biên bản trong bản cài đặt này; dưới đây là bản tóm tắt."
+EXPORT_TITLE = "Xuất"
+EXPORT_FORMATS: dict[str, str] = {
+    "docx": "Biên bản (Word .docx)",
+    "md": "Biên bản (Markdown .md)",
+    "bundle": "Gói dữ liệu buổi sinh hoạt (.json)",
+}
+EXPORT_PATH = "Lưu vào tệp"
+EXPORT_EXISTS = "Tệp {path} đã có. Ghi đè lên tệp này?"
+EXPORT_RUNNING = "Đang xuất…"
+EXPORT_DONE = "Đã xuất: {path}"
+EXPORT_FAILED = "Không xuất được: {error}"
+EXPORT_UNAVAILABLE = "Bản cài đặt này chưa có chức năng xuất."
+EXPORT_PATH_REQUIRED = "Hãy nhập đường dẫn tệp."

@@ -1,0 +1,114 @@
+"""The presenter's console: a thin App that opens sessions and hands them to screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, CSSPathType, SystemCommand
+from textual.screen import Screen
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.services.clock import Clock, local_now
+from facilitator.services.session import SessionService
+from facilitator.storage.store import Store
+from facilitator.strings import ui as text
+from facilitator.ui.commands import bindings_for, system_commands
+from facilitator.ui.drafts import DraftFile
+from facilitator.ui.screens.attendance import AttendanceScreen
+from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.screens.home import HomeScreen
+from facilitator.ui.screens.run import RunScreen
+
+
+class FacilitatorApp(App[None]):
+    """Holds the store, the clock and the one open session; no domain logic."""
+
+    CSS_PATH: ClassVar[CSSPathType] = ["app.tcss", "run.tcss"]
+    TITLE = text.APP_TITLE
+    SUB_TITLE = text.APP_SUBTITLE
+    BINDINGS = bindings_for("app")
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        content_dir: Path,
+        clock: Clock = local_now,
+        session_id: str | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.content_dir = Path(content_dir)
+        self.clock = clock
+        self.export_dir = export_dir or Path.cwd()
+        self.service: SessionService | None = None
+        self._initial_session = session_id
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self._initial_session:
+            self.open_session(self._initial_session)
+
+    # -- sessions ---------------------------------------------------------------------------
+    def open_session(self, session_id: str) -> bool:
+        """Lock and open a stored session; a locked or unreadable one is reported."""
+        try:
+            service = SessionService.open(self.store, session_id, self.clock)
+        except FacilitatorError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return False
+        self.enter_session(service)
+        return True
+
+    def enter_session(self, service: SessionService, *, replace: bool = False) -> None:
+        """Show the run screen; a session not yet started opens on attendance."""
+        self._close_service()
+        self.service = service
+        folder = self.store.session_dir(service.session.id)
+        run = RunScreen(service, DraftFile(folder))
+        if replace:
+            self.switch_screen(run)
+        else:
+            self.push_screen(run)
+        if service.session.status == "planned":
+            self.push_screen(AttendanceScreen(service))
+
+    def leave_session(self) -> None:
+        """Back to the session list, releasing the session's lock."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if isinstance(self.screen, RunScreen):
+            self.pop_screen()
+        self._close_service()
+        self.notify(text.SESSION_LEFT, timeout=3)
+
+    def _close_service(self) -> None:
+        if self.service is not None:
+            self.service.close()
+            self.service = None
+
+    def on_unmount(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, RunScreen):
+                screen.save_draft()
+        self._close_service()
+
+    # -- commands ---------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from system_commands("app", self)
+        scope = getattr(screen, "SCOPE", "")
+        if scope:
+            yield from system_commands(scope, screen)
+
+    def action_show_help(self) -> None:
+        """F1: the key list (F1 again closes it)."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(HelpScreen())

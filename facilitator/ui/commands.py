@@ -1,0 +1,143 @@
+"""The one command table: it feeds each screen's bindings, the footer, the palette and F1 help.
+
+Keeping every key in a single table means the footer, the command palette and the help
+screen can never disagree about what a key does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from facilitator.strings import ui as text
+
+SCOPES = ("app", "home", "prepare", "attendance", "run", "readback")
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One user command.
+
+    ``scope`` is the screen whose bindings hold it ("app" = every screen); ``priority``
+    bindings work even while a text box has the focus; ``palette`` is false only for
+    commands that make no sense from the palette (opening the palette itself).
+    """
+
+    id: str
+    key: str
+    action: str
+    scope: str = "app"
+    footer: bool = False
+    priority: bool = False
+    palette: bool = True
+
+    @property
+    def title(self) -> str:
+        """Vietnamese title (footer, palette, help)."""
+        return text.COMMANDS[self.id][0]
+
+    @property
+    def help(self) -> str:
+        """Vietnamese one-line help (palette, help)."""
+        return text.COMMANDS[self.id][1]
+
+    @property
+    def key_display(self) -> str:
+        """The first key, as the help screen shows it."""
+        return self.key.split(",")[0]
+
+
+def _c(id_: str, key: str, action: str, **kw: bool) -> CommandSpec:
+    return CommandSpec(id_, key, action, scope=id_.split(".")[0], **kw)
+
+
+COMMANDS: tuple[CommandSpec, ...] = (
+    _c("app.help", "f1", "app.show_help", footer=True, priority=True),
+    _c("app.palette", "ctrl+p", "app.command_palette", palette=False),
+    _c("app.quit", "ctrl+q", "app.quit", priority=True),
+    _c("home.open", "enter", "open_session", footer=True),
+    _c("home.new", "n", "new_session", footer=True),
+    _c("home.refresh", "f5", "refresh", footer=True),
+    _c("prepare.save", "ctrl+s", "save", footer=True, priority=True),
+    _c("prepare.up", "ctrl+up", "move_item(-1)"),
+    _c("prepare.down", "ctrl+down", "move_item(1)"),
+    _c("prepare.skip", "space", "toggle_skip"),
+    _c("prepare.more", "plus,equals_sign", "change_minutes(1)"),
+    _c("prepare.less", "minus", "change_minutes(-1)"),
+    _c("prepare.back", "escape", "back", footer=True),
+    _c("attendance.present", "1", "mark('present')", footer=True, priority=True),
+    _c("attendance.late", "2", "mark('late')", footer=True, priority=True),
+    _c("attendance.excused", "3", "mark_excused", footer=True, priority=True),
+    _c("attendance.absent", "4", "mark('absent')", footer=True, priority=True),
+    _c("attendance.exempt", "5", "mark('exempt-absent')", priority=True),
+    _c("attendance.clear", "0", "clear_mark", priority=True),
+    _c("attendance.guest", "ctrl+g", "add_guest", footer=True, priority=True),
+    _c("attendance.up", "up", "cursor(-1)", palette=False),
+    _c("attendance.down", "down", "cursor(1)", palette=False),
+    _c("attendance.filter", "ctrl+f", "focus_filter"),
+    _c("attendance.back", "escape,f2", "back", footer=True),
+    _c("run.next", "ctrl+right", "next_item", footer=True, priority=True),
+    _c("run.prev", "ctrl+left", "prev_item", footer=True, priority=True),
+    _c("run.attendance", "f2", "attendance", footer=True),
+    _c("run.note", "f3", "focus_note", footer=True),
+    _c("run.kind", "f4", "cycle_kind"),
+    _c("run.start", "f5", "start"),
+    _c("run.vote", "f6", "vote", footer=True),
+    _c("run.item_conclusion", "f7", "item_conclusion"),
+    _c("run.conclusion", "f8", "conclusion"),
+    _c("run.readback", "ctrl+b", "readback"),
+    _c("run.export", "f9", "export"),
+    _c("run.agenda", "ctrl+l", "focus_agenda"),
+    _c("run.notes", "ctrl+j", "focus_notes"),
+    _c("run.edit_note", "e", "edit_note"),
+    _c("run.delete_note", "delete", "delete_note"),
+    _c("run.queue", "ctrl+y", "queue_speaker"),
+    _c("run.reopen", "ctrl+r", "reopen"),
+    _c("run.leave", "ctrl+o", "leave"),
+    _c("readback.approve", "ctrl+t", "approve", footer=True),
+    _c("readback.export", "f9", "export", footer=True),
+    _c("readback.back", "escape", "back", footer=True),
+)
+
+
+def commands_for(scope: str) -> tuple[CommandSpec, ...]:
+    """The commands of one scope, in table order."""
+    return tuple(c for c in COMMANDS if c.scope == scope)
+
+
+def bindings_for(scope: str) -> list[Binding]:
+    """Textual bindings generated from the table (the footer shows ``footer`` ones)."""
+    return [
+        Binding(
+            c.key,
+            c.action,
+            c.title,
+            show=c.footer,
+            priority=c.priority,
+            id=c.id,
+            tooltip=c.help,
+        )
+        for c in commands_for(scope)
+    ]
+
+
+def system_commands(scope: str, target: DOMNode) -> Iterator[SystemCommand]:
+    """Palette entries for a scope; selecting one runs the action on ``target``."""
+    for spec in commands_for(scope):
+        if spec.palette:
+            callback: Callable[[], object] = partial(target.run_action, spec.action)
+            yield SystemCommand(spec.title, f"{spec.help} [{spec.key_display}]", callback)
+
+
+def help_rows() -> list[tuple[str, str, str, str]]:
+    """(section, key, title, help) for every command, grouped by scope."""
+    return [
+        (text.SCOPE_TITLES[c.scope], c.key_display, c.title, c.help)
+        for scope in SCOPES
+        for c in commands_for(scope)
+    ]

@@ -1,0 +1,66 @@
+"""The note box's unsaved text, kept in the session folder so a crash loses nothing.
+
+The draft is written atomically on a short debounce and when the window closes, and
+read back when the session is opened again.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.storage.atomic import write_bytes_atomic
+
+DRAFT_FILE = "draft.json"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The note being typed, where it was typed, and the speaking queue."""
+
+    text: str = ""
+    kind: str = "opinion"
+    speaker: str | None = None
+    speaker_text: str = ""
+    item: str | None = None
+    queue: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing worth keeping."""
+        return not (self.text.strip() or self.speaker_text.strip() or self.queue)
+
+
+class DraftFile:
+    """Read and write one session's draft file."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / DRAFT_FILE
+        self._last: Draft | None = None
+
+    def load(self) -> Draft:
+        """The saved draft, or an empty one (an unreadable draft is not worth a crash)."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data["queue"] = tuple(data.get("queue", ()))
+            draft = Draft(**data)
+        except (OSError, ValueError, TypeError):
+            draft = Draft()
+        self._last = draft
+        return draft
+
+    def save(self, draft: Draft) -> None:
+        """Write the draft (or remove the file when empty); unchanged drafts cost nothing."""
+        if draft == self._last:
+            return
+        try:
+            if draft.empty:
+                self.path.unlink(missing_ok=True)
+            else:
+                payload = json.dumps(asdict(draft), ensure_ascii=False)
+                write_bytes_atomic(self.path, payload.encode("utf-8"))
+        except (OSError, FacilitatorError):
+            return  # keep the text on screen; the next save tries again
+        self._last = draft

@@ -1,0 +1,1 @@
+"""Screens of the presenter's console; each owns its state and calls the service layer."""

@@ -1,0 +1,172 @@
+"""Attendance (điểm danh): type to filter, one key per status, live counts header.
+
+The filter box keeps the focus, so the status keys are priority bindings (digits never
+appear in names) and up/down move through the list without leaving the box.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Header, Input
+
+from facilitator.domain.models import Person, Session
+from facilitator.domain.vietnamese import fold
+from facilitator.strings import ui as text
+from facilitator.ui.commands import bindings_for
+from facilitator.ui.screens.base import SessionScreen
+from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
+from facilitator.ui.widgets.counts_header import CountsHeader
+from facilitator.ui.widgets.name_filter import NameFilter
+
+
+def attendance_row(session: Session, person: Person) -> tuple[str, str, str, str, str]:
+    """Name, category, position, status, and the arrival time or the reason."""
+    record = session.attendance_of(person.id)
+    status = record.status if record else None
+    detail = ""
+    if record and record.arrived_at:
+        detail = text.ARRIVED_AT.format(time=f"{record.arrived_at:%H:%M}")
+    elif record and record.reason:
+        detail = record.reason
+    category = text.PERSON_CATEGORY.get(person.category, person.category)
+    return person.name, category, person.position, text.ATTENDANCE_STATUS[status], detail
+
+
+def matches(person: Person, needle: str) -> bool:
+    """Accent-insensitive: every typed word starts a word of the name ("v an" finds Văn An)."""
+    words = fold(person.name).split()
+    return all(any(w.startswith(typed) for w in words) for typed in needle.split())
+
+
+class AttendanceScreen(SessionScreen):
+    """The roster in Vietnamese order, marked one key at a time."""
+
+    SCOPE = "attendance"
+    BINDINGS = bindings_for("attendance")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield CountsHeader(id="counts")
+        yield NameFilter(placeholder=text.FILTER_PLACEHOLDER, id="filter")
+        yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = text.ATTENDANCE_TITLE
+        self.query_one(DataTable).add_columns(*text.ATTENDANCE_COLUMNS)
+        self._show(None)
+        self.query_one("#filter", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self._show(self.current_person())
+
+    # -- display --------------------------------------------------------------------------
+    def visible_people(self) -> list[Person]:
+        """Roster order, filtered by what is typed."""
+        needle = fold(self.query_one("#filter", Input).value)
+        return [p for p in self.service.session.sorted_people() if matches(p, needle)]
+
+    def _show(self, keep: str | None) -> None:
+        session = self.service.session
+        table = self.query_one(DataTable)
+        table.clear()
+        people = self.visible_people()
+        for person in people:
+            table.add_row(*attendance_row(session, person), key=person.id)
+        ids = [p.id for p in people]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        self.query_one(CountsHeader).show(self.service.counts())
+
+    def current_person(self) -> str | None:
+        """Id of the highlighted person."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value) if key.value is not None else None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self._show(None)
+
+    def _after_mark(self, person_id: str) -> None:
+        """Clear a used filter (ready for the next name) or step to the next row."""
+        box = self.query_one("#filter", Input)
+        if box.value:
+            with self.prevent(Input.Changed):
+                box.value = ""
+            self._show(person_id)
+        else:
+            self._show(person_id)
+            self.query_one(DataTable).action_cursor_down()
+
+    # -- actions --------------------------------------------------------------------------
+    def _target(self) -> str | None:
+        person_id = self.current_person()
+        if person_id is None:
+            self.notify(text.NO_PERSON_SELECTED, severity="warning")
+        return person_id
+
+    def action_mark(self, status: str) -> None:
+        """Present, late (arrival stamped), absent, or exempt-absent."""
+        if not self.writable() or (person_id := self._target()) is None:
+            return
+        if self.attempt(lambda: self.service.mark(person_id, status)) is not None:
+            self._after_mark(person_id)
+
+    @work(exclusive=True, group="attendance-dialog")
+    async def action_mark_excused(self) -> None:
+        """Absent with a reason: ask the reason first."""
+        if not self.writable() or (person_id := self._target()) is None:
+            return
+        person = self.service.session.person(person_id)
+        dialog = ReasonDialog(
+            text.REASON_TITLE.format(name=person.name if person else ""),
+            placeholder=text.REASON_PLACEHOLDER,
+        )
+        reason = await self.app.push_screen_wait(dialog)
+        if reason is None:
+            return
+        marked = self.attempt(lambda: self.service.mark(person_id, "absent-excused", reason))
+        if marked is not None:
+            self._after_mark(person_id)
+
+    def action_clear_mark(self) -> None:
+        """Forget a mistaken mark."""
+        if not self.writable() or (person_id := self._target()) is None:
+            return
+        if self.attempt(lambda: self.service.unmark(person_id)) is not None:
+            self._show(person_id)
+
+    @work(exclusive=True, group="attendance-dialog")
+    async def action_add_guest(self) -> None:
+        """A guest or someone not on the roster, marked present."""
+        if not self.writable():
+            return
+        info = await self.app.push_screen_wait(GuestDialog())
+        if info is None:
+            return
+        person = self.attempt(
+            lambda: self.service.add_person(info.name, info.category, info.position)
+        )
+        if person is not None:
+            self.notify(text.GUEST_ADDED.format(name=person.name))
+            self._show(person.id)
+
+    def action_cursor(self, delta: int) -> None:
+        """Move through the list while the filter box keeps the focus."""
+        table = self.query_one(DataTable)
+        if delta < 0:
+            table.action_cursor_up()
+        else:
+            table.action_cursor_down()
+
+    def action_focus_filter(self) -> None:
+        """Back to the name filter."""
+        self.query_one("#filter", Input).focus()
+
+    def action_back(self) -> None:
+        """Return to the run screen."""
+        self.dismiss(None)

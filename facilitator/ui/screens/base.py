@@ -1,0 +1,98 @@
+"""Shared behaviour of the screens that work on one open session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from textual import work
+from textual.screen import Screen
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import Session
+from facilitator.services.session import SessionService
+from facilitator.strings import ui as text
+from facilitator.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+T = TypeVar("T")
+
+
+def write_export(session: Session, request: ExportRequest, overwrite: bool) -> Path:
+    """Minutes through the exporters, or the session bundle (imported lazily)."""
+    if request.fmt == "bundle":
+        from facilitator.bundle.io import write_bundle
+
+        return write_bundle(session, request.path, overwrite=overwrite)
+    from facilitator.export import export_minutes
+
+    return export_minutes(session, request.fmt, request.path, overwrite=overwrite)
+
+
+class SessionScreen(Screen[None]):
+    """A screen bound to the open session's service."""
+
+    SCOPE = ""
+
+    def __init__(self, service: SessionService) -> None:
+        super().__init__()
+        self.service = service
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        from facilitator.ui.app import FacilitatorApp
+
+        assert isinstance(self.app, FacilitatorApp)
+        return self.app
+
+    def writable(self) -> bool:
+        """False (and say why, in Vietnamese) when the session is closed."""
+        if self.service.read_only:
+            self.notify(text.READ_ONLY, severity="warning", timeout=6)
+            return False
+        return True
+
+    def attempt(self, change: Callable[[], T]) -> T | None:
+        """Run a service call; a user-facing error becomes a notification, not a crash."""
+        try:
+            return change()
+        except FacilitatorError as err:
+            self.notify(str(err), severity="error", timeout=8)
+            return None
+
+    # -- export (F9), shared by the run and read-back screens ---------------------------
+    @work(exclusive=True, group="export-dialog")
+    async def action_export(self) -> None:
+        """Ask format and file, confirm before overwriting, then export in a thread."""
+        request = await self.app.push_screen_wait(
+            ExportDialog(self.facilitator.export_dir, self.service.session.id)
+        )
+        if request is None:
+            return
+        overwrite = False
+        if request.path.exists():
+            message = text.EXPORT_EXISTS.format(path=request.path)
+            if not await self.app.push_screen_wait(ConfirmDialog(message)):
+                return
+            overwrite = True
+        self.notify(text.EXPORT_RUNNING, timeout=3)
+        self.run_export(request, overwrite)
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, request: ExportRequest, overwrite: bool) -> None:
+        """Write the export from an immutable snapshot, off the event loop."""
+        session = self.service.session
+        try:
+            path = write_export(session, request, overwrite)
+        except ImportError:
+            self.app.call_from_thread(self.notify, text.EXPORT_UNAVAILABLE, severity="error")
+            return
+        except (FacilitatorError, OSError) as err:
+            message = text.EXPORT_FAILED.format(error=err)
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self.notify, text.EXPORT_DONE.format(path=path), timeout=10)

@@ -1,0 +1,393 @@
+"""Modal dialogs: reason, guest, vote, conclusion, note, confirm, approve, export.
+
+Each returns plain data through ``dismiss`` (``None`` when cancelled); the calling
+screen decides what to do with it and calls the service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from facilitator.domain.membership import vote_passes
+from facilitator.domain.vietnamese import format_percent
+from facilitator.strings import ui as text
+
+T = TypeVar("T")
+
+CANCEL_BINDINGS: list[BindingType] = [Binding("escape", "cancel", text.CANCEL, show=False)]
+
+
+class _Dialog(ModalScreen[T | None], Generic[T]):
+    """Esc cancels; subclasses put their fields in ``#dialog``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = CANCEL_BINDINGS
+
+    def action_cancel(self) -> None:
+        """Close without a result."""
+        self.dismiss(None)
+
+    def buttons(self) -> ComposeResult:
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(text.SAVE, variant="primary", id="ok")
+            yield Button(text.CANCEL, id="cancel")
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def error(self, message: str) -> None:
+        """Show a validation message inside the dialog."""
+        self.query_one(".dialog-error", Label).update(message)
+
+
+class ReasonDialog(_Dialog[str]):
+    """One required line of text: the reason for an absence or for reopening."""
+
+    def __init__(self, title: str, placeholder: str = "", body: str = "", label: str = "") -> None:
+        super().__init__()
+        self._title, self._placeholder, self._body, self._label = title, placeholder, body, label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = self._title
+            if self._body:
+                yield Static(self._body)
+            if self._label:
+                yield Label(self._label)
+            yield Input(placeholder=self._placeholder, id="reason")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        value = self.query_one("#reason", Input).value.strip()
+        if not value:
+            self.error(text.REASON_REQUIRED)
+            return
+        self.dismiss(value)
+
+
+@dataclass(frozen=True)
+class GuestInfo:
+    """Someone added on the spot."""
+
+    name: str
+    category: str
+    position: str
+
+
+class GuestDialog(_Dialog[GuestInfo]):
+    """Name, category (khách mời, quần chúng, đảng viên…) and position."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = text.GUEST_TITLE
+            yield Label(text.GUEST_NAME)
+            yield Input(id="guest-name")
+            yield Label(text.GUEST_CATEGORY)
+            yield Select(
+                [(label, key) for key, label in text.PERSON_CATEGORY.items()][::-1],
+                value="khach",
+                allow_blank=False,
+                id="guest-category",
+            )
+            yield Label(text.GUEST_POSITION)
+            yield Input(id="guest-position")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        name = self.query_one("#guest-name", Input).value.strip()
+        if not name:
+            self.error(text.GUEST_NAME_REQUIRED)
+            return
+        category = self.query_one("#guest-category", Select).value
+        self.dismiss(
+            GuestInfo(
+                name=name,
+                category=category if isinstance(category, str) else "khach",
+                position=self.query_one("#guest-position", Input).value.strip(),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class VoteInput:
+    """Counts typed for one vote."""
+
+    question: str
+    for_: int
+    against: int
+    other: int
+
+
+class VoteDialog(_Dialog[VoteInput]):
+    """Question and counts; the base and the pass/fail result are shown live."""
+
+    def __init__(self, base: int, question: str = "") -> None:
+        super().__init__()
+        self._base = base
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = text.VOTE_TITLE
+            yield Static(text.vote_base_line(self._base), id="vote-base")
+            yield Label(text.VOTE_QUESTION)
+            yield Input(self._question, id="vote-question")
+            with Horizontal(id="vote-counts"):
+                for key, label in (
+                    ("for", text.VOTE_FOR),
+                    ("against", text.VOTE_AGAINST),
+                    ("other", text.VOTE_OTHER),
+                ):
+                    with Vertical():
+                        yield Label(label)
+                        yield Input("0", id=f"vote-{key}", type="integer")
+            yield Static("", id="vote-result")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self._refresh_result()
+
+    def _count(self, key: str) -> int | None:
+        raw = self.query_one(f"#vote-{key}", Input).value.strip() or "0"
+        try:
+            value = int(raw)
+        except ValueError:
+            return None
+        return value if value >= 0 else None
+
+    @on(Input.Changed)
+    def _refresh_result(self) -> None:
+        votes_for = self._count("for") or 0
+        passed = vote_passes(votes_for, self._base)
+        result = text.VOTE_PASSED if passed else text.VOTE_FAILED
+        share = format_percent(votes_for, self._base)
+        widget = self.query_one("#vote-result", Static)
+        widget.update(text.vote_result_line(result, votes_for, self._base, share))
+        widget.set_class(passed, "-passed")
+        widget.set_class(not passed, "-failed")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        question = self.query_one("#vote-question", Input).value.strip()
+        counts = [self._count(k) for k in ("for", "against", "other")]
+        if not question:
+            self.error(text.VOTE_QUESTION_REQUIRED)
+            return
+        if any(c is None for c in counts):
+            self.error(text.VOTE_NUMBER_INVALID)
+            return
+        votes_for, against, other = (c or 0 for c in counts)
+        if self._base and votes_for + against + other > self._base:
+            self.error(
+                text.VOTE_TOO_MANY.format(total=votes_for + against + other, base=self._base)
+            )
+            return
+        self.dismiss(VoteInput(question, votes_for, against, other))
+
+
+class TextDialog(_Dialog[str]):
+    """Multi-line text (a conclusion or a note); ctrl+s saves, Esc cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *CANCEL_BINDINGS,
+        Binding("ctrl+s", "save", text.SAVE, show=False),
+    ]
+
+    def __init__(self, title: str, value: str = "") -> None:
+        super().__init__()
+        self._title = title
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="wide") as box:
+            box.border_title = self._title
+            yield TextArea(self._value, id="dialog-text", soft_wrap=True)
+            yield Static(text.CONCLUSION_HINT, classes="dialog-hint")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(Button.Pressed, "#ok")
+    def action_save(self) -> None:
+        """Return the text."""
+        self.dismiss(self.query_one(TextArea).text)
+
+
+@dataclass(frozen=True)
+class NoteEdit:
+    """A note's new text and kind."""
+
+    text: str
+    kind: str
+
+
+class NoteDialog(_Dialog[NoteEdit]):
+    """Edit a note's text and kind."""
+
+    def __init__(self, value: str, kind: str) -> None:
+        super().__init__()
+        self._value = value
+        self._kind = kind
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = text.EDIT_NOTE_TITLE
+            yield Select(
+                [(text.NOTE_KIND[k], k) for k in text.NOTE_KIND],
+                value=self._kind,
+                allow_blank=False,
+                id="edit-kind",
+            )
+            yield Input(self._value, id="edit-text")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#edit-text", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        value = self.query_one("#edit-text", Input).value.strip()
+        if not value:
+            self.error(text.NOTE_EMPTY)
+            return
+        kind = self.query_one("#edit-kind", Select).value
+        self.dismiss(NoteEdit(value, kind if isinstance(kind, str) else "opinion"))
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Yes / no; Esc means no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer(False)", text.NO, show=False),
+        Binding("y", "answer(True)", text.YES, show=False),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self._message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = text.CONFIRM_TITLE
+            yield Static(self._message)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(text.YES, variant="warning", id="yes")
+                yield Button(text.NO, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, value: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class ApproveDialog(_Dialog[int]):
+    """Approve the minutes: how many of the voting base approved them."""
+
+    def __init__(self, base: int) -> None:
+        super().__init__()
+        self._base = base
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog") as box:
+            box.border_title = text.APPROVE_TITLE
+            yield Static(text.APPROVE_BODY.format(base=self._base))
+            yield Label(text.APPROVE_FOR)
+            yield Input(str(self._base), id="approve-for", type="integer")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        raw = self.query_one("#approve-for", Input).value.strip()
+        if not raw.isdigit() or (self._base and int(raw) > self._base):
+            self.error(text.VOTE_NUMBER_INVALID)
+            return
+        self.dismiss(int(raw))
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What to export and where."""
+
+    fmt: str
+    path: Path
+
+
+EXPORT_SUFFIX = {"docx": "-bien-ban.docx", "md": "-bien-ban.md", "bundle": ".json"}
+
+
+class ExportDialog(_Dialog[ExportRequest]):
+    """Pick a format; the file name follows the format until the user edits it."""
+
+    def __init__(self, folder: Path, session_id: str) -> None:
+        super().__init__()
+        self._folder = folder
+        self._session_id = session_id
+
+    def _default(self, fmt: str) -> str:
+        return str(self._folder / f"{self._session_id}{EXPORT_SUFFIX[fmt]}")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="wide") as box:
+            box.border_title = text.EXPORT_TITLE
+            yield OptionList(
+                *[Option(label, id=fmt) for fmt, label in text.EXPORT_FORMATS.items()],
+                id="export-format",
+            )
+            yield Label(text.EXPORT_PATH)
+            yield Input(self._default("docx"), id="export-path")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    @on(OptionList.OptionHighlighted)
+    def _format_changed(self, event: OptionList.OptionHighlighted) -> None:
+        path = self.query_one("#export-path", Input)
+        if path.value in {self._default(f) for f in EXPORT_SUFFIX} and event.option_id:
+            path.value = self._default(event.option_id)
+
+    @on(OptionList.OptionSelected)
+    def _format_chosen(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.error(text.EXPORT_PATH_REQUIRED)
+            return
+        option = self.query_one("#export-format", OptionList)
+        index = option.highlighted or 0
+        fmt = option.get_option_at_index(index).id or "docx"
+        self.dismiss(ExportRequest(fmt, Path(raw).expanduser()))

@@ -1,0 +1,106 @@
+"""Home: the recent sessions; Enter resumes one, n prepares a new one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from facilitator.domain.errors import FacilitatorError
+from facilitator.storage.store import SessionSummary
+from facilitator.strings import ui as text
+from facilitator.ui.commands import bindings_for
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+
+def summary_row(summary: SessionSummary) -> tuple[str, str, str, str, str]:
+    """One table row: date, present/total, status, unit, title (narrow columns first)."""
+    date, _, clock = summary.date.partition("T")
+    year, month, day = [*date.split("-"), "", "", ""][:3]
+    return (
+        f"{day}/{month}/{year} {clock[:5]}".strip(),
+        f"{summary.present}/{summary.total}",
+        text.SESSION_STATUS.get(summary.status, summary.status),
+        summary.unit,
+        summary.title,
+    )
+
+
+class HomeScreen(Screen[None]):
+    """The session list (the app's first screen)."""
+
+    SCOPE = "home"
+    BINDINGS = bindings_for("home")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(text.HOME_TITLE, classes="screen-title")
+        yield Static("", id="home-problems", classes="warning-box")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(text.HOME_EMPTY, id="home-empty", classes="hint")
+        yield Static(text.HOME_HINT, classes="hint")
+        yield Footer()
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        from facilitator.ui.app import FacilitatorApp
+
+        assert isinstance(self.app, FacilitatorApp)
+        return self.app
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns(*text.HOME_COLUMNS)
+        self.action_refresh()
+
+    def on_screen_resume(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self) -> None:
+        """Re-read the session list; unreadable files are listed, not fatal."""
+        table = self.query_one(DataTable)
+        problems_box = self.query_one("#home-problems", Static)
+        try:
+            listing = self.facilitator.store.list_sessions()
+        except FacilitatorError as err:
+            problems_box.update(str(err))
+            problems_box.display = True
+            return
+        table.clear()
+        for summary in listing.sessions:
+            table.add_row(*summary_row(summary), key=summary.id)
+        problems = [str(p) for p in listing.problems]
+        problems_box.update("\n".join([text.HOME_PROBLEMS.format(count=len(problems)), *problems]))
+        problems_box.display = bool(problems)
+        self.query_one("#home-empty", Static).display = not listing.sessions
+        table.focus()
+
+    def selected_session(self) -> str | None:
+        """Id of the highlighted session."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value) if key.value is not None else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_session()
+
+    def action_open_session(self) -> None:
+        """Resume the highlighted session (a locked one is reported, not opened)."""
+        session_id = self.selected_session()
+        if session_id is None:
+            self.notify(text.NO_SESSION_SELECTED, severity="warning")
+            return
+        self.facilitator.open_session(session_id)
+
+    def action_new_session(self) -> None:
+        """Go to the Prepare form."""
+        from facilitator.ui.screens.prepare import PrepareScreen
+
+        self.app.push_screen(PrepareScreen())

@@ -1,0 +1,285 @@
+"""Prepare: unit, content pack, details, roles and the agenda; save creates the session."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+
+from facilitator.domain.content import ContentPack
+from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.models import AgendaItem, Roster
+from facilitator.parsing import PackEntry, list_packs
+from facilitator.services.planning import SessionPlan, agenda_from_pack, start_session
+from facilitator.strings import ui as text
+from facilitator.ui.commands import bindings_for
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
+
+WHEN_FORMAT = "%d/%m/%Y %H:%M"
+PERSON_FIELDS = ("chair", "secretary", "presenter", "presenter2")
+FIELD_LABELS = (text.FIELD_CHAIR, text.FIELD_SECRETARY, text.FIELD_PRESENTER, text.FIELD_PRESENTER2)
+
+
+def parse_when(value: str, zone: tzinfo | None) -> datetime | None:
+    """ "24/04/2024 08:00" in the clock's time zone, or None when malformed."""
+    try:
+        naive = datetime.strptime(" ".join(value.split()), WHEN_FORMAT)
+    except ValueError:
+        return None
+    return naive.replace(tzinfo=zone)
+
+
+def first_problem(entry: PackEntry) -> str:
+    """The first thing wrong with a pack that could not be loaded."""
+    if entry.error is None:
+        return ""
+    problems = entry.error.problems
+    return str(problems[0]) if problems else entry.error.message
+
+
+class PrepareScreen(Screen[None]):
+    """The form; the agenda is edited here before the session is created."""
+
+    SCOPE = "prepare"
+    BINDINGS = bindings_for("prepare")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rosters: list[Roster] = []
+        self._packs: list[PackEntry] = []
+        self._agenda: list[AgendaItem] = []
+        self._pack_title = ""
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed."""
+        from facilitator.ui.app import FacilitatorApp
+
+        assert isinstance(self.app, FacilitatorApp)
+        return self.app
+
+    # -- layout -------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="prepare-form"):
+            yield Static(text.PREPARE_TITLE, classes="screen-title")
+            yield Label(text.FIELD_UNIT)
+            yield Select([], prompt=text.CHOOSE, id="unit")
+            yield Static(text.NO_ROSTER, id="no-roster", classes="warning-box")
+            yield Label(text.FIELD_PACK)
+            yield Select([], prompt=text.CHOOSE, id="pack")
+            yield Static("", id="pack-problems", classes="warning-box")
+            yield Label(text.FIELD_TITLE)
+            yield Input(id="title")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label(text.FIELD_WHEN)
+                    yield Input(placeholder=text.WHEN_PLACEHOLDER, id="when")
+                    yield Label("", id="when-error", classes="field-error")
+                with Vertical():
+                    yield Label(text.FIELD_PLACE)
+                    yield Input(id="place")
+            labels = dict(
+                zip(
+                    PERSON_FIELDS,
+                    FIELD_LABELS,
+                    strict=True,
+                )
+            )
+            for pair in (PERSON_FIELDS[:2], PERSON_FIELDS[2:]):
+                with Horizontal(classes="form-row"):
+                    for field_id in pair:
+                        with Vertical():
+                            yield Label(labels[field_id])
+                            yield Select([], prompt=text.NOBODY, id=field_id)
+            yield Label(text.FIELD_NUMBER)
+            yield Input(id="number")
+            yield Static(text.AGENDA_HEADING, classes="section-title")
+            yield DataTable(id="plan-agenda", cursor_type="row")
+            yield Static("", id="agenda-total")
+            yield Static("", id="form-error", classes="field-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.facilitator
+        self.query_one("#when", Input).value = app.clock().strftime(WHEN_FORMAT)
+        self.query_one("#plan-agenda", DataTable).add_columns(*text.AGENDA_COLUMNS)
+        try:
+            self._rosters = app.store.rosters()
+        except FacilitatorError as err:
+            self.notify(str(err), severity="error")
+        units = self.query_one("#unit", Select)
+        units.set_options([(r.unit.name, i) for i, r in enumerate(self._rosters)])
+        self.query_one("#no-roster", Static).display = not self._rosters
+        self._load_packs(app.content_dir)
+        if len(self._rosters) == 1:
+            units.value = 0
+        usable = [i for i, e in enumerate(self._packs) if e.pack is not None]
+        if len(usable) == 1:
+            self.query_one("#pack", Select).value = usable[0]
+        self.query_one("#unit", Select).focus()
+
+    def _load_packs(self, folder: Path) -> None:
+        try:
+            self._packs = list_packs(folder)
+        except FacilitatorError as err:
+            self._packs = []
+            self.query_one("#pack-problems", Static).update(str(err))
+            return
+        options = [
+            (text.PACK_OPTION.format(title=e.pack.title, minutes=e.pack.total_minutes), i)
+            for i, e in enumerate(self._packs)
+            if e.pack is not None
+        ]
+        self.query_one("#pack", Select).set_options(options)
+        broken = [
+            text.PACK_UNAVAILABLE.format(name=Path(e.path).name, problem=first_problem(e))
+            for e in self._packs
+            if e.pack is None
+        ]
+        if not options:
+            broken.insert(0, text.NO_PACKS.format(folder=folder))
+        box = self.query_one("#pack-problems", Static)
+        box.update("\n".join(broken))
+        box.display = bool(broken)
+
+    # -- selections ---------------------------------------------------------------------
+    @property
+    def roster(self) -> Roster | None:
+        """The chosen unit's roster."""
+        value = self.query_one("#unit", Select).value
+        return self._rosters[value] if isinstance(value, int) else None
+
+    @property
+    def pack(self) -> ContentPack | None:
+        """The chosen content pack."""
+        value = self.query_one("#pack", Select).value
+        return self._packs[value].pack if isinstance(value, int) else None
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "unit":
+            roster = self.roster
+            people = [(p.name, p.id) for p in roster.sorted_people()] if roster else []
+            for field_id in PERSON_FIELDS:
+                self.query_one(f"#{field_id}", Select).set_options(people)
+        elif event.select.id == "pack":
+            pack = self.pack
+            title = self.query_one("#title", Input)
+            if pack is not None:
+                if not title.value or title.value == self._pack_title:
+                    title.value = pack.title
+                self._pack_title = pack.title
+                self._agenda = list(agenda_from_pack(pack))
+                self._show_agenda(0)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self.query_one("#when-error", Label).update(self._when_problem())
+
+    def _when_problem(self) -> str:
+        value = self.query_one("#when", Input).value.strip()
+        if not value:
+            return text.WHEN_EMPTY
+        return "" if parse_when(value, None) else text.WHEN_INVALID
+
+    # -- agenda editing -----------------------------------------------------------------
+    def _show_agenda(self, row: int) -> None:
+        table = self.query_one("#plan-agenda", DataTable)
+        table.clear()
+        for number, item in enumerate(self._agenda, 1):
+            skipped = text.AGENDA_SKIPPED if item.skipped else ""
+            table.add_row(str(number), item.title, str(item.minutes), skipped, key=item.id)
+        if self._agenda:
+            table.move_cursor(row=max(0, min(row, len(self._agenda) - 1)))
+        kept = [i for i in self._agenda if not i.skipped]
+        self.query_one("#agenda-total", Static).update(
+            text.AGENDA_TOTAL.format(minutes=sum(i.minutes for i in kept), items=len(kept))
+        )
+
+    def _cursor(self) -> int | None:
+        table = self.query_one("#plan-agenda", DataTable)
+        return table.cursor_row if self._agenda else None
+
+    def action_move_item(self, delta: int) -> None:
+        """Reorder: swap the highlighted item with its neighbour."""
+        row = self._cursor()
+        if row is None or not 0 <= row + delta < len(self._agenda):
+            return
+        items = self._agenda
+        items[row], items[row + delta] = items[row + delta], items[row]
+        self._show_agenda(row + delta)
+
+    def action_toggle_skip(self) -> None:
+        """Skip the highlighted item, or keep it again."""
+        row = self._cursor()
+        if row is not None:
+            item = self._agenda[row]
+            self._agenda[row] = replace(item, skipped=not item.skipped)
+            self._show_agenda(row)
+
+    def action_change_minutes(self, delta: int) -> None:
+        """Change the highlighted item's time budget (at least one minute)."""
+        row = self._cursor()
+        if row is not None:
+            item = self._agenda[row]
+            self._agenda[row] = replace(item, minutes=max(1, item.minutes + delta))
+            self._show_agenda(row)
+
+    # -- saving -------------------------------------------------------------------------
+    def _person(self, field_id: str) -> str | None:
+        value = self.query_one(f"#{field_id}", Select).value
+        return value if isinstance(value, str) else None
+
+    def action_save(self) -> None:
+        """Validate, create the session, then go to attendance."""
+        roster, pack = self.roster, self.pack
+        problems = [
+            message
+            for missing, message in (
+                (roster is None, text.UNIT_REQUIRED),
+                (pack is None, text.PACK_REQUIRED),
+                (bool(self._when_problem()), self._when_problem()),
+            )
+            if missing
+        ]
+        error = self.query_one("#form-error", Static)
+        if problems or roster is None or pack is None:
+            error.update(text.FORM_INCOMPLETE.format(problems=" ".join(problems)))
+            return
+        app = self.facilitator
+        started = parse_when(self.query_one("#when", Input).value, app.clock().tzinfo)
+        assert started is not None
+        presenters = tuple(p for p in (self._person("presenter"), self._person("presenter2")) if p)
+        plan = SessionPlan(
+            title=self.query_one("#title", Input).value,
+            started_at=started,
+            place=self.query_one("#place", Input).value,
+            number=self.query_one("#number", Input).value,
+            chair=self._person("chair"),
+            secretary=self._person("secretary"),
+            presenters=tuple(dict.fromkeys(presenters)),
+        )
+        try:
+            service = start_session(app.store, pack, roster, plan, app.clock)
+        except FacilitatorError as err:
+            error.update(str(err))
+            return
+        if tuple(self._agenda) != agenda_from_pack(pack):
+            try:
+                service.set_agenda(tuple(self._agenda))
+            except FacilitatorError as err:  # the session exists; edit the agenda later
+                self.notify(str(err), severity="error")
+        self.notify(text.SESSION_CREATED.format(title=service.session.title))
+        app.enter_session(service, replace=True)
+
+    def action_back(self) -> None:
+        """Leave without creating anything."""
+        self.app.pop_screen()

@@ -1,0 +1,88 @@
+"""Read back: the minutes as they will be exported, then approve and close."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Markdown, Static
+
+from facilitator.domain.models import Session
+from facilitator.domain.vietnamese import format_percent
+from facilitator.strings import ui as text
+from facilitator.ui.commands import bindings_for
+from facilitator.ui.screens.base import SessionScreen
+from facilitator.ui.screens.dialogs import ApproveDialog
+
+
+def summary_markdown(session: Session) -> str:
+    """A plain outline used only when the exporters are not installed."""
+    lines = [f"# {session.title}", f"*{text.READBACK_NO_EXPORTER}*"]
+    for number, item in enumerate((i for i in session.agenda if not i.skipped), 1):
+        lines.append(f"## {number}. {item.title}")
+        for note in session.notes_for(item.id):
+            person = session.person(note.speaker)
+            who = person.name if person else text.UNKNOWN_SPEAKER
+            lines.append(f"- {who}: {note.text}")
+        if item.conclusion:
+            lines.append(f"**{text.ITEM_CONCLUSION}:** {item.conclusion}")
+    for vote in session.votes:
+        result = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
+        share = format_percent(vote.for_, vote.base)
+        lines.append(
+            f"- {vote.question}: {text.vote_result_line(result, vote.for_, vote.base, share)}"
+        )
+    if session.conclusion:
+        lines.append(f"**{text.CONCLUSION_OVERALL_TITLE}:** {session.conclusion}")
+    return "\n\n".join(lines)
+
+
+def minutes_markdown(session: Session) -> str:
+    """The exporters' Markdown when available (what will be printed), else an outline."""
+    try:
+        from facilitator.export.markdown import render_minutes_md
+        from facilitator.export.minutes_model import build_minutes
+    except ImportError:
+        return summary_markdown(session)
+    return render_minutes_md(build_minutes(session))
+
+
+class ReadbackScreen(SessionScreen):
+    """Full-screen reading view for the secretary."""
+
+    SCOPE = "readback"
+    BINDINGS = bindings_for("readback")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(text.READBACK_HINT, classes="hint")
+        with VerticalScroll(id="readback"):
+            yield Markdown(id="minutes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = text.READBACK_TITLE
+        self.show_minutes()
+        self.query_one("#readback", VerticalScroll).focus()
+
+    def show_minutes(self) -> None:
+        """Render the minutes from the current snapshot."""
+        self.markdown = minutes_markdown(self.service.session)
+        self.query_one("#minutes", Markdown).update(self.markdown)
+
+    @work(exclusive=True, group="readback-dialog")
+    async def action_approve(self) -> None:
+        """Approve the minutes (confirm the count) and freeze the session."""
+        if not self.writable():
+            return
+        base = self.service.counts().voting_base
+        votes_for = await self.app.push_screen_wait(ApproveDialog(base))
+        if votes_for is None:
+            return
+        if self.attempt(lambda: self.service.approve_and_close(votes_for)) is not None:
+            self.notify(text.APPROVED)
+            self.show_minutes()
+
+    def action_back(self) -> None:
+        """Back to the run screen."""
+        self.dismiss(None)

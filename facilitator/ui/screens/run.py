@@ -1,0 +1,376 @@
+"""Run the agenda: agenda list, current item, timer and pacing, notes and the note box."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.css.query import NoMatches
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+
+from facilitator.domain.models import AgendaItem
+from facilitator.domain.vietnamese import format_percent
+from facilitator.services.session import SessionService
+from facilitator.strings import ui as text
+from facilitator.ui.commands import bindings_for
+from facilitator.ui.drafts import Draft, DraftFile
+from facilitator.ui.pacing import compute_pacing
+from facilitator.ui.screens.base import SessionScreen
+from facilitator.ui.screens.dialogs import (
+    ConfirmDialog,
+    NoteDialog,
+    ReasonDialog,
+    TextDialog,
+    VoteDialog,
+)
+from facilitator.ui.widgets.agenda_list import AgendaList
+from facilitator.ui.widgets.item_view import ItemView
+from facilitator.ui.widgets.note_editor import NoteEditor
+from facilitator.ui.widgets.notes_list import NotesList
+from facilitator.ui.widgets.pacing_line import PacingLine
+
+DRAFT_DELAY = 1.5
+"""Seconds of quiet typing before the draft is written (at most this much is at risk)."""
+
+
+class RunScreen(SessionScreen):
+    """The presenter's main screen while the session runs (read-only once closed)."""
+
+    SCOPE = "run"
+    BINDINGS = bindings_for("run")
+
+    def __init__(self, service: SessionService, drafts: DraftFile) -> None:
+        super().__init__(service)
+        self.drafts = drafts
+        self.queue: list[str] = []
+        self._draft_item: str | None = None
+        self._draft_timer: Timer | None = None
+        self._shown_item: tuple[str | None, str] | None = None
+        self._draft = Draft()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield PacingLine(id="pacing")
+        with Horizontal(id="run-body"):
+            yield AgendaList(id="agenda")
+            yield ItemView(id="item")
+        yield NotesList(id="notes")
+        yield Static("", id="queue")
+        yield NoteEditor(self.service.find_people, id="editor")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AgendaList).border_title = text.AGENDA_TITLE
+        self.query_one(NotesList).border_title = text.NOTES_TITLE
+        self._restore_draft()
+        self.refresh_view()
+        self.set_interval(1, self.tick)
+        self.query_one(NoteEditor).focus_box()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def on_unmount(self) -> None:
+        self.save_draft()
+
+    # -- display --------------------------------------------------------------------------
+    @property
+    def current_item(self) -> AgendaItem | None:
+        """The item under way, if any."""
+        session = self.service.session
+        return session.item(session.progress.current)
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the service's snapshot."""
+        session = self.service.session
+        item = self.current_item
+        self.title = session.title
+        self.sub_title = f"{session.unit.name} · {text.SESSION_STATUS.get(session.status, '')}"
+        self.query_one(AgendaList).show(session)
+        shown = (item.id if item else None, repr(item))
+        if shown != self._shown_item:  # re-rendering Markdown every second would flicker
+            self._shown_item = shown
+            self.query_one(ItemView).show(session, item)
+        self.query_one(NotesList).show(session, session.notes_for(item.id) if item else ())
+        self._show_queue()
+        self.tick()
+
+    def tick(self) -> None:
+        """Once a second: the item timer and the session pacing."""
+        session = self.service.session
+        now = self.service.clock()
+        pacing = compute_pacing(session, lambda i: self.service.elapsed(i, now), now)
+        counts = self.service.counts()
+        share = format_percent(counts.present, counts.expected)
+        self.query_one(PacingLine).show(
+            pacing, text.present_short(counts.present, counts.expected, share)
+        )
+
+    def _show_queue(self) -> None:
+        names = [p.name for p in map(self.service.session.person, self.queue) if p]
+        line = self.query_one("#queue", Static)
+        line.update(f"{text.QUEUE_TITLE}: " + ", ".join(names) if names else "")
+        line.display = bool(names)
+
+    # -- draft ----------------------------------------------------------------------------
+    def _restore_draft(self) -> None:
+        draft = self.drafts.load()
+        self.queue = [p for p in draft.queue if self.service.session.person(p)]
+        if draft.text or draft.speaker_text:
+            editor = self.query_one(NoteEditor)
+            editor.load(draft.text, draft.kind, draft.speaker, draft.speaker_text)
+            self._draft_item = draft.item
+            self.notify(text.DRAFT_RESTORED)
+
+    def current_draft(self) -> Draft:
+        """What the note box holds right now (the last known state once it is gone)."""
+        try:
+            editor = self.query_one(NoteEditor)
+        except NoMatches:  # the screen is being torn down: keep what was last seen
+            return replace(self._draft, queue=tuple(self.queue))
+        self._draft = Draft(
+            text=editor.text,
+            kind=editor.kind,
+            speaker=editor.speaker_id,
+            speaker_text=editor.speaker_text,
+            item=self._draft_item,
+            queue=tuple(self.queue),
+        )
+        return self._draft
+
+    def save_draft(self) -> None:
+        """Write the note box to the draft file now."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        self.drafts.save(self.current_draft())
+
+    @on(NoteEditor.DraftChanged)
+    def _draft_changed(self) -> None:
+        editor = self.query_one(NoteEditor)
+        if not editor.text.strip():
+            self._draft_item = None
+        elif self._draft_item is None:
+            self._draft_item = self.service.session.progress.current
+        self.current_draft()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft)
+
+    def _save_pending_note(self) -> None:
+        """Before leaving an item, a half-typed note is saved to the item it was typed under."""
+        editor = self.query_one(NoteEditor)
+        if not editor.text.strip() or self.service.read_only:
+            return
+        item_id = self._draft_item or self.service.session.progress.current
+        note = self.attempt(
+            lambda: self.service.add_note(
+                editor.text, editor.kind, editor.resolved_speaker(), item=item_id
+            )
+        )
+        if note is not None:
+            item = self.service.session.item(note.item)
+            self.notify(text.DRAFT_SAVED_ON_MOVE.format(title=item.title if item else ""))
+            self._after_note(note.speaker)
+
+    def _after_note(self, speaker: str | None) -> None:
+        self.query_one(NoteEditor).clear()
+        self._draft_item = None
+        if speaker in self.queue:
+            self.queue.remove(speaker)
+        self.save_draft()
+
+    # -- notes ----------------------------------------------------------------------------
+    @on(NoteEditor.Submitted)
+    def _note_submitted(self, event: NoteEditor.Submitted) -> None:
+        if not self.writable():
+            return
+        if not event.text.strip():
+            self.notify(text.NOTE_EMPTY, severity="warning")
+            return
+        item_id = self._draft_item or self.service.session.progress.current
+        note = self.attempt(
+            lambda: self.service.add_note(event.text, event.kind, event.speaker, item=item_id)
+        )
+        if note is None:
+            return
+        self.notify(text.NOTE_SAVED, timeout=2)
+        self._after_note(note.speaker)
+        self.refresh_view()
+        self.query_one(NoteEditor).focus_box()
+
+    def _highlighted_note(self) -> str | None:
+        note_id = self.query_one(NotesList).highlighted_note
+        if note_id is None:
+            self.notify(text.NO_NOTE_SELECTED, severity="warning")
+        return note_id
+
+    @work(exclusive=True, group="run-dialog")
+    async def action_edit_note(self) -> None:
+        """Edit the highlighted note's text and kind."""
+        if not self.writable() or (note_id := self._highlighted_note()) is None:
+            return
+        note = next(n for n in self.service.session.notes if n.id == note_id)
+        edit = await self.app.push_screen_wait(NoteDialog(note.text, note.kind))
+        if edit is not None:
+            self.attempt(lambda: self.service.edit_note(note_id, text=edit.text, kind=edit.kind))
+            self.refresh_view()
+
+    @work(exclusive=True, group="run-dialog")
+    async def action_delete_note(self) -> None:
+        """Delete the highlighted note after confirmation."""
+        if not self.writable() or (note_id := self._highlighted_note()) is None:
+            return
+        note = next(n for n in self.service.session.notes if n.id == note_id)
+        if await self.app.push_screen_wait(
+            ConfirmDialog(text.CONFIRM_DELETE_NOTE.format(text=note.text))
+        ):
+            self.attempt(lambda: self.service.delete_note(note_id))
+            self.notify(text.NOTE_DELETED)
+            self.refresh_view()
+
+    def action_queue_speaker(self) -> None:
+        """Add whoever is typed in the speaker box to the speaking queue."""
+        editor = self.query_one(NoteEditor)
+        person_id = editor.resolved_speaker()
+        person = self.service.session.person(person_id)
+        if person is None:
+            self.notify(text.QUEUE_NEED_NAME, severity="warning")
+            return
+        if person.id not in self.queue:
+            self.queue.append(person.id)
+        editor.load(editor.text, editor.kind, None, "")
+        self.notify(text.QUEUE_ADDED.format(name=person.name), timeout=2)
+        self._show_queue()
+        self.save_draft()
+
+    # -- moving through the agenda --------------------------------------------------------
+    def _move(self, change: str, argument: str | int) -> None:
+        if not self.writable():
+            return
+        self._save_pending_note()
+        if change == "step":
+            self.attempt(lambda: self.service.step(int(argument)))
+        else:
+            self.attempt(lambda: self.service.go_to(str(argument)))
+        self.refresh_view()
+
+    def action_next_item(self) -> None:
+        """Next agenda item."""
+        self._move("step", 1)
+
+    def action_prev_item(self) -> None:
+        """Previous agenda item."""
+        self._move("step", -1)
+
+    @on(AgendaList.ItemChosen)
+    def _item_chosen(self, event: AgendaList.ItemChosen) -> None:
+        if event.item_id != self.service.session.progress.current:
+            self._move("go", event.item_id)
+
+    def action_start(self) -> None:
+        """Start the meeting (stamps the start time)."""
+        if not self.writable():
+            return
+        if self.service.session.status != "planned":
+            self.notify(text.ALREADY_STARTED)
+            return
+        if self.attempt(self.service.start) is not None:
+            self.notify(text.SESSION_STARTED)
+        self.refresh_view()
+
+    # -- focus ----------------------------------------------------------------------------
+    def action_focus_note(self) -> None:
+        """The note box, from anywhere."""
+        self.query_one(NoteEditor).focus_box()
+
+    def action_cycle_kind(self) -> None:
+        """Next note kind."""
+        self.query_one(NoteEditor).cycle_kind()
+
+    def action_focus_agenda(self) -> None:
+        """The agenda list."""
+        self.query_one(AgendaList).focus()
+
+    def action_focus_notes(self) -> None:
+        """The notes list (edit with e, delete with Delete)."""
+        self.query_one(NotesList).focus()
+
+    # -- other screens and dialogs --------------------------------------------------------
+    def action_attendance(self) -> None:
+        """Attendance, at any time (late arrivals)."""
+        from facilitator.ui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(self.service))
+
+    def action_readback(self) -> None:
+        """The minutes as they will be exported."""
+        from facilitator.ui.screens.readback import ReadbackScreen
+
+        self.save_draft()
+        self.app.push_screen(ReadbackScreen(self.service))
+
+    @work(exclusive=True, group="run-dialog")
+    async def action_vote(self) -> None:
+        """Record a vote against the current voting base."""
+        if not self.writable():
+            return
+        item = self.current_item
+        base = self.service.counts().voting_base
+        result = await self.app.push_screen_wait(VoteDialog(base, item.title if item else ""))
+        if result is None:
+            return
+        vote = self.attempt(
+            lambda: self.service.record_vote(
+                result.question, result.for_, result.against, result.other
+            )
+        )
+        if vote is not None:
+            outcome = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
+            self.notify(text.VOTE_SAVED.format(result=outcome))
+        self.refresh_view()
+
+    @work(exclusive=True, group="run-dialog")
+    async def action_item_conclusion(self) -> None:
+        """The chair's conclusion for the current item."""
+        if not self.writable() or (item := self.current_item) is None:
+            if not self.service.read_only:
+                self.notify(text.NOTE_NO_ITEM, severity="warning")
+            return
+        title = text.CONCLUSION_ITEM_TITLE.format(title=item.title)
+        value = await self.app.push_screen_wait(TextDialog(title, item.conclusion))
+        if value is not None:
+            self.attempt(lambda: self.service.update_item(item.id, conclusion=value))
+            self.notify(text.CONCLUSION_SAVED)
+            self.refresh_view()
+
+    @work(exclusive=True, group="run-dialog")
+    async def action_conclusion(self) -> None:
+        """The chair's overall conclusion."""
+        if not self.writable():
+            return
+        dialog = TextDialog(text.CONCLUSION_OVERALL_TITLE, self.service.session.conclusion)
+        value = await self.app.push_screen_wait(dialog)
+        if value is not None:
+            self.attempt(lambda: self.service.set_conclusion(value))
+            self.notify(text.CONCLUSION_SAVED)
+
+    @work(exclusive=True, group="run-dialog")
+    async def action_reopen(self) -> None:
+        """Reopen a closed session; the reason is recorded with the session."""
+        if not self.service.read_only:
+            self.notify(text.NOT_CLOSED)
+            return
+        dialog = ReasonDialog(text.REOPEN_TITLE, body=text.REOPEN_BODY, label=text.REOPEN_REASON)
+        reason = await self.app.push_screen_wait(dialog)
+        if reason is not None and self.attempt(lambda: self.service.reopen(reason)):
+            self.notify(text.REOPENED)
+            self.refresh_view()
+
+    def action_leave(self) -> None:
+        """Close this session (everything is saved) and go back to the list."""
+        self.save_draft()
+        self.facilitator.leave_session()

@@ -1,0 +1,47 @@
+"""The current agenda item: talking points, discussion questions, presenter-only notes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from facilitator.domain.models import AgendaItem, Session
+from facilitator.strings import ui as text
+
+
+def item_markdown(session: Session, item: AgendaItem | None) -> str:
+    """Markdown for the item pane (audience-safe parts only)."""
+    if item is None:
+        return text.NO_ITEM if session.agenda else text.NO_AGENDA
+    parts = [f"## {item.title}"]
+    label = session.content.lens_label(item.framing)
+    if label:
+        meaning = next((m for k, _, m in session.content.framing if k == item.framing), "")
+        parts.append(f"*{label}*" + (f" — {meaning}" if meaning else ""))
+    if item.body.strip():
+        parts.append(item.body.strip())
+    if item.questions:
+        parts.append(f"**{text.QUESTIONS_HEADING}**")
+        parts.append("\n".join(f"- {q}" for q in item.questions))
+    if item.conclusion:
+        parts.append(f"**{text.ITEM_CONCLUSION}:** {item.conclusion}")
+    return "\n\n".join(parts)
+
+
+class ItemView(VerticalScroll):
+    """Scrollable Markdown view of one item; presenter notes sit in their own panel."""
+
+    def compose(self) -> ComposeResult:
+        yield Markdown(id="item-body")
+        notes = Markdown(id="presenter-notes")
+        notes.border_title = text.PRESENTER_NOTES_TITLE
+        yield notes
+
+    def show(self, session: Session, item: AgendaItem | None) -> None:
+        """Display ``item`` (or the not-started hint)."""
+        self.query_one("#item-body", Markdown).update(item_markdown(session, item))
+        notes = self.query_one("#presenter-notes", Markdown)
+        presenter_notes = item.presenter_notes.strip() if item else ""
+        notes.display = bool(presenter_notes)
+        notes.update(presenter_notes)

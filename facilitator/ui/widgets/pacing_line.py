@@ -1,0 +1,30 @@
+"""One line: the item's timer against its budget, the expected end, attendance."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from facilitator.strings import ui as text
+from facilitator.ui.pacing import Pacing, mmss
+
+
+class PacingLine(Static):
+    """Timer and pacing; classes ``-near``/``-over`` colour it as the budget runs out."""
+
+    def show(self, pacing: Pacing, attendance: str) -> None:
+        """Render one moment of the meeting."""
+        if pacing.status == "planned" and pacing.position == 0:
+            parts = [text.NOT_STARTED.format(minutes=pacing.total_minutes)]
+        else:
+            parts = [
+                text.timer_text(
+                    pacing.position, pacing.count, mmss(pacing.elapsed), mmss(pacing.budget)
+                )
+            ]
+            if pacing.expected_end is not None:
+                parts.append(text.pacing_text(f"{pacing.expected_end:%H:%M}", pacing.drift_minutes))
+        parts.append(attendance)
+        level = pacing.level if pacing.status == "running" else "ok"
+        self.set_class(level == "near", "-near")
+        self.set_class(level == "over", "-over")
+        self.update(" · ".join(parts))

@@ -1,0 +1,81 @@
+"""Generic fixtures shared by the UI tests: a temporary store, a roster, a frozen clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from facilitator.domain.models import Person, Roster, Unit
+from facilitator.storage.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+ICT = timezone(timedelta(hours=7))
+
+
+class FrozenClock:
+    """A clock that stands still until a test moves it."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward."""
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def frozen_clock() -> FrozenClock:
+    """10/05/2024 07:30 (+07:00), moved only by ``advance``."""
+    return FrozenClock(datetime(2024, 5, 10, 7, 30, tzinfo=ICT))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An empty store in a temporary folder."""
+    yield Store(tmp_path / "sessions")
+
+
+@pytest.fixture
+def roster(store: Store) -> Roster:
+    """A small chi bộ roster, saved in ``store``: members, a probationary and an exempt one."""
+    saved = Roster(
+        Unit("Chi bộ Khối Dân vận", "Đảng bộ xã Di Linh", "CB", "party", "Di Linh"),
+        (
+            Person("p01", "Nguyễn Văn An", position="Bí thư chi bộ"),
+            Person("p02", "Trần Thị Bình", position="Phó Bí thư"),
+            Person("p03", "Lê Văn Cường"),
+            Person("p04", "Phạm Thị Dung", category="du-bi"),
+            Person("p05", "Đinh Hữu Đức"),
+            Person("p06", "Võ Thị Én", exempt=True),
+        ),
+    )
+    store.save_roster(saved)
+    return saved
+
+
+@pytest.fixture
+def content_dir() -> Path:
+    """The content packs shipped with the product."""
+    return ROOT / "content"
+
+
+@pytest.fixture
+def session_id(store: Store, roster: Roster, content_dir: Path, frozen_clock: FrozenClock) -> str:
+    """A planned "cây tre" session of ``roster``, stored and closed (unlocked)."""
+    from facilitator.parsing import load_pack
+    from facilitator.services.planning import SessionPlan, start_session
+
+    pack = load_pack(content_dir / "cay-tre.md")
+    plan = SessionPlan(
+        "Sinh hoạt chuyên đề cây tre", frozen_clock(), place="Hội trường", chair="p01",
+        secretary="p02", presenters=("p01",),
+    )  # fmt: skip
+    service = start_session(store, pack, roster, plan, frozen_clock)
+    service.close()
+    return service.session.id

@@ -1,0 +1,139 @@
+"""Attendance: Vietnamese order, accent-insensitive filter, one key per status, live counts."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.attendance import AttendanceScreen
+from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
+from facilitator.ui.screens.run import RunScreen
+from facilitator.ui.widgets.counts_header import CountsHeader
+
+SIZE = (100, 40)
+
+
+def make_app(store, content_dir, clock, session_id) -> FacilitatorApp:
+    return FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
+
+
+def rows(screen) -> list[str]:
+    table = screen.query_one(DataTable)
+    return [table.get_row_at(i)[0] for i in range(table.row_count)]
+
+
+def header(screen) -> str:
+    return str(screen.query_one(CountsHeader).render())
+
+
+async def test_planned_session_opens_on_attendance_in_vietnamese_order(
+    store, session_id, content_dir, frozen_clock
+):
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        # tên first (An, Bình, Cường, Dung, Đức, Én): đ sorts after d in Vietnamese.
+        assert rows(screen) == [
+            "Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",
+            "Phạm Thị Dung", "Đinh Hữu Đức", "Võ Thị Én",
+        ]  # fmt: skip
+        assert "Tổng số: 6" in header(screen) and "Chưa điểm danh: 5" in header(screen)
+
+
+async def test_filter_and_status_keys_are_saved_at_once(
+    store, session_id, content_dir, frozen_clock
+):
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press(*"cuong")  # no accents typed
+        await pilot.pause()
+        assert rows(screen) == ["Lê Văn Cường"]
+        await pilot.press("1")
+        await pilot.pause()
+        assert screen.query_one("#filter", Input).value == ""  # ready for the next name
+        frozen_clock.advance(600)
+        await pilot.press(*"duc", "2")  # Đinh Hữu Đức arrives late
+        await pilot.press(*"dung", "4")  # absent without reason
+        await pilot.press(*"en", "5")  # exempt member stays away
+        await pilot.press(*"an", "1", *"an", "0")  # mistaken mark, cleared
+        await pilot.pause()
+        stored = store.load_session(session_id)
+        by_person = {a.person: a for a in stored.attendance}
+        assert by_person["p03"].status == "present"
+        assert by_person["p05"].status == "late"
+        assert by_person["p05"].arrived_at == frozen_clock()
+        assert by_person["p04"].status == "absent"
+        assert by_person["p06"].status == "exempt-absent"
+        assert "p01" not in by_person
+        text = header(screen)
+        assert "Có mặt: 2 (40%)" in text  # expected = 6 − 1 MSH vắng
+        assert "Vắng không lý do: 1" in text and "Miễn sinh hoạt: 1" in text
+        assert "Chưa điểm danh: 2" in text
+        assert "Cảnh báo" in text and screen.query_one(CountsHeader).has_class("-below-quorum")
+
+
+async def test_absent_with_reason_asks_the_reason(store, session_id, content_dir, frozen_clock):
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"binh", "3")
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        await pilot.press("enter")  # empty reason refused
+        await pilot.pause()
+        assert isinstance(app.screen, ReasonDialog)
+        await pilot.press(*"Công tác", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+    record = store.load_session(session_id).attendance_of("p02")
+    assert record is not None and record.status == "absent-excused"
+    assert record.reason == "Công tác"
+
+
+async def test_guest_added_on_the_spot_and_quorum_warning_clears(
+    store, session_id, content_dir, frozen_clock
+):
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("1", "1", "1", "1")  # An, Bình, Cường, Dung present: 4/6
+        await pilot.pause()
+        assert not screen.query_one(CountsHeader).has_class("-below-quorum")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuestDialog)
+        await pilot.press(*"Hoàng Khách", "tab", "tab", *"Trưởng thôn", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Khách mời: 1" in header(screen)
+        assert "Hoàng Khách" in rows(screen)
+    session = store.load_session(session_id)
+    guest = next(p for p in session.people if p.name == "Hoàng Khách")
+    assert guest.category == "khach" and guest.position == "Trưởng thôn"
+    assert session.attendance_of(guest.id).status == "present"
+
+
+async def test_attendance_reachable_from_run_for_late_arrivals(
+    store, session_id, content_dir, frozen_clock
+):
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        await pilot.press("f5")  # start
+        frozen_clock.advance(900)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        await pilot.press(*"nguyen van an", "2", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+    record = store.load_session(session_id).attendance_of("p01")
+    assert record.status == "late" and record.arrived_at == frozen_clock()

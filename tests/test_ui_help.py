@@ -1,0 +1,86 @@
+"""One command table feeds bindings, footer, palette and F1 help: none may drift."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator.strings import ui as text
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.commands import COMMANDS, SCOPES, commands_for
+from facilitator.ui.screens.attendance import AttendanceScreen
+from facilitator.ui.screens.help import HelpScreen
+from facilitator.ui.screens.home import HomeScreen
+from facilitator.ui.screens.prepare import PrepareScreen
+from facilitator.ui.screens.readback import ReadbackScreen
+from facilitator.ui.screens.run import RunScreen
+
+SCREENS = {
+    "home": HomeScreen,
+    "prepare": PrepareScreen,
+    "attendance": AttendanceScreen,
+    "run": RunScreen,
+    "readback": ReadbackScreen,
+}
+
+
+def test_every_command_has_vietnamese_title_and_help_and_a_known_scope() -> None:
+    ids = [c.id for c in COMMANDS]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == set(text.COMMANDS)
+    for command in COMMANDS:
+        assert command.scope in SCOPES
+        assert command.title and command.help.endswith(".")
+
+
+@pytest.mark.parametrize("scope", sorted(SCREENS))
+def test_screen_bindings_are_generated_from_the_table(scope: str) -> None:
+    bound = {b.id for b in SCREENS[scope].BINDINGS}
+    assert bound == {c.id for c in commands_for(scope)}
+    assert {b.id for b in FacilitatorApp.BINDINGS} == {c.id for c in commands_for("app")}
+
+
+@pytest.mark.parametrize("scope", sorted(SCREENS))
+def test_every_screen_action_exists(scope: str) -> None:
+    for command in commands_for(scope):
+        name = command.action.split("(")[0]
+        assert hasattr(SCREENS[scope], f"action_{name}"), command.id
+
+
+async def test_f1_lists_every_command(store, session_id, content_dir, frozen_clock) -> None:
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        for command in COMMANDS:
+            assert f"`{command.key_display}` **{command.title}** — {command.help}" in (
+                app.screen.markdown
+            )
+        for scope in SCOPES:
+            assert f"## {text.SCOPE_TITLES[scope]}" in app.screen.markdown
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_palette_reaches_every_command_of_the_screen(
+    store, session_id, content_dir, frozen_clock
+) -> None:
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # attendance -> run
+        await pilot.pause()
+        for screen in (app.screen, app.screen_stack[0]):
+            scope = screen.SCOPE
+            titles = {c.title for c in app.get_system_commands(screen)}
+            expected = {c.title for c in (*commands_for("app"), *commands_for(scope)) if c.palette}
+            assert expected <= titles, expected - titles
+        # Running one through the real palette works like its key.
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Điểm danh")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)

@@ -1,0 +1,159 @@
+"""Home (session list, problems, locked sessions) and Prepare (form, agenda editing, save)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Label, Select, Static
+
+from facilitator.domain.models import Roster
+from facilitator.services.session import SessionService
+from facilitator.storage.store import Store
+from facilitator.strings import ui as text
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.attendance import AttendanceScreen
+from facilitator.ui.screens.home import HomeScreen
+from facilitator.ui.screens.prepare import PrepareScreen, parse_when
+from facilitator.ui.screens.run import RunScreen
+
+SIZE = (100, 40)
+
+
+def make_app(store: Store, content_dir: Path, clock, **kw) -> tuple[FacilitatorApp, list[str]]:
+    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, **kw)
+    messages: list[str] = []
+    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
+    return app, messages
+
+
+async def test_home_lists_sessions_and_reports_corrupt_files(
+    store, session_id, content_dir, frozen_clock
+):
+    broken = store.root / "2024-01-01-hong"
+    broken.mkdir()
+    (broken / "session.json").write_text("{not json", encoding="utf-8")
+    app, _ = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 1
+        row = table.get_row_at(0)
+        assert row == [
+            "10/05/2024 07:30",
+            "0/6",
+            "Đã chuẩn bị",
+            "Chi bộ Khối Dân vận",
+            "Sinh hoạt chuyên đề cây tre",
+        ]
+        problems = str(app.screen.query_one("#home-problems", Static).render())
+        assert "2024-01-01-hong" in problems and "session.json" in problems
+        assert app.screen.query_one("#home-problems").display
+        # The rest keeps working: Enter resumes the readable session.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.service is not None and app.service.session.id == session_id
+        assert [type(s) for s in app.screen_stack[1:]] == [RunScreen, AttendanceScreen]
+
+
+async def test_home_reports_a_session_open_in_another_window(
+    store, session_id, content_dir, frozen_clock
+):
+    other = SessionService.open(store, session_id, frozen_clock)
+    try:
+        app, messages = make_app(store, content_dir, frozen_clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert app.service is None
+            assert any("đang được mở ở cửa sổ khác" in m for m in messages)
+    finally:
+        other.close()
+
+
+async def test_prepare_without_roster_says_how_to_import(store, content_dir, frozen_clock):
+    app, _ = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        hint = app.screen.query_one("#no-roster", Static)
+        assert hint.display
+        assert "facilitator roster import TỆP --unit" in str(hint.render())
+
+
+async def test_prepare_lists_broken_packs_as_unavailable(store, roster, frozen_clock):
+    fixtures = Path(__file__).parent / "fixtures" / "content"
+    app, _ = make_app(store, fixtures, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        problems = str(app.screen.query_one("#pack-problems", Static).render())
+        assert "broken.md" in problems and "không dùng được" in problems
+        # The one valid pack is chosen for us, and its title fills the title field.
+        assert app.screen.query_one("#title", Input).value == "Gói thử nghiệm"
+
+
+async def test_prepare_edits_agenda_and_creates_the_session(
+    store, roster: Roster, content_dir, frozen_clock
+):
+    app, _ = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrepareScreen)
+        assert screen.query_one("#unit", Select).value == 0  # the only unit is preselected
+        packs = [e.pack.id if e.pack else None for e in screen._packs]
+        screen.query_one("#pack", Select).value = packs.index("cay-tre")
+        await pilot.pause()
+        assert screen.query_one("#title", Input).value.startswith("Nghiên cứu tác phẩm")
+        when = screen.query_one("#when", Input)
+        when.value = "31/02/2024 8h"
+        await pilot.pause()
+        assert str(screen.query_one("#when-error", Label).render()) == text.WHEN_INVALID
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)  # refused, nothing stored
+        assert store.session_ids() == []
+        when.value = "24/04/2024 08:00"
+        screen.query_one("#place", Input).value = "Hội trường UBND xã"
+        screen.query_one("#chair", Select).value = "p01"
+        screen.query_one("#secretary", Select).value = "p02"
+        screen.query_one("#presenter", Select).value = "p01"
+        await pilot.pause()
+        assert str(screen.query_one("#when-error", Label).render()) == ""
+        table = screen.query_one("#plan-agenda", DataTable)
+        table.focus()
+        await pilot.press("ctrl+down")  # khai-mac goes below cu-thu-ky; the cursor follows it
+        await pilot.press("space")  # skip khai-mac
+        await pilot.press("down", "plus", "plus")  # diem-danh: 3 -> 5 minutes
+        await pilot.pause()
+        total = str(screen.query_one("#agenda-total", Static).render())
+        kept = [i for i in screen._agenda if not i.skipped]
+        assert f"{sum(i.minutes for i in kept)} phút" in total
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, RunScreen, AttendanceScreen]
+    (saved_id,) = store.session_ids()
+    session = store.load_session(saved_id)
+    assert session.place == "Hội trường UBND xã"
+    assert session.started_at.isoformat() == "2024-04-24T08:00:00+07:00"
+    assert session.roles.chair == "p01" and session.roles.secretary == "p02"
+    assert session.roles.presenters == ("p01",)
+    assert [i.id for i in session.agenda[:3]] == ["cu-thu-ky", "khai-mac", "diem-danh"]
+    assert session.agenda[1].skipped
+    assert session.agenda[2].minutes == 5
+    assert session.status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("24/04/2024 08:00", True), (" 1/5/2024   7:05 ", True), ("2024-04-24", False), ("", False)],
+)
+def test_parse_when(value: str, ok: bool, frozen_clock) -> None:
+    parsed = parse_when(value, frozen_clock().tzinfo)
+    assert (parsed is not None) == ok
