@@ -157,3 +157,25 @@ async def test_prepare_edits_agenda_and_creates_the_session(
 def test_parse_when(value: str, ok: bool, frozen_clock) -> None:
     parsed = parse_when(value, frozen_clock().tzinfo)
     assert (parsed is not None) == ok
+
+
+async def test_home_shows_recent_sessions_then_all(store, roster, content_dir, frozen_clock):
+    from datetime import timedelta
+
+    from facilitator.parsing import load_pack
+    from facilitator.services.planning import SessionPlan, build_session
+
+    pack = load_pack(content_dir / "thuong-ky.md")
+    for day in range(HomeScreen.RECENT + 5):
+        plan = SessionPlan(f"Buổi {day}", frozen_clock() + timedelta(days=day))
+        store.put_session(build_session(store, pack, roster, plan))
+    app, _ = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == HomeScreen.RECENT
+        first = table.get_row_at(0)
+        assert first[-1] == f"Buổi {HomeScreen.RECENT + 4}"  # newest first
+        await pilot.press("a")
+        await pilot.pause()
+        assert table.row_count == HomeScreen.RECENT + 5

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Chuẩn bị một buổi sinh hoạt mới: đơn vị, gói nội dung, chương trình.",
     ),
     "home.refresh": ("Làm mới", "Đọc lại danh sách các buổi sinh hoạt đã lưu."),
+    "home.all": ("Hiện tất cả", "Hiện mọi buổi đã lưu thay vì chỉ các buổi gần đây."),
     "prepare.save": (
         "Lưu, điểm danh",
         "Tạo buổi sinh hoạt với các thông tin đã nhập rồi chuyển sang điểm danh.",
@@ -139,6 +140,7 @@ HOME_TITLE = "Các buổi sinh hoạt"
 HOME_COLUMNS = ("Ngày", "Có mặt", "Trạng thái", "Đơn vị", "Tên buổi")
 HOME_EMPTY = "Chưa có buổi sinh hoạt nào. Bấm n để chuẩn bị buổi mới."
 HOME_HINT = "Enter: mở tiếp buổi đang chọn · n: buổi mới · ctrl+p: bảng lệnh · F1: trợ giúp"
+HOME_MORE = "Đang hiện {shown}/{total} buổi gần nhất. Bấm a để hiện tất cả."
 HOME_PROBLEMS = "Có {count} tệp không đọc được (các buổi khác vẫn dùng bình thường):"
 NO_SESSION_SELECTED = "Chưa chọn buổi sinh hoạt nào."
 

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
 from textual.screen import Screen
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.services.clock import Clock, local_now
-from facilitator.services.session import SessionService
 from facilitator.storage.store import Store
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for, system_commands
-from facilitator.ui.drafts import DraftFile
-from facilitator.ui.screens.attendance import AttendanceScreen
-from facilitator.ui.screens.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
-from facilitator.ui.screens.run import RunScreen
+
+# Only the home screen is needed for the first frame; the other screens (and the
+# Markdown parser they pull in) load when first opened, keeping start-up near a bare app.
+if TYPE_CHECKING:
+    from facilitator.services.session import SessionService
 
 
 class FacilitatorApp(App[None]):
@@ -57,6 +57,8 @@ class FacilitatorApp(App[None]):
     # -- sessions ---------------------------------------------------------------------------
     def open_session(self, session_id: str) -> bool:
         """Lock and open a stored session; a locked or unreadable one is reported."""
+        from facilitator.services.session import SessionService
+
         try:
             service = SessionService.open(self.store, session_id, self.clock)
         except FacilitatorError as err:
@@ -67,6 +69,10 @@ class FacilitatorApp(App[None]):
 
     def enter_session(self, service: SessionService, *, replace: bool = False) -> None:
         """Show the run screen; a session not yet started opens on attendance."""
+        from facilitator.ui.drafts import DraftFile
+        from facilitator.ui.screens.attendance import AttendanceScreen
+        from facilitator.ui.screens.run import RunScreen
+
         self._close_service()
         self.service = service
         folder = self.store.session_dir(service.session.id)
@@ -82,7 +88,7 @@ class FacilitatorApp(App[None]):
         """Back to the session list, releasing the session's lock."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        if isinstance(self.screen, RunScreen):
+        if _scope(self.screen) == "run":
             self.pop_screen()
         self._close_service()
         self.notify(text.SESSION_LEFT, timeout=3)
@@ -94,8 +100,8 @@ class FacilitatorApp(App[None]):
 
     def on_unmount(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, RunScreen):
-                screen.save_draft()
+            if _scope(screen) == "run":
+                screen.save_draft()  # type: ignore[attr-defined]
         self._close_service()
 
     # -- commands ---------------------------------------------------------------------------
@@ -108,7 +114,14 @@ class FacilitatorApp(App[None]):
 
     def action_show_help(self) -> None:
         """F1: the key list (F1 again closes it)."""
+        from facilitator.ui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
         else:
             self.push_screen(HelpScreen())
+
+
+def _scope(screen: Screen[object]) -> str:
+    """The command scope a screen declares ("run", "home"...), "" for modals."""
+    return str(getattr(screen, "SCOPE", ""))

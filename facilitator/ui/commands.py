@@ -63,6 +63,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("home.open", "enter", "open_session", footer=True),
     _c("home.new", "n", "new_session", footer=True),
     _c("home.refresh", "f5", "refresh", footer=True),
+    _c("home.all", "a", "show_all"),
     _c("prepare.save", "ctrl+s", "save", footer=True, priority=True),
     _c("prepare.up", "ctrl+up", "move_item(-1)"),
     _c("prepare.down", "ctrl+down", "move_item(1)"),
