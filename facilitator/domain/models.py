@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Self
 
 from facilitator.domain.vietnamese import name_sort_key, split_name
@@ -43,7 +43,15 @@ def format_time(value: datetime | None) -> str | None:
 
 
 def _extra(data: Mapping[str, Any], known: tuple[str, ...]) -> Json:
+    """Unknown keys, kept for round trips (the common case, none, is a fast C set test)."""
+    if data.keys() <= _known_set(known):
+        return {}
     return {k: v for k, v in data.items() if k not in known}
+
+
+@lru_cache(maxsize=64)
+def _known_set(known: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(known)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
+from functools import lru_cache
 
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
@@ -98,6 +99,7 @@ def _char_keys(ch: str) -> tuple[int, int, int]:
     return 1000 + ord(lower), tone, case
 
 
+@lru_cache(maxsize=16384)  # names repeat across every session of a unit
 def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Sort key for Vietnamese text: all letters first, then tones, then case."""
     keys = [_char_keys(ch) for ch in nfc(text)]
