@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,6 +31,48 @@ def _parse_day(value: str | None) -> date | None:
     raise click.BadParameter(text.BAD_DATE.format(value=value))
 
 
+def _settings(signer: str | None, line_spacing: float | None, margins: str | None) -> Any:
+    """Document settings from the command line; unverified layout values are options."""
+    from facilitator.export.settings import DocSettings
+
+    changes: dict[str, Any] = {}
+    if signer:
+        changes["signer"] = signer
+    if line_spacing is not None:
+        changes["line_spacing_pt"] = line_spacing or None  # 0 = single spacing
+    if margins:
+        try:
+            top, bottom, left, right = (float(v.replace(",", ".")) for v in margins.split("/"))
+        except ValueError:
+            raise click.BadParameter(text.BAD_MARGINS.format(value=margins)) from None
+        changes |= {
+            "margin_top_mm": top,
+            "margin_bottom_mm": bottom,
+            "margin_left_mm": left,
+            "margin_right_mm": right,
+        }
+    return DocSettings(**changes)
+
+
+def _warn_unverified(fmt: str, settings: Any) -> None:
+    from facilitator.strings.export import LINE_SPACING_UNVERIFIED
+
+    if fmt == "docx" and settings.line_spacing_pt:
+        click.secho(LINE_SPACING_UNVERIFIED, fg="yellow", err=True)
+
+
+def layout_options(func: Any) -> Any:
+    """--signer, --line-spacing and --margins, shared by export and report."""
+    func = click.option("--margins", default=None, metavar="T/D/TR/P", help=text.MARGINS_HELP)(func)
+    func = click.option(
+        "--line-spacing", type=click.FloatRange(min=0), default=None, metavar="PT",
+        help=text.LINE_SPACING_HELP,
+    )(func)  # fmt: skip
+    return click.option(
+        "--signer", type=click.Choice(["chair", "tm"]), default=None, help=text.SIGNER_HELP
+    )(func)
+
+
 def _default_output(stem: str, fmt: str) -> Path:
     from facilitator.export.registry import safe_output_path
 
@@ -46,10 +89,18 @@ def _default_output(stem: str, fmt: str) -> Path:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=text.OUTPUT_HELP
 )
 @click.option("--overwrite", is_flag=True, help=text.OVERWRITE_HELP)
+@layout_options
 @click.pass_context
 @handle_errors
 def export_command(
-    ctx: click.Context, session_id: str, fmt: str, output: Path | None, overwrite: bool
+    ctx: click.Context,
+    session_id: str,
+    fmt: str,
+    output: Path | None,
+    overwrite: bool,
+    signer: str | None,
+    line_spacing: float | None,
+    margins: str | None,
 ) -> None:
     """Write the minutes (DOCX/Markdown) or the session bundle of one stored session."""
     store = get_store(ctx)
@@ -62,9 +113,11 @@ def export_command(
     else:
         from facilitator.export import export_minutes
 
+        settings = _settings(signer, line_spacing, margins)
         session = store.load_session(session_id)
         target = output or _default_output(f"bien-ban-{session.id}", fmt)
-        path = export_minutes(session, fmt, target, overwrite=overwrite)
+        path = export_minutes(session, fmt, target, overwrite=overwrite, settings=settings)
+        _warn_unverified(fmt, settings)
     click.echo(text.WROTE.format(path=path))
 
 
@@ -117,6 +170,7 @@ def _unit_for(store: Store, name: str) -> Unit:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=text.OUTPUT_HELP
 )
 @click.option("--overwrite", is_flag=True, help=text.OVERWRITE_HELP)
+@layout_options
 @click.pass_context
 @handle_errors
 def report_command(
@@ -130,12 +184,16 @@ def report_command(
     fmt: str,
     output: Path | None,
     overwrite: bool,
+    signer: str | None,
+    line_spacing: float | None,
+    margins: str | None,
 ) -> None:
     """Aggregate the unit's own sessions and the bundles of units below into one report."""
     from facilitator.domain.vietnamese import clean_line
     from facilitator.export import export_report
 
     store = get_store(ctx)
+    settings = _settings(signer, line_spacing, margins)
     unit_name = clean_line(unit_name)
     start, end = _parse_day(from_), _parse_day(to)
     problems: list[str] = []
@@ -153,7 +211,9 @@ def report_command(
         title=title,
         period=(start, end) if start and end else None,
         overwrite=overwrite,
+        settings=settings,
     )
+    _warn_unverified(fmt, settings)
     for problem in problems:
         click.secho(text.SKIPPED.format(problem=problem), fg="yellow", err=True)
     click.echo(text.WROTE.format(path=path))

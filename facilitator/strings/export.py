@@ -413,5 +413,5 @@ def bad_extension(ext: str) -> str:
 
 LINE_SPACING_UNVERIFIED = (
     "Lưu ý: giãn dòng mặc định (đúng 18 pt) chưa được đối chiếu với văn bản gốc "
-    "Hướng dẫn 36-HD/VPTW; có thể điều chỉnh trong thiết lập."
+    "Hướng dẫn 36-HD/VPTW; có thể đổi bằng tùy chọn --line-spacing (0 = giãn dòng đơn)."
 )
