@@ -17,6 +17,8 @@ from facilitator.domain.errors import FacilitatorError, InputError, Problem
 from facilitator.domain.models import Session
 from facilitator.storage.atomic import write_bytes_atomic
 from facilitator.strings import bundle as msg
+from facilitator.strings import files as files_msg
+from facilitator.userfiles import read_capped
 
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
 _BOM = b"\xef\xbb\xbf"
@@ -54,22 +56,6 @@ def nfc_tree(value: Any) -> Any:
                     stack.append(item)
                 container[_nfc(key)] = item
     return root[0]
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError(msg.file_is_directory(path))
-        with path.open("rb") as handle:
-            # Read one byte past the cap so an oversized (or growing) file is caught as such.
-            data = handle.read(MAX_BUNDLE_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise InputError(msg.file_not_found(path)) from exc
-    except OSError as exc:
-        raise InputError(msg.file_unreadable(path, exc.strerror or str(exc))) from exc
-    if len(data) > MAX_BUNDLE_BYTES:
-        raise InputError(msg.file_too_large(path, MAX_BUNDLE_BYTES // (1024 * 1024)))
-    return data
 
 
 def _refuse_constant(name: str) -> Any:
@@ -118,7 +104,9 @@ def read_bundle(path: Path | str) -> Session:
         InputError: naming the file, with every validation problem and its JSON path.
     """
     path = Path(path)
-    return session_from_data(parse_bundle_bytes(_read_bytes(path), path), path)
+    return session_from_data(
+        parse_bundle_bytes(read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND), path), path
+    )
 
 
 def bundle_bytes(session: Session) -> bytes:
@@ -137,7 +125,7 @@ def write_bundle(session: Session, path: Path | str, *, overwrite: bool = False)
     """
     path = Path(path)
     if path.is_dir():
-        raise FacilitatorError(msg.file_is_directory(path))
+        raise FacilitatorError(files_msg.is_directory(path, msg.BUNDLE_KIND))
     if path.exists() and not overwrite:
         raise FacilitatorError(msg.output_exists(path))
     if not path.parent.is_dir():

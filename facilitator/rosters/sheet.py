@@ -20,7 +20,9 @@ from typing import Any
 
 from facilitator.domain.errors import InputError, Problem
 from facilitator.rosters.encoding import EncodingProblem, decode_roster_bytes
+from facilitator.strings import files as files_msg
 from facilitator.strings import roster as msg
+from facilitator.userfiles import read_capped
 
 MAX_ROSTER_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -69,21 +71,6 @@ def _too_many(path: Path, where: str) -> InputError:
     return InputError(msg.roster_invalid(path), [Problem(where, msg.too_many_rows(MAX_ROWS))])
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise InputError(msg.file_is_directory(path))
-        with path.open("rb") as handle:
-            data = handle.read(MAX_ROSTER_BYTES + 1)
-    except FileNotFoundError as exc:
-        raise InputError(msg.file_not_found(path)) from exc
-    except OSError as exc:
-        raise InputError(msg.file_unreadable(path, exc.strerror or str(exc))) from exc
-    if len(data) > MAX_ROSTER_BYTES:
-        raise InputError(msg.file_too_large(path, MAX_ROSTER_BYTES // (1024 * 1024)))
-    return data
-
-
 def _delimiter(text: str) -> str:
     """The separator of the header line: Excel writes ";" where "," is the decimal mark."""
     header = next((line for line in text.splitlines() if line.strip()), "")
@@ -127,7 +114,9 @@ def _check_zip(path: Path) -> None:
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(msg.bad_xlsx(path, str(exc))) from exc
     if unpacked > MAX_XLSX_UNPACKED:
-        raise InputError(msg.file_too_large(path, MAX_ROSTER_BYTES // (1024 * 1024)))
+        raise InputError(
+            files_msg.too_large(path, msg.ROSTER_KIND, MAX_ROSTER_BYTES // (1024 * 1024))
+        )
 
 
 def _sheet_cells(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any, ...]]]:
@@ -188,7 +177,7 @@ def read_sheet(path: Path | str) -> Sheet:
         InputError: the file is missing, too large, not decodable or not a workbook.
     """
     path = Path(path)
-    data = _read_bytes(path)
+    data = read_capped(path, MAX_ROSTER_BYTES, msg.ROSTER_KIND)
     if not data.strip():
         raise InputError(msg.file_empty(path))
     if data.startswith(_OLE_MAGIC):

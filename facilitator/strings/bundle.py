@@ -91,22 +91,6 @@ def bundle_invalid(path: object) -> str:
     return f"Tệp buổi sinh hoạt {path} không hợp lệ, chưa nhập gì:"
 
 
-def file_not_found(path: object) -> str:
-    return f"Không tìm thấy tệp {path}."
-
-
-def file_is_directory(path: object) -> str:
-    return f"{path} là một thư mục, không phải tệp buổi sinh hoạt (.json)."
-
-
-def file_unreadable(path: object, reason: str) -> str:
-    return f"Không đọc được tệp {path}: {reason}."
-
-
-def file_too_large(path: object, limit_mb: int) -> str:
-    return f"Tệp {path} quá lớn: tệp buổi sinh hoạt không được vượt quá {limit_mb} MB."
-
-
 def file_empty(path: object) -> str:
     return f"Tệp {path} trống."
 
@@ -161,3 +145,6 @@ def same_id_twice(session_id: str, other: object) -> str:
 
 
 NO_FILES = "Chưa chọn tệp nào để nhập."
+
+
+BUNDLE_KIND = "tệp buổi sinh hoạt (.json)"

@@ -23,22 +23,6 @@ def roster_invalid(path: object) -> str:
     return f"Danh sách {path} có lỗi, chưa lưu gì:"
 
 
-def file_not_found(path: object) -> str:
-    return f"Không tìm thấy tệp {path}."
-
-
-def file_is_directory(path: object) -> str:
-    return f"{path} là một thư mục, không phải tệp danh sách (.csv hoặc .xlsx)."
-
-
-def file_unreadable(path: object, reason: str) -> str:
-    return f"Không đọc được tệp {path}: {reason}."
-
-
-def file_too_large(path: object, limit_mb: int) -> str:
-    return f"Tệp {path} quá lớn: danh sách không được vượt quá {limit_mb} MB."
-
-
 def file_empty(path: object) -> str:
     return f"Tệp {path} trống: không có dòng nào."
 
@@ -151,3 +135,6 @@ EMPTY_UNIT = "Tên đơn vị không được để trống."
 
 def bad_profile(value: str) -> str:
     return f"Kiểu đơn vị «{value}» không hợp lệ; chỉ nhận party (Đảng) hoặc state (Nhà nước)."
+
+
+ROSTER_KIND = "tệp danh sách (.csv hoặc .xlsx)"
