@@ -61,8 +61,17 @@ def _warn_unverified(fmt: str, settings: Any) -> None:
         click.secho(LINE_SPACING_UNVERIFIED, fg="yellow", err=True)
 
 
+def output_options(func: Any) -> Any:
+    """-o/--output, --overwrite and the layout options, shared by export and report."""
+    func = layout_options(func)
+    func = click.option("--overwrite", is_flag=True, help=text.OVERWRITE_HELP)(func)
+    return click.option(
+        "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=text.OUTPUT_HELP
+    )(func)
+
+
 def layout_options(func: Any) -> Any:
-    """--signer, --line-spacing and --margins, shared by export and report."""
+    """--signer, --line-spacing and --margins."""
     func = click.option("--margins", default=None, metavar="T/D/TR/P", help=text.MARGINS_HELP)(func)
     func = click.option(
         "--line-spacing", type=click.FloatRange(min=0), default=None, metavar="PT",
@@ -85,11 +94,7 @@ def _default_output(stem: str, fmt: str) -> Path:
     "--format", "fmt", type=click.Choice(MINUTES_FORMATS), default="docx", show_default=True,
     help=text.FORMAT_HELP,
 )  # fmt: skip
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=text.OUTPUT_HELP
-)
-@click.option("--overwrite", is_flag=True, help=text.OVERWRITE_HELP)
-@layout_options
+@output_options
 @click.pass_context
 @handle_errors
 def export_command(
@@ -166,11 +171,7 @@ def _unit_for(store: Store, name: str) -> Unit:
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="docx", show_default=True,
     help=text.FORMAT_HELP,
 )  # fmt: skip
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=text.OUTPUT_HELP
-)
-@click.option("--overwrite", is_flag=True, help=text.OVERWRITE_HELP)
-@layout_options
+@output_options
 @click.pass_context
 @handle_errors
 def report_command(
