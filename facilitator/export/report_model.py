@@ -346,8 +346,9 @@ def _body(
 ) -> list[Block]:
     tallies = list(c.tallies.values())
     unit_name = clean_line(unit.name)
+    directive = next((src for src in c.sources if fold(src).startswith(s.DIRECTIVE_PREFIXES)), None)
     blocks = [
-        Block("para", s.report_intro(unit_name)),
+        Block("para", s.report_intro(unit_name, directive)),
         Block("heading", s.REPORT_SECTION_SITUATION),
     ]
     official = sum(t.official for t in tallies)

@@ -276,8 +276,14 @@ def report_period(start: str, end: str) -> str:
     return f" từ {start} đến {end}"
 
 
-def report_intro(unit_name: str) -> str:
+def report_intro(unit_name: str, directive: str | None = None) -> str:
+    if directive:
+        return f"Thực hiện {directive.rstrip('.')}, {unit_name} báo cáo kết quả như sau:"
     return f"{unit_name} báo cáo kết quả như sau:"
+
+
+# Sources that are the upper level's instruction, opening the report ("Thực hiện …").
+DIRECTIVE_PREFIXES = ("ke hoach", "huong dan", "cong van", "chi thi", "thong tri", "thong bao")
 
 
 def report_members_line(total: int, official: int, probationary: int, exempt: int) -> str:
