@@ -60,3 +60,14 @@ def test_run_80x24(snap_compare, store, mid_session, content_dir, frozen_clock) 
 def test_run_120x40(snap_compare, store, mid_session, content_dir, frozen_clock) -> None:
     app = make_app(store, content_dir, frozen_clock, mid_session)
     assert snap_compare(app, terminal_size=(120, 40))
+
+
+def test_report_80x24(snap_compare, store, mid_session, content_dir, frozen_clock) -> None:
+    service = SessionService.open(store, mid_session, frozen_clock)
+    service.set_reflection("p02", True, "kha")
+    service.set_reflection("p03", True, None)
+    service.close()
+    app = make_app(store, content_dir, frozen_clock, mid_session)
+    assert snap_compare(
+        app, terminal_size=(80, 24), press=["ctrl+n", *"Chuẩn bị chu đáo.", "ctrl+j", "down"]
+    )

@@ -19,7 +19,7 @@ def make_app(store, content_dir, clock, session_id) -> FacilitatorApp:
 
 def rows(screen) -> list[str]:
     table = screen.query_one(DataTable)
-    return [table.get_row_at(i)[0] for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
 def header(screen) -> str:

@@ -12,6 +12,7 @@ from facilitator.ui.screens.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.prepare import PrepareScreen
 from facilitator.ui.screens.readback import ReadbackScreen
+from facilitator.ui.screens.report import ReportScreen
 from facilitator.ui.screens.run import RunScreen
 
 SCREENS = {
@@ -20,6 +21,7 @@ SCREENS = {
     "attendance": AttendanceScreen,
     "run": RunScreen,
     "readback": ReadbackScreen,
+    "report": ReportScreen,
 }
 
 

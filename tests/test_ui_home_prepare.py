@@ -39,7 +39,7 @@ async def test_home_lists_sessions_and_reports_corrupt_files(
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == 1
-        row = table.get_row_at(0)
+        row = [str(cell) for cell in table.get_row_at(0)]
         assert row == [
             "10/05/2024 07:30",
             "0/6",
@@ -175,7 +175,7 @@ async def test_home_shows_recent_sessions_then_all(store, roster, content_dir, f
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == HomeScreen.RECENT
         first = table.get_row_at(0)
-        assert first[-1] == f"Buổi {HomeScreen.RECENT + 4}"  # newest first
+        assert str(first[-1]) == f"Buổi {HomeScreen.RECENT + 4}"  # newest first
         await pilot.press("a")
         await pilot.pause()
         assert table.row_count == HomeScreen.RECENT + 5

@@ -29,6 +29,8 @@ SUBCOMMAND_METAVAR = "[LỆNH] [THAM_SỐ]..."
 SESSION_METAVAR = "MÃ_BUỔI"
 GROUP_SUBCOMMAND_METAVAR = "LỆNH [THAM_SỐ]..."
 SIGNER_HELP = "Khối ký bên phải: chair = CHỦ TRÌ; tm = T/M CHI BỘ, BÍ THƯ."
-LINE_SPACING_HELP = "Giãn dòng chính xác (pt), mặc định 18 (chưa kiểm chứng với HD 36); 0 = giãn dòng đơn."
+LINE_SPACING_HELP = (
+    "Giãn dòng chính xác (pt), mặc định 18 (chưa kiểm chứng với HD 36); 0 = giãn dòng đơn."
+)
 MARGINS_HELP = "Lề trên/dưới/trái/phải (mm), mặc định 20/20/30/15."
 BAD_MARGINS = "Lề «{value}» phải có dạng trên/dưới/trái/phải, ví dụ 20/20/30/15."

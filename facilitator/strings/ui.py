@@ -23,6 +23,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "home.refresh": ("Làm mới", "Đọc lại danh sách các buổi sinh hoạt đã lưu."),
     "home.all": ("Hiện tất cả", "Hiện mọi buổi đã lưu thay vì chỉ các buổi gần đây."),
+    "home.report": (
+        "Đánh giá, thu hoạch",
+        "Mở buổi đang chọn để ghi đánh giá của chủ trì và bài thu hoạch (cả buổi đã kết thúc).",
+    ),
     "prepare.save": (
         "Lưu, điểm danh",
         "Tạo buổi sinh hoạt với các thông tin đã nhập rồi chuyển sang điểm danh.",
@@ -49,6 +53,23 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "attendance.back": ("Về điều hành", "Đóng màn hình điểm danh, về màn hình điều hành."),
     "run.next": ("Mục sau", "Chuyển sang mục chương trình kế tiếp."),
     "run.prev": ("Mục trước", "Quay lại mục chương trình trước."),
+    "run.jump": (
+        "Đến mục…",
+        "Tìm một mục chương trình theo tên (gõ không dấu cũng được) rồi chuyển đến mục đó.",
+    ),
+    "run.skip": (
+        "Bỏ qua / giữ mục",
+        "Bỏ qua mục đang chọn ở danh sách chương trình (bấm lần nữa để giữ lại); "
+        "bỏ qua mục đang diễn ra thì chuyển sang mục kế tiếp.",
+    ),
+    "run.more": (
+        "Thêm phút",
+        "Tăng thời lượng của mục đang chọn ở danh sách chương trình thêm 1 phút.",
+    ),
+    "run.less": (
+        "Bớt phút",
+        "Giảm thời lượng của mục đang chọn ở danh sách chương trình đi 1 phút.",
+    ),
     "run.start": ("Bắt đầu", "Bắt đầu buổi sinh hoạt: ghi giờ bắt đầu, vào mục đầu tiên."),
     "run.attendance": ("Điểm danh", "Mở màn hình điểm danh (ghi người đến muộn bất cứ lúc nào)."),
     "run.note": ("Ghi chép", "Về ô ghi chép ý kiến của mục đang diễn ra."),
@@ -65,6 +86,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run.item_conclusion": ("Kết luận mục", "Ghi kết luận của chủ trì cho mục đang diễn ra."),
     "run.conclusion": ("Kết luận chung", "Ghi kết luận chung của chủ trì cho cả buổi."),
     "run.readback": ("Đọc biên bản", "Xem biên bản như khi xuất, để thư ký đọc lại trước chi bộ."),
+    "run.report": (
+        "Đánh giá, thu hoạch",
+        "Ghi đánh giá của chủ trì (ưu điểm, hạn chế, đề xuất) và bài thu hoạch của từng người.",
+    ),
     "run.export": ("Xuất", "Xuất biên bản (DOCX, Markdown) hoặc gói dữ liệu buổi sinh hoạt."),
     "run.reopen": (
         "Mở lại buổi",
@@ -76,7 +101,23 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Biên bản đã được thông qua: ghi giờ kết thúc và khóa buổi sinh hoạt.",
     ),
     "readback.export": ("Xuất", "Xuất biên bản (DOCX, Markdown) hoặc gói dữ liệu buổi sinh hoạt."),
+    "readback.report": (
+        "Đánh giá, thu hoạch",
+        "Ghi đánh giá của chủ trì và bài thu hoạch; làm được cả khi buổi đã kết thúc.",
+    ),
     "readback.back": ("Quay lại", "Về màn hình điều hành."),
+    "report.submitted": (
+        "Đã nộp / chưa nộp",
+        "Đánh dấu người đang chọn đã nộp bài thu hoạch (bấm lần nữa: chưa nộp, xóa xếp loại).",
+    ),
+    "report.grade": (
+        "Xếp loại",
+        "Đổi xếp loại bài thu hoạch của người đang chọn: Tốt, Khá, Đạt, Không đạt, chưa xếp loại.",
+    ),
+    "report.people": ("Danh sách thu hoạch", "Về danh sách người nộp bài thu hoạch."),
+    "report.narrative": ("Ô đánh giá", "Về ô ưu điểm của phần đánh giá của chủ trì."),
+    "report.save": ("Lưu", "Lưu ngay phần đánh giá đang gõ (chương trình cũng tự lưu khi gõ)."),
+    "report.back": ("Quay lại", "Lưu phần đánh giá rồi về màn hình trước."),
 }
 
 SCOPE_TITLES: dict[str, str] = {
@@ -86,6 +127,7 @@ SCOPE_TITLES: dict[str, str] = {
     "attendance": "Điểm danh",
     "run": "Điều hành chương trình",
     "readback": "Đọc lại biên bản",
+    "report": "Đánh giá và bài thu hoạch",
 }
 
 # --- Shared labels -----------------------------------------------------------------------------
@@ -328,3 +370,41 @@ EXPORT_DONE = "Đã xuất: {path}"
 EXPORT_FAILED = "Không xuất được: {error}"
 EXPORT_UNAVAILABLE = "Bản cài đặt này chưa có chức năng xuất."
 EXPORT_PATH_REQUIRED = "Hãy nhập đường dẫn tệp."
+
+# --- Agenda changes while running ----------------------------------------------------------------
+
+JUMP_PLACEHOLDER = "Gõ tên mục chương trình để chuyển đến…"
+JUMP_HELP = "Mục {number} · {minutes} phút"
+JUMP_HELP_SKIPPED = "Mục {number} · {minutes} phút · đang bỏ qua"
+JUMP_HELP_CURRENT = "Mục {number} · {minutes} phút · đang diễn ra"
+ITEM_SKIPPED = "Đã bỏ qua mục «{title}»."
+ITEM_KEPT = "Đã giữ lại mục «{title}»."
+NO_ITEM_SELECTED = "Chưa chọn mục nào trong danh sách chương trình (ctrl+l)."
+LAST_ITEM_KEPT = "Không bỏ qua được: chương trình phải còn ít nhất một mục."
+
+# --- Narrative and reflections (đánh giá, bài thu hoạch) -----------------------------------------
+
+REPORT_TITLE = "Đánh giá và bài thu hoạch"
+REPORT_HINT = "Tự lưu · Tab: ô khác · Space: đã nộp/chưa nộp · g: xếp loại · Esc: quay lại"
+NARRATIVE_HEADING = "Đánh giá của chủ trì"
+NARRATIVE_STRENGTHS = "Ưu điểm"
+NARRATIVE_WEAKNESSES = "Hạn chế, nguyên nhân"
+NARRATIVE_PROPOSALS = "Đề xuất, kiến nghị"
+NARRATIVE_SAVED = "Đã lưu phần đánh giá."
+REFLECTIONS_HEADING = "Bài thu hoạch"
+REFLECTION_COLUMNS = ("Họ và tên", "Bài thu hoạch", "Xếp loại")
+REFLECTION_SUBMITTED = "Đã nộp"
+REFLECTION_MISSING = "Chưa nộp"
+REFLECTION_UNGRADED = "—"
+GRADE_LABELS: dict[str, str] = {
+    "tot": "Tốt",
+    "kha": "Khá",
+    "dat": "Đạt",
+    "khong-dat": "Không đạt",
+}
+
+
+def reflections_line(submitted: int, total: int, grades: list[tuple[str, int]]) -> str:
+    """Summary above the reflections table: "Đã nộp: 4/6 · Tốt: 2 · Khá: 1 …"."""
+    parts = [f"Đã nộp: {submitted}/{total}", *(f"{label}: {count}" for label, count in grades)]
+    return " · ".join(parts)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from facilitator.domain.errors import FacilitatorError
@@ -14,6 +15,7 @@ from facilitator.services.clock import Clock, local_now
 from facilitator.storage.store import Store
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for, system_commands
+from facilitator.ui.plain import visible
 from facilitator.ui.screens.home import HomeScreen
 
 # Only the home screen is needed for the first frame; the other screens (and the
@@ -54,6 +56,20 @@ class FacilitatorApp(App[None]):
         if self._initial_session:
             self.open_session(self._initial_session)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast; plain text by default (messages carry names, titles and paths)."""
+        super().notify(
+            visible(message), title=title, severity=severity, timeout=timeout, markup=markup
+        )
+
     # -- sessions ---------------------------------------------------------------------------
     def open_session(self, session_id: str) -> bool:
         """Lock and open a stored session; a locked or unreadable one is reported."""
@@ -84,6 +100,13 @@ class FacilitatorApp(App[None]):
         if service.session.status == "planned":
             self.push_screen(AttendanceScreen(service))
 
+    def open_report(self, session_id: str) -> None:
+        """Open a session (closed ones too) straight onto its assessment and reflections."""
+        from facilitator.ui.screens.report import ReportScreen
+
+        if self.open_session(session_id) and self.service is not None:
+            self.push_screen(ReportScreen(self.service))
+
     def leave_session(self) -> None:
         """Back to the session list, releasing the session's lock."""
         while len(self.screen_stack) > 2:
@@ -102,6 +125,8 @@ class FacilitatorApp(App[None]):
         for screen in self.screen_stack:
             if _scope(screen) == "run":
                 screen.save_draft()  # type: ignore[attr-defined]
+            elif _scope(screen) == "report":
+                screen.save_narrative()  # type: ignore[attr-defined]
         self._close_service()
 
     # -- commands ---------------------------------------------------------------------------

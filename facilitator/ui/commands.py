@@ -15,8 +15,9 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from facilitator.strings import ui as text
+from facilitator.ui.plain import markup_escape
 
-SCOPES = ("app", "home", "prepare", "attendance", "run", "readback")
+SCOPES = ("app", "home", "prepare", "attendance", "run", "readback", "report")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("home.new", "n", "new_session", footer=True),
     _c("home.refresh", "f5", "refresh", footer=True),
     _c("home.all", "a", "show_all"),
+    _c("home.report", "d", "report"),
     _c("prepare.save", "ctrl+s", "save", footer=True, priority=True),
     _c("prepare.up", "ctrl+up", "move_item(-1)"),
     _c("prepare.down", "ctrl+down", "move_item(1)"),
@@ -84,6 +86,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("attendance.back", "escape,f2", "back", footer=True),
     _c("run.next", "ctrl+right", "next_item", footer=True, priority=True),
     _c("run.prev", "ctrl+left", "prev_item", footer=True, priority=True),
+    _c("run.jump", "ctrl+g", "jump"),
     _c("run.attendance", "f2", "attendance", footer=True),
     _c("run.note", "f3", "focus_note", footer=True),
     _c("run.kind", "f4", "cycle_kind"),
@@ -92,8 +95,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("run.item_conclusion", "f7", "item_conclusion"),
     _c("run.conclusion", "f8", "conclusion"),
     _c("run.readback", "ctrl+b", "readback"),
+    _c("run.report", "ctrl+n", "report"),
     _c("run.export", "f9", "export"),
     _c("run.agenda", "ctrl+l", "focus_agenda"),
+    _c("run.skip", "space", "toggle_skip"),
+    _c("run.more", "plus,equals_sign", "change_minutes(1)"),
+    _c("run.less", "minus", "change_minutes(-1)"),
     _c("run.notes", "ctrl+j", "focus_notes"),
     _c("run.edit_note", "e", "edit_note"),
     _c("run.delete_note", "delete", "delete_note"),
@@ -102,7 +109,14 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("run.leave", "ctrl+o", "leave"),
     _c("readback.approve", "ctrl+t", "approve", footer=True),
     _c("readback.export", "f9", "export", footer=True),
+    _c("readback.report", "ctrl+n", "report", footer=True),
     _c("readback.back", "escape", "back", footer=True),
+    _c("report.submitted", "space", "toggle_submitted", footer=True),
+    _c("report.grade", "g", "cycle_grade", footer=True),
+    _c("report.people", "ctrl+j", "focus_people"),
+    _c("report.narrative", "ctrl+l", "focus_narrative"),
+    _c("report.save", "ctrl+s", "save", priority=True),
+    _c("report.back", "escape", "back", footer=True, priority=True),
 )
 
 
@@ -132,7 +146,9 @@ def system_commands(scope: str, target: DOMNode) -> Iterator[SystemCommand]:
     for spec in commands_for(scope):
         if spec.palette:
             callback: Callable[[], object] = partial(target.run_action, spec.action)
-            yield SystemCommand(spec.title, f"{spec.help} [{spec.key_display}]", callback)
+            # The palette reads help as markup: "[f1]" would vanish as an unknown style.
+            help_ = markup_escape(f"{spec.help} [{spec.key_display}]")
+            yield SystemCommand(spec.title, help_, callback)
 
 
 def help_rows() -> list[tuple[str, str, str, str]]:

@@ -6,6 +6,8 @@ appear in names) and up/down move through the list without leaving the box.
 
 from __future__ import annotations
 
+import re
+
 from textual import work
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Input
@@ -14,10 +16,13 @@ from facilitator.domain.models import Person, Session
 from facilitator.domain.vietnamese import fold
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
+from facilitator.ui.plain import plain_text
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
 from facilitator.ui.widgets.counts_header import CountsHeader
 from facilitator.ui.widgets.name_filter import NameFilter
+
+WORD = re.compile(r"\w+")
 
 
 def attendance_row(session: Session, person: Person) -> tuple[str, str, str, str, str]:
@@ -35,7 +40,7 @@ def attendance_row(session: Session, person: Person) -> tuple[str, str, str, str
 
 def matches(person: Person, needle: str) -> bool:
     """Accent-insensitive: every typed word starts a word of the name ("v an" finds Văn An)."""
-    words = fold(person.name).split()
+    words = WORD.findall(fold(person.name))  # "[Văn]" or "(Út)" still start a word
     return all(any(w.startswith(typed) for w in words) for typed in needle.split())
 
 
@@ -73,7 +78,7 @@ class AttendanceScreen(SessionScreen):
         table.clear()
         people = self.visible_people()
         for person in people:
-            table.add_row(*attendance_row(session, person), key=person.id)
+            table.add_row(*map(plain_text, attendance_row(session, person)), key=person.id)
         ids = [p.id for p in people]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))

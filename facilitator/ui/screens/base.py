@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
-from textual.screen import Screen
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Session
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
+from facilitator.ui.plain import PlainScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def write_export(session: Session, request: ExportRequest, overwrite: bool) -> P
     return export_minutes(session, request.fmt, request.path, overwrite=overwrite)
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(PlainScreen):
     """A screen bound to the open session's service."""
 
     SCOPE = ""

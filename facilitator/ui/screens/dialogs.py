@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from facilitator.domain.membership import vote_passes
 from facilitator.domain.vietnamese import format_percent
 from facilitator.strings import ui as text
+from facilitator.ui.plain import plain
 
 T = TypeVar("T")
 
@@ -47,7 +48,7 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
 
     def error(self, message: str) -> None:
         """Show a validation message inside the dialog."""
-        self.query_one(".dialog-error", Label).update(message)
+        self.query_one(".dialog-error", Label).update(plain(message))
 
 
 class ReasonDialog(_Dialog[str]):
@@ -59,9 +60,9 @@ class ReasonDialog(_Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = self._title
+            box.border_title = plain(self._title)
             if self._body:
-                yield Static(self._body)
+                yield Static(plain(self._body))
             if self._label:
                 yield Label(self._label)
             yield Input(placeholder=self._placeholder, id="reason")
@@ -218,7 +219,7 @@ class TextDialog(_Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide") as box:
-            box.border_title = self._title
+            box.border_title = plain(self._title)
             yield TextArea(self._value, id="dialog-text", soft_wrap=True)
             yield Static(text.CONCLUSION_HINT, classes="dialog-hint")
             yield Label("", classes="dialog-error")
@@ -293,7 +294,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
             box.border_title = text.CONFIRM_TITLE
-            yield Static(self._message)
+            yield Static(plain(self._message), id="confirm-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(text.YES, variant="warning", id="yes")
                 yield Button(text.NO, id="no")

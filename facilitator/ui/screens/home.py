@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.store import SessionSummary
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
+from facilitator.ui.plain import PlainScreen, plain, plain_text
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -30,7 +30,7 @@ def summary_row(summary: SessionSummary) -> tuple[str, str, str, str, str]:
     )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(PlainScreen):
     """The session list (the app's first screen)."""
 
     SCOPE = "home"
@@ -82,18 +82,20 @@ class HomeScreen(Screen[None]):
         try:
             listing = self.facilitator.store.list_sessions()
         except FacilitatorError as err:
-            problems_box.update(str(err))
+            problems_box.update(plain(err))
             problems_box.display = True
             return
         table.clear()
         shown = listing.sessions if self._show_all else listing.sessions[: self.RECENT]
         for summary in shown:
-            table.add_row(*summary_row(summary), key=summary.id)
+            table.add_row(*map(plain_text, summary_row(summary)), key=summary.id)
         more = self.query_one("#home-more", Static)
         more.update(text.HOME_MORE.format(shown=len(shown), total=len(listing.sessions)))
         more.display = len(shown) < len(listing.sessions)
         problems = [str(p) for p in listing.problems]
-        problems_box.update("\n".join([text.HOME_PROBLEMS.format(count=len(problems)), *problems]))
+        problems_box.update(
+            plain("\n".join([text.HOME_PROBLEMS.format(count=len(problems)), *problems]))
+        )
         problems_box.display = bool(problems)
         self.query_one("#home-empty", Static).display = not listing.sessions
         table.focus()
@@ -117,6 +119,14 @@ class HomeScreen(Screen[None]):
             self.notify(text.NO_SESSION_SELECTED, severity="warning")
             return
         self.facilitator.open_session(session_id)
+
+    def action_report(self) -> None:
+        """Open the highlighted session on its assessment and reflections."""
+        session_id = self.selected_session()
+        if session_id is None:
+            self.notify(text.NO_SESSION_SELECTED, severity="warning")
+            return
+        self.facilitator.open_report(session_id)
 
     def action_new_session(self) -> None:
         """Go to the Prepare form."""

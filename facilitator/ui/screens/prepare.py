@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from facilitator.domain.content import ContentPack
@@ -19,6 +18,7 @@ from facilitator.parsing import PackEntry, list_packs
 from facilitator.services.planning import SessionPlan, agenda_from_pack, start_session
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
+from facilitator.ui.plain import PlainScreen, plain, plain_text
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -45,7 +45,7 @@ def first_problem(entry: PackEntry) -> str:
     return str(problems[0]) if problems else entry.error.message
 
 
-class PrepareScreen(Screen[None]):
+class PrepareScreen(PlainScreen):
     """The form; the agenda is edited here before the session is created."""
 
     SCOPE = "prepare"
@@ -117,7 +117,7 @@ class PrepareScreen(Screen[None]):
         except FacilitatorError as err:
             self.notify(str(err), severity="error")
         units = self.query_one("#unit", Select)
-        units.set_options([(r.unit.name, i) for i, r in enumerate(self._rosters)])
+        units.set_options([(plain_text(r.unit.name), i) for i, r in enumerate(self._rosters)])
         self.query_one("#no-roster", Static).display = not self._rosters
         self._load_packs(app.content_dir)
         if len(self._rosters) == 1:
@@ -132,10 +132,15 @@ class PrepareScreen(Screen[None]):
             self._packs = list_packs(folder)
         except FacilitatorError as err:
             self._packs = []
-            self.query_one("#pack-problems", Static).update(str(err))
+            self.query_one("#pack-problems", Static).update(plain(err))
             return
         options = [
-            (text.PACK_OPTION.format(title=e.pack.title, minutes=e.pack.total_minutes), i)
+            (
+                plain_text(
+                    text.PACK_OPTION.format(title=e.pack.title, minutes=e.pack.total_minutes)
+                ),
+                i,
+            )
             for i, e in enumerate(self._packs)
             if e.pack is not None
         ]
@@ -148,7 +153,7 @@ class PrepareScreen(Screen[None]):
         if not options:
             broken.insert(0, text.NO_PACKS.format(folder=folder))
         box = self.query_one("#pack-problems", Static)
-        box.update("\n".join(broken))
+        box.update(plain("\n".join(broken)))
         box.display = bool(broken)
 
     # -- selections ---------------------------------------------------------------------
@@ -167,7 +172,7 @@ class PrepareScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "unit":
             roster = self.roster
-            people = [(p.name, p.id) for p in roster.sorted_people()] if roster else []
+            people = [(plain_text(p.name), p.id) for p in roster.sorted_people()] if roster else []
             for field_id in PERSON_FIELDS:
                 self.query_one(f"#{field_id}", Select).set_options(people)
         elif event.select.id == "pack":
@@ -196,7 +201,9 @@ class PrepareScreen(Screen[None]):
         table.clear()
         for number, item in enumerate(self._agenda, 1):
             skipped = text.AGENDA_SKIPPED if item.skipped else ""
-            table.add_row(str(number), item.title, str(item.minutes), skipped, key=item.id)
+            table.add_row(
+                str(number), plain_text(item.title), str(item.minutes), skipped, key=item.id
+            )
         if self._agenda:
             table.move_cursor(row=max(0, min(row, len(self._agenda) - 1)))
         kept = [i for i in self._agenda if not i.skipped]
@@ -252,7 +259,7 @@ class PrepareScreen(Screen[None]):
         ]
         error = self.query_one("#form-error", Static)
         if problems or roster is None or pack is None:
-            error.update(text.FORM_INCOMPLETE.format(problems=" ".join(problems)))
+            error.update(plain(text.FORM_INCOMPLETE.format(problems=" ".join(problems))))
             return
         app = self.facilitator
         started = parse_when(self.query_one("#when", Input).value, app.clock().tzinfo)
@@ -270,7 +277,7 @@ class PrepareScreen(Screen[None]):
         try:
             service = start_session(app.store, pack, roster, plan, app.clock)
         except FacilitatorError as err:
-            error.update(str(err))
+            error.update(plain(err))
             return
         if tuple(self._agenda) != agenda_from_pack(pack):
             try:

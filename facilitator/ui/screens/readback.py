@@ -11,29 +11,31 @@ from facilitator.domain.models import Session
 from facilitator.domain.vietnamese import format_percent
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
+from facilitator.ui.plain import md_literal
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import ApproveDialog
 
 
 def summary_markdown(session: Session) -> str:
     """A plain outline used only when the exporters are not installed."""
-    lines = [f"# {session.title}", f"*{text.READBACK_NO_EXPORTER}*"]
+    lines = [f"# {md_literal(session.title)}", f"*{text.READBACK_NO_EXPORTER}*"]
     for number, item in enumerate((i for i in session.agenda if not i.skipped), 1):
-        lines.append(f"## {number}. {item.title}")
+        lines.append(f"## {number}. {md_literal(item.title)}")
         for note in session.notes_for(item.id):
             person = session.person(note.speaker)
             who = person.name if person else text.UNKNOWN_SPEAKER
-            lines.append(f"- {who}: {note.text}")
+            lines.append(f"- {md_literal(who)}: {md_literal(note.text)}")
         if item.conclusion:
-            lines.append(f"**{text.ITEM_CONCLUSION}:** {item.conclusion}")
+            lines.append(f"**{text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
     for vote in session.votes:
         result = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
         share = format_percent(vote.for_, vote.base)
         lines.append(
-            f"- {vote.question}: {text.vote_result_line(result, vote.for_, vote.base, share)}"
+            f"- {md_literal(vote.question)}: "
+            f"{text.vote_result_line(result, vote.for_, vote.base, share)}"
         )
     if session.conclusion:
-        lines.append(f"**{text.CONCLUSION_OVERALL_TITLE}:** {session.conclusion}")
+        lines.append(f"**{text.CONCLUSION_OVERALL_TITLE}:** {md_literal(session.conclusion)}")
     return "\n\n".join(lines)
 
 
@@ -82,6 +84,12 @@ class ReadbackScreen(SessionScreen):
         if self.attempt(lambda: self.service.approve_and_close(votes_for)) is not None:
             self.notify(text.APPROVED)
             self.show_minutes()
+
+    def action_report(self) -> None:
+        """The chair's assessment and the reflections (closed sessions too)."""
+        from facilitator.ui.screens.report import ReportScreen
+
+        self.app.push_screen(ReportScreen(self.service))
 
     def action_back(self) -> None:
         """Back to the run screen."""

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from facilitator.domain.models import AgendaItem
+from facilitator.domain.models import AgendaItem, Session
 from facilitator.domain.vietnamese import format_percent
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
+from facilitator.ui.agenda_commands import AgendaItemsProvider
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.drafts import Draft, DraftFile
 from facilitator.ui.pacing import compute_pacing
+from facilitator.ui.plain import plain, visible
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import (
     ConfirmDialog,
@@ -41,6 +46,7 @@ class RunScreen(SessionScreen):
 
     SCOPE = "run"
     BINDINGS = bindings_for("run")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {AgendaItemsProvider}
 
     def __init__(self, service: SessionService, drafts: DraftFile) -> None:
         super().__init__(service)
@@ -87,8 +93,10 @@ class RunScreen(SessionScreen):
         """Redraw everything from the service's snapshot."""
         session = self.service.session
         item = self.current_item
-        self.title = session.title
-        self.sub_title = f"{session.unit.name} · {text.SESSION_STATUS.get(session.status, '')}"
+        self.title = visible(session.title)
+        self.sub_title = visible(
+            f"{session.unit.name} · {text.SESSION_STATUS.get(session.status, '')}"
+        )
         self.query_one(AgendaList).show(session)
         shown = (item.id if item else None, repr(item))
         if shown != self._shown_item:  # re-rendering Markdown every second would flicker
@@ -112,7 +120,7 @@ class RunScreen(SessionScreen):
     def _show_queue(self) -> None:
         names = [p.name for p in map(self.service.session.person, self.queue) if p]
         line = self.query_one("#queue", Static)
-        line.update(f"{text.QUEUE_TITLE}: " + ", ".join(names) if names else "")
+        line.update(plain(f"{text.QUEUE_TITLE}: " + ", ".join(names) if names else ""))
         line.display = bool(names)
 
     # -- draft ----------------------------------------------------------------------------
@@ -271,6 +279,64 @@ class RunScreen(SessionScreen):
         if event.item_id != self.service.session.progress.current:
             self._move("go", event.item_id)
 
+    # -- changing the agenda during the meeting -------------------------------------------
+    @property
+    def agenda_session(self) -> Session:
+        """The session whose agenda the palette lists."""
+        return self.service.session
+
+    def jump_to(self, item_id: str) -> None:
+        """Go to any item (palette); a skipped item is kept again, since it is now taken up."""
+        item = self.service.session.item(item_id)
+        if item is None or not self.writable():
+            return
+        if item.skipped:
+            self.attempt(lambda: self.service.update_item(item_id, skipped=False))
+        if item_id != self.service.session.progress.current:
+            self._move("go", item_id)
+        else:
+            self.refresh_view()
+
+    def action_jump(self) -> None:
+        """A palette listing only the agenda items."""
+        self.app.push_screen(
+            CommandPalette(providers=[AgendaItemsProvider], placeholder=text.JUMP_PLACEHOLDER)
+        )
+
+    def _agenda_target(self) -> AgendaItem | None:
+        """The item highlighted in the agenda list (it follows the current item)."""
+        index = self.query_one(AgendaList).highlighted
+        agenda = self.service.session.agenda
+        if index is None or not 0 <= index < len(agenda):
+            self.notify(text.NO_ITEM_SELECTED, severity="warning")
+            return None
+        return agenda[index]
+
+    def action_toggle_skip(self) -> None:
+        """Skip the highlighted item or keep it again; skipping the current one moves on."""
+        if not self.writable() or (item := self._agenda_target()) is None:
+            return
+        session = self.service.session
+        kept = [i for i in session.agenda if not i.skipped and i.id != item.id]
+        if not item.skipped and not kept:
+            self.notify(text.LAST_ITEM_KEPT, severity="warning")
+            return
+        if not item.skipped and item.id == session.progress.current:
+            self._move("go", _neighbour(session, item.id))
+        if self.attempt(lambda: self.service.update_item(item.id, skipped=not item.skipped)):
+            message = text.ITEM_KEPT if item.skipped else text.ITEM_SKIPPED
+            self.notify(message.format(title=item.title), timeout=3)
+        self.refresh_view()
+
+    def action_change_minutes(self, delta: int) -> None:
+        """Change the highlighted item's budget (at least one minute); pacing follows."""
+        if not self.writable() or (item := self._agenda_target()) is None:
+            return
+        minutes = max(1, item.minutes + delta)
+        if minutes != item.minutes:
+            self.attempt(lambda: self.service.update_item(item.id, minutes=minutes))
+            self.refresh_view()
+
     def action_start(self) -> None:
         """Start the meeting (stamps the start time)."""
         if not self.writable():
@@ -305,6 +371,13 @@ class RunScreen(SessionScreen):
         from facilitator.ui.screens.attendance import AttendanceScreen
 
         self.app.push_screen(AttendanceScreen(self.service))
+
+    def action_report(self) -> None:
+        """The chair's assessment and the written reflections."""
+        from facilitator.ui.screens.report import ReportScreen
+
+        self.save_draft()
+        self.app.push_screen(ReportScreen(self.service))
 
     def action_readback(self) -> None:
         """The minutes as they will be exported."""
@@ -374,3 +447,13 @@ class RunScreen(SessionScreen):
         """Close this session (everything is saved) and go back to the list."""
         self.save_draft()
         self.facilitator.leave_session()
+
+
+def _neighbour(session: Session, item_id: str) -> str:
+    """The next item kept after ``item_id`` in agenda order, else the one kept before it."""
+    ids = [i.id for i in session.agenda]
+    kept = {i.id for i in session.agenda if not i.skipped and i.id != item_id}
+    position = ids.index(item_id)
+    after = [i for i in ids[position + 1 :] if i in kept]
+    before = [i for i in ids[:position] if i in kept]
+    return after[0] if after else before[-1]

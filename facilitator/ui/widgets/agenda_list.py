@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.domain.models import AgendaItem, Session
 from facilitator.strings import ui as text
+from facilitator.ui.plain import visible
 
 LENS_COLOURS = ("$success", "$warning", "$accent", "$secondary", "$primary", "$error")
 """Theme variables (never hex) so every theme keeps the lenses apart."""
@@ -23,7 +24,7 @@ def lens_tag(session: Session, key: str | None) -> Content:
     if not label or key not in keys:
         return Content("")
     colour = LENS_COLOURS[keys.index(key) % len(LENS_COLOURS)]
-    return Content.styled(f" {label} ", f"bold $background on {colour}")
+    return Content.styled(visible(f" {label} "), f"bold $background on {colour}")
 
 
 def item_prompt(session: Session, item: AgendaItem, number: int) -> Content:
@@ -37,7 +38,7 @@ def item_prompt(session: Session, item: AgendaItem, number: int) -> Content:
         mark = "✓"
     else:
         mark = " "
-    title = f"{mark} {number}. {item.title} ({item.minutes}′)"
+    title = visible(f"{mark} {number}. {item.title} ({item.minutes}′)")
     if item.skipped:
         head = Content.styled(f"{title} {text.SKIPPED_MARK}", "dim strike")
     else:

@@ -7,6 +7,7 @@ from textual.widgets import Static
 from facilitator.domain.membership import MembershipCounts
 from facilitator.domain.vietnamese import format_percent
 from facilitator.strings import ui as text
+from facilitator.ui.plain import plain
 
 
 class CountsHeader(Static):
@@ -31,4 +32,4 @@ class CountsHeader(Static):
         if counts.below_quorum:
             lines.append(text.BELOW_QUORUM)
         self.set_class(counts.below_quorum, "-below-quorum")
-        self.update("\n".join(lines))
+        self.update(plain("\n".join(lines)))

@@ -8,24 +8,25 @@ from textual.widgets import Markdown
 
 from facilitator.domain.models import AgendaItem, Session
 from facilitator.strings import ui as text
+from facilitator.ui.plain import md_literal
 
 
 def item_markdown(session: Session, item: AgendaItem | None) -> str:
     """Markdown for the item pane (audience-safe parts only)."""
     if item is None:
         return text.NO_ITEM if session.agenda else text.NO_AGENDA
-    parts = [f"## {item.title}"]
+    parts = [f"## {md_literal(item.title)}"]
     label = session.content.lens_label(item.framing)
     if label:
         meaning = next((m for k, _, m in session.content.framing if k == item.framing), "")
-        parts.append(f"*{label}*" + (f" — {meaning}" if meaning else ""))
+        parts.append(f"*{md_literal(label)}*" + (f" — {md_literal(meaning)}" if meaning else ""))
     if item.body.strip():
         parts.append(item.body.strip())
     if item.questions:
         parts.append(f"**{text.QUESTIONS_HEADING}**")
         parts.append("\n".join(f"- {q}" for q in item.questions))
     if item.conclusion:
-        parts.append(f"**{text.ITEM_CONCLUSION}:** {item.conclusion}")
+        parts.append(f"**{text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
     return "\n\n".join(parts)
 
 

@@ -8,15 +8,18 @@ from textual.widgets.option_list import Option
 
 from facilitator.domain.models import Note, Session
 from facilitator.strings import ui as text
+from facilitator.ui.plain import visible
 
 
 def note_prompt(session: Session, note: Note) -> Content:
     """ "10:05 Ý kiến · Nguyễn Văn An: text"."""
     person = session.person(note.speaker)
-    speaker = person.name if person else text.UNKNOWN_SPEAKER
+    speaker = visible(person.name) if person else text.UNKNOWN_SPEAKER
     kind = text.NOTE_KIND.get(note.kind, note.kind)
     return Content.assemble(
-        (f"{note.at:%H:%M} {kind}", "bold"), f" · {speaker}: ", note.text.replace("\n", " ")
+        (f"{note.at:%H:%M} {kind}", "bold"),
+        f" · {speaker}: ",
+        visible(note.text).replace("\n", " "),
     )
 
 

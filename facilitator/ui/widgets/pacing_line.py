@@ -6,6 +6,7 @@ from textual.widgets import Static
 
 from facilitator.strings import ui as text
 from facilitator.ui.pacing import Pacing, mmss
+from facilitator.ui.plain import plain
 
 
 class PacingLine(Static):
@@ -27,4 +28,4 @@ class PacingLine(Static):
         level = pacing.level if pacing.status == "running" else "ok"
         self.set_class(level == "near", "-near")
         self.set_class(level == "over", "-over")
-        self.update(" · ".join(parts))
+        self.update(plain(" · ".join(parts)))

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.domain.models import Person
 from facilitator.strings import ui as text
+from facilitator.ui.plain import visible
 
 
 def person_prompt(person: Person) -> Content:
@@ -17,7 +18,7 @@ def person_prompt(person: Person) -> Content:
     detail = ", ".join(
         part for part in (text.PERSON_CATEGORY.get(person.category, ""), person.position) if part
     )
-    return Content.assemble(person.name, (f"  {detail}" if detail else "", "dim"))
+    return Content.assemble(visible(person.name), (visible(f"  {detail}") if detail else "", "dim"))
 
 
 class SpeakerMatches(OptionList):

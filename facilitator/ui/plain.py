@@ -1,0 +1,83 @@
+"""User and file text, shown literally: never parsed as markup, never a terminal escape.
+
+Textual reads plain ``str`` as content markup almost everywhere (``Static``, ``Label``,
+``DataTable`` cells, ``notify``, border titles, palette help), so a name such as
+"Nguyễn [Văn] An" would lose its brackets and a title such as "Họp [/] chi bộ" would
+crash the app. Every piece of text that did not come from ``facilitator.strings``
+goes through one of these helpers before it reaches a widget.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.content import Content
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+
+from facilitator.domain.vietnamese import strip_controls
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LIST_START = re.compile(r"^(\s*\d+)([.)])(?=\s|$)", re.MULTILINE)
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+=~-])", re.MULTILINE)
+
+
+def visible(text: object) -> str:
+    """``text`` without control characters or escape sequences (tabs, newlines kept).
+
+    Stored data normally arrives cleaned, but a file edited by hand may not be.
+    """
+    return strip_controls(str(text))
+
+
+def plain(text: object) -> Content:
+    """Inert content for ``Static``, ``Label``, option prompts and border titles."""
+    return Content(visible(text))
+
+
+def plain_text(text: object) -> Text:
+    """Inert Rich text for ``DataTable`` cells and ``Select`` labels.
+
+    ``Select``'s type-to-search only reads ``str`` and Rich ``Text`` prompts, and a
+    ``DataTable`` cell given a ``str`` is parsed as markup.
+    """
+    return Text(visible(text), end="")
+
+
+def markup_escape(text: object) -> str:
+    """For the few APIs that only take a markup string (command palette help).
+
+    Every "[" is escaped; unlike ``textual.markup.escape`` a backslash before it is
+    left alone, which is what Textual's parser needs to show "\\[" literally.
+    """
+    return visible(text).replace("[", "\\[")
+
+
+def md_literal(text: object) -> str:
+    """Make user text literal inside Markdown (emphasis, links, headings, lists)."""
+    value = _MD_SPECIAL.sub(r"\\\1", visible(text))
+    value = _MD_LIST_START.sub(r"\1\\\2", value)
+    return _MD_BLOCK_START.sub(r"\1\\\2", value)
+
+
+class PlainScreen(Screen[None]):
+    """A screen whose notifications are plain text by default.
+
+    Messages carry names, titles, reasons and file paths; none of the console's own
+    wording uses markup, so plain is the safe default.
+    """
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a toast; ``message`` is literal text unless ``markup`` is asked for."""
+        super().notify(
+            visible(message), title=title, severity=severity, timeout=timeout, markup=markup
+        )
