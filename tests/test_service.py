@@ -172,3 +172,18 @@ def test_guest_added_on_the_spot(service: SessionService) -> None:
     assert service.session.attendance_of(guest.id).status == "present"
     assert service.counts().guests_present == 1
     assert service.counts().total == 4  # guests are not members
+
+
+def test_step_from_a_skipped_item_moves_to_its_neighbour(service: SessionService) -> None:
+    service.start()
+    ids = [i.id for i in service.session.agenda]
+    service.go_to(ids[3])
+    service.update_item(ids[3], skipped=True)
+    service.update_item(ids[4], skipped=True)
+    service.step(1)
+    assert service.session.progress.current == ids[5]
+    service.step(-1)
+    assert service.session.progress.current == ids[2]
+    service.go_to(ids[0])
+    service.step(-1)
+    assert service.session.progress.current == ids[0]  # nothing before the first item

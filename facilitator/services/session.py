@@ -231,18 +231,23 @@ class SessionService:
         return self._commit(session, summary=status != self._session.status, live=True)
 
     def step(self, delta: int) -> Session:
-        """Next (+1) or previous (-1) item that is not skipped."""
+        """Next (+1) or previous (-1) item that is not skipped.
+
+        Positions are taken in the full agenda, so stepping from an item that was just
+        skipped moves to its neighbour rather than back to the start.
+        """
         session = self._session
-        items = [i for i in session.agenda if not i.skipped]
-        if not items:
-            return session
-        ids = [i.id for i in items]
+        agenda = session.agenda
         current = session.progress.current
+        ids = [i.id for i in agenda]
         position = ids.index(current) if current in ids else -1
-        target = min(max(position + delta, 0), len(ids) - 1)
-        if ids[target] == current:
+        candidates = range(position + 1, len(agenda)) if delta > 0 else range(position - 1, -1, -1)
+        if position == -1 and delta <= 0:
+            candidates = range(len(agenda))
+        target = next((agenda[i].id for i in candidates if not agenda[i].skipped), None)
+        if target is None or target == current:
             return session
-        return self.go_to(ids[target])
+        return self.go_to(target)
 
     def elapsed(self, item_id: str, now: datetime | None = None) -> float:
         """Seconds spent on an item, including the running visit (survives restarts)."""
