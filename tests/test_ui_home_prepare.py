@@ -179,3 +179,36 @@ async def test_home_shows_recent_sessions_then_all(store, roster, content_dir, f
         await pilot.press("a")
         await pilot.pause()
         assert table.row_count == HomeScreen.RECENT + 5
+
+
+async def test_prepare_offers_a_pack_given_by_path(
+    store, roster, content_dir, frozen_clock, tmp_path
+):
+    own = tmp_path / "elsewhere" / "rieng.md"
+    own.parent.mkdir()
+    own.write_text(
+        (content_dir / "thuong-ky.md")
+        .read_text(encoding="utf-8")
+        .replace("id: thuong-ky", "id: rieng"),
+        encoding="utf-8",
+    )
+    app, _ = make_app(store, content_dir, frozen_clock, content_files=(own,))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrepareScreen)
+        assert screen.pack is not None and screen.pack.id == "rieng"  # preselected
+
+
+def test_cli_refuses_a_broken_content_file_before_starting(tmp_path):
+    from click.testing import CliRunner
+
+    from facilitator.cli.main import main
+
+    bad = tmp_path / "hong.md"
+    bad.write_text("---\nid: x\n---\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "d"), "--content", str(bad)])
+    assert result.exit_code == 1
+    assert "hong.md" in result.stderr
+    assert "Traceback" not in result.output

@@ -61,24 +61,44 @@ def default_content_dir() -> Path:
     metavar=text.SESSION_METAVAR,
     help=text.SESSION_OPT_HELP,
 )
+@click.option(
+    "--content",
+    "content_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar=text.FILE_METAVAR,
+    help=text.CONTENT_FILE_HELP,
+)
 @click.version_option(__version__, message="facilitator %(version)s")
 @click.pass_context
 def main(
-    ctx: click.Context, data_dir: Path, content_dir: Path | None, session_id: str | None
+    ctx: click.Context,
+    data_dir: Path,
+    content_dir: Path | None,
+    session_id: str | None,
+    content_files: tuple[Path, ...],
 ) -> None:
     """Without a subcommand, open the presenter's console."""
     ctx.obj = CliContext(data_dir=data_dir)
     ctx.meta["content_dir"] = content_dir or default_content_dir()
     if ctx.invoked_subcommand is None:
-        _run_console(ctx, session_id)
+        _run_console(ctx, session_id, content_files)
 
 
 @handle_errors
-def _run_console(ctx: click.Context, session_id: str | None) -> None:
+def _run_console(
+    ctx: click.Context, session_id: str | None, content_files: tuple[Path, ...]
+) -> None:
     store = get_store(ctx)
+    if content_files:
+        # Check the packs before the full-screen app starts: errors stay readable.
+        from facilitator.parsing import load_pack
+
+        for path in content_files:
+            load_pack(path)
     from facilitator.ui import run_app  # Textual is imported only for the console
 
-    run_app(store, ctx.meta["content_dir"], session_id=session_id)
+    run_app(store, ctx.meta["content_dir"], session_id=session_id, content_files=content_files)
 
 
 @click.command("audience", help=text.AUDIENCE_HELP)

@@ -7,8 +7,15 @@ from pathlib import Path
 from facilitator.storage.store import Store
 
 
-def run_app(store: Store, content_dir: Path, session_id: str | None = None) -> None:
+def run_app(
+    store: Store,
+    content_dir: Path,
+    session_id: str | None = None,
+    content_files: tuple[Path, ...] = (),
+) -> None:
     """Run the console until the user quits (blocks)."""
     from facilitator.ui.app import FacilitatorApp
 
-    FacilitatorApp(store, content_dir=Path(content_dir), session_id=session_id).run()
+    FacilitatorApp(
+        store, content_dir=Path(content_dir), session_id=session_id, content_files=content_files
+    ).run()

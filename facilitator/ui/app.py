@@ -40,10 +40,13 @@ class FacilitatorApp(App[None]):
         clock: Clock = local_now,
         session_id: str | None = None,
         export_dir: Path | None = None,
+        content_files: tuple[Path, ...] = (),
     ) -> None:
         super().__init__()
         self.store = store
         self.content_dir = Path(content_dir)
+        self.content_files = tuple(Path(p) for p in content_files)
+        """Packs given by path (``--content FILE``), offered beside those of content_dir."""
         self.clock = clock
         self.export_dir = export_dir or Path.cwd()
         self.service: SessionService | None = None

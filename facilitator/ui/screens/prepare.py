@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
 from facilitator.domain.content import ContentPack
-from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError, InputError
 from facilitator.domain.models import AgendaItem, Roster
-from facilitator.parsing import PackEntry, list_packs
+from facilitator.parsing import PackEntry, list_packs, load_pack
 from facilitator.services.planning import SessionPlan, agenda_from_pack, start_session
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
@@ -35,6 +35,14 @@ def parse_when(value: str, zone: tzinfo | None) -> datetime | None:
     except ValueError:
         return None
     return naive.replace(tzinfo=zone)
+
+
+def load_entry(path: Path) -> PackEntry:
+    """A pack given by path, or why it could not be loaded (shown like a broken pack)."""
+    try:
+        return PackEntry(str(path), pack=load_pack(path))
+    except InputError as err:
+        return PackEntry(str(path), error=err)
 
 
 def first_problem(entry: PackEntry) -> str:
@@ -119,21 +127,25 @@ class PrepareScreen(PlainScreen):
         units = self.query_one("#unit", Select)
         units.set_options([(plain_text(r.unit.name), i) for i, r in enumerate(self._rosters)])
         self.query_one("#no-roster", Static).display = not self._rosters
-        self._load_packs(app.content_dir)
+        self._load_packs(app.content_dir, app.content_files)
         if len(self._rosters) == 1:
             units.value = 0
         usable = [i for i, e in enumerate(self._packs) if e.pack is not None]
-        if len(usable) == 1:
-            self.query_one("#pack", Select).value = usable[0]
+        # A pack named on the command line (--content FILE) is the one meant.
+        given = [i for i in usable if Path(self._packs[i].path) in app.content_files]
+        if len(usable) == 1 or given:
+            self.query_one("#pack", Select).value = (given or usable)[0]
         self.query_one("#unit", Select).focus()
 
-    def _load_packs(self, folder: Path) -> None:
+    def _load_packs(self, folder: Path, extra: tuple[Path, ...] = ()) -> None:
         try:
             self._packs = list_packs(folder)
         except FacilitatorError as err:
             self._packs = []
-            self.query_one("#pack-problems", Static).update(plain(err))
-            return
+            if not extra:
+                self.query_one("#pack-problems", Static).update(plain(err))
+                return
+        self._packs += [load_entry(path) for path in extra]
         options = [
             (
                 plain_text(
