@@ -145,6 +145,16 @@ ATTENDANCE_STATUS: dict[str | None, str] = {
     "exempt-absent": "Miễn SH, vắng",
     None: "Chưa điểm danh",
 }
+# Footer labels that must be short for the keys to fit 80 columns (the palette and F1
+# keep the full titles above).
+FOOTER_SHORT: dict[str, str] = {
+    "attendance.late": "Muộn",
+    "attendance.absent": "Vắng",
+    "attendance.guest": "Khách",
+    "attendance.back": "Xong",
+}
+UNMARKED_EXEMPT = "Miễn SH"
+UNMARKED_TEMP_OUT = "SH tạm thời nơi khác"
 PERSON_CATEGORY: dict[str, str] = {
     "chinh-thuc": "Chính thức",
     "du-bi": "Dự bị",

@@ -43,6 +43,11 @@ class CommandSpec:
         return text.COMMANDS[self.id][0]
 
     @property
+    def footer_title(self) -> str:
+        """A shorter label where the full title would crowd an 80-column footer."""
+        return text.FOOTER_SHORT.get(self.id, self.title)
+
+    @property
     def help(self) -> str:
         """Vietnamese one-line help (palette, help)."""
         return text.COMMANDS[self.id][1]
@@ -131,7 +136,7 @@ def bindings_for(scope: str) -> list[Binding]:
         Binding(
             c.key,
             c.action,
-            c.title,
+            c.footer_title,
             show=c.footer,
             priority=c.priority,
             id=c.id,

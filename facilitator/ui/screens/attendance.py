@@ -35,7 +35,14 @@ def attendance_row(session: Session, person: Person) -> tuple[str, str, str, str
     elif record and record.reason:
         detail = record.reason
     category = text.PERSON_CATEGORY.get(person.category, person.category)
-    return person.name, category, person.position, text.ATTENDANCE_STATUS[status], detail
+    shown = text.ATTENDANCE_STATUS[status]
+    if record is None and person.is_member:
+        # Counted like the minutes count them: not expected, so not "chưa điểm danh".
+        if person.temporary == "di":
+            shown = text.UNMARKED_TEMP_OUT
+        elif person.exempt:
+            shown = text.UNMARKED_EXEMPT
+    return person.name, category, person.position, shown, detail
 
 
 def matches(person: Person, needle: str) -> bool:
