@@ -566,3 +566,17 @@ def test_check_several_files_reports_each_and_a_total() -> None:
     assert f"{files[0]}: hợp lệ" in result.output
     assert f"{files[1]}: có 4 lỗi" in result.output
     assert result.output.splitlines()[-1] == "Đã kiểm tra 2 tệp: 1 hợp lệ, 1 có lỗi."
+
+
+def test_check_of_the_whole_content_folder_skips_its_readme() -> None:
+    """The acceptance command `facilitator content check content/*.md` passes."""
+    from click.testing import CliRunner
+
+    from facilitator.cli.content import content_group
+
+    files = sorted(str(p) for p in (Path(__file__).resolve().parents[1] / "content").glob("*.md"))
+    assert any(f.endswith("README.md") for f in files)
+    result = CliRunner().invoke(content_group, ["check", *files])
+    assert result.exit_code == 0, result.output
+    assert "README.md: bỏ qua" in result.output
+    assert "Đã kiểm tra 2 tệp: 2 hợp lệ, 0 có lỗi." in result.output

@@ -9,6 +9,7 @@ import click
 from facilitator.domain.content import ITEM_KINDS, ContentPack
 from facilitator.domain.errors import InputError, Problem
 from facilitator.parsing.content_pack import load_pack
+from facilitator.parsing.pack_folder import is_pack_file
 from facilitator.strings import content as msg
 
 
@@ -47,8 +48,12 @@ def content_group() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 def check_command(files: tuple[str, ...]) -> None:
     """Validate each FILE; exit 1 when any of them has a problem."""
-    failed = 0
+    failed = skipped = 0
     for path in files:
+        if not is_pack_file(path):
+            skipped += 1
+            click.echo(msg.check_skipped(path))
+            continue
         try:
             pack = load_pack(path)
         except InputError as err:
@@ -66,7 +71,7 @@ def check_command(files: tuple[str, ...]) -> None:
         click.echo(msg.check_ok(path))
         for line in summary_lines(pack):
             click.echo(line)
-    if len(files) > 1:
-        click.echo(msg.check_totals(len(files) - failed, failed))
+    if len(files) - skipped > 1:
+        click.echo(msg.check_totals(len(files) - skipped - failed, failed))
     if failed:
         click.get_current_context().exit(1)

@@ -14,6 +14,11 @@ _NOT_PACKS = frozenset({"readme.md"})
 """The folder's README teaches the format; it is not a pack."""
 
 
+def is_pack_file(path: str | Path) -> bool:
+    """False for the folder's README (so ``content check content/*.md`` skips it)."""
+    return Path(path).name.lower() not in _NOT_PACKS
+
+
 @dataclass(frozen=True)
 class PackEntry:
     """One ``*.md`` file of a pack folder: either its pack or why it could not be loaded."""
@@ -40,7 +45,7 @@ def list_packs(folder: str | Path) -> list[PackEntry]:
         raise InputError(msg.FOLDER_NOT_FOUND, [Problem(str(root), msg.FOLDER_NOT_FOUND)])
     entries: list[PackEntry] = []
     for path in sorted(root.glob("*.md")):
-        if path.name.lower() in _NOT_PACKS:
+        if not is_pack_file(path):
             continue
         try:
             entries.append(PackEntry(str(path), pack=load_pack(path)))

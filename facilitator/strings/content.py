@@ -217,5 +217,9 @@ def kind_counts_text(counts: dict[str, int]) -> str:
     return ", ".join(f"{ITEM_KIND_LABELS.get(kind, kind)}: {n}" for kind, n in counts.items())
 
 
+def check_skipped(path: str) -> str:
+    return f"{path}: bỏ qua (tệp hướng dẫn, không phải gói nội dung)"
+
+
 def check_totals(ok: int, failed: int) -> str:
     return f"Đã kiểm tra {ok + failed} tệp: {ok} hợp lệ, {failed} có lỗi."
