@@ -334,6 +334,16 @@ def _check_content(check: _Checker, data: Obj) -> None:
             check.add(f"$.content.framing[{index}]", msg.FRAMING_ENTRY)
 
 
+def _remember_id(value: str | None, where: str, seen: dict[str, str], check: _Checker) -> None:
+    """Record an id at its path, reporting a duplicate against the first definition."""
+    if value is None:
+        return
+    if value in seen:
+        check.add(f"{where}.id", msg.duplicate_id(_plain(value), seen[value]))
+    else:
+        seen[value] = where
+
+
 def _ids_or_anything(data: Obj, key: str, seen: dict[str, str]) -> Collection[str]:
     return seen if isinstance(data.get(key), list) else _Anything()
 
@@ -343,11 +353,7 @@ def _check_people(check: _Checker, data: Obj) -> Collection[str]:
     seen: dict[str, str] = {}
     for where, person in check.objects(data, "people", "$"):
         person_id = check.string(person, "id", where, non_empty=True)
-        if person_id is not None:
-            if person_id in seen:
-                check.add(f"{where}.id", msg.duplicate_id(_plain(person_id), seen[person_id]))
-            else:
-                seen[person_id] = where
+        _remember_id(person_id, where, seen, check)
         check.string(person, "name", where, non_empty=True)
         check.choice(person, "category", where, PERSON_CATEGORIES)
         check.string(person, "position", where, required=False, nullable=True)
@@ -401,11 +407,7 @@ def _check_agenda(check: _Checker, data: Obj, people: Collection[str]) -> Collec
     seen: dict[str, str] = {}
     for where, item in check.objects(data, "agenda", "$"):
         item_id = check.string(item, "id", where, non_empty=True)
-        if item_id is not None:
-            if item_id in seen:
-                check.add(f"{where}.id", msg.duplicate_id(_plain(item_id), seen[item_id]))
-            else:
-                seen[item_id] = where
+        _remember_id(item_id, where, seen, check)
         check.string(item, "title", where, non_empty=True)
         check.choice(item, "kind", where, ITEM_KINDS)
         check.string(item, "framing", where, required=False, nullable=True)
@@ -430,11 +432,7 @@ def _check_notes(
     seen: dict[str, str] = {}
     for where, note in check.objects(data, "notes", "$"):
         note_id = check.string(note, "id", where, non_empty=True)
-        if note_id is not None:
-            if note_id in seen:
-                check.add(f"{where}.id", msg.duplicate_id(_plain(note_id), seen[note_id]))
-            else:
-                seen[note_id] = where
+        _remember_id(note_id, where, seen, check)
         check.ref(note, "item", where, items, msg.unknown_item)
         check.time(note, "at", where)
         check.ref(note, "speaker", where, people, msg.unknown_person, required=False, nullable=True)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
-from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from facilitator.domain.errors import FacilitatorError
@@ -15,7 +14,7 @@ from facilitator.services.clock import Clock, local_now
 from facilitator.storage.store import Store
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for, system_commands
-from facilitator.ui.plain import visible
+from facilitator.ui.plain import PlainNotify
 from facilitator.ui.screens.home import HomeScreen
 
 # Only the home screen is needed for the first frame; the other screens (and the
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from facilitator.services.session import SessionService
 
 
-class FacilitatorApp(App[None]):
+class FacilitatorApp(PlainNotify, App[None]):
     """Holds the store, the clock and the one open session; no domain logic."""
 
     CSS_PATH: ClassVar[CSSPathType] = ["app.tcss", "run.tcss"]
@@ -58,20 +57,6 @@ class FacilitatorApp(App[None]):
     def on_mount(self) -> None:
         if self._initial_session:
             self.open_session(self._initial_session)
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """A toast; plain text by default (messages carry names, titles and paths)."""
-        super().notify(
-            visible(message), title=title, severity=severity, timeout=timeout, markup=markup
-        )
 
     # -- sessions ---------------------------------------------------------------------------
     def open_session(self, session_id: str) -> bool:

@@ -61,8 +61,8 @@ def md_literal(text: object) -> str:
     return _MD_BLOCK_START.sub(r"\1\\\2", value)
 
 
-class PlainScreen(Screen[None]):
-    """A screen whose notifications are plain text by default.
+class PlainNotify:
+    """Mixin for App and Screen: notifications are plain text by default.
 
     Messages carry names, titles, reasons and file paths; none of the console's own
     wording uses markup, so plain is the safe default.
@@ -78,6 +78,10 @@ class PlainScreen(Screen[None]):
         markup: bool = False,
     ) -> None:
         """Show a toast; ``message`` is literal text unless ``markup`` is asked for."""
-        super().notify(
+        super().notify(  # type: ignore[misc]
             visible(message), title=title, severity=severity, timeout=timeout, markup=markup
         )
+
+
+class PlainScreen(PlainNotify, Screen[None]):
+    """A screen whose notifications are plain text by default."""
