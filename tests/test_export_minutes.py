@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -188,6 +189,20 @@ def test_state_profile_header_and_signer() -> None:
         "CHI HỘI TRƯỞNG",
     ]
     assert "thông qua trước hội nghị" in minutes.text
+
+
+def test_mass_organisation_counts_members_not_party_members() -> None:
+    """A Hội CCB chi hội has thành viên, not đảng viên; no chính thức/dự bị split when
+    nobody is probationary."""
+    session = make_session(unit=HCCB)
+    people = tuple(
+        replace(p, category="chinh-thuc") if p.category == "du-bi" else p for p in session.people
+    )
+    minutes = build_minutes(session.with_changes(people=people))
+    assert "Tổng số thành viên:" in minutes.text
+    assert "đảng viên" not in minutes.text
+    assert "dự bị" not in minutes.text
+    assert "trên một nửa số thành viên có quyền biểu quyết" in minutes.text
 
 
 # -- Markdown golden files ------------------------------------------------------------------

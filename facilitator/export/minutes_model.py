@@ -100,6 +100,7 @@ def _opening(
     secretary: Person | None,
 ) -> list[Block]:
     started = session.started_at
+    is_party = profile_of(session.unit).is_party
     blocks = [
         _item(s.time_line(format_clock(started), format_date(started.date()))),
         _item(s.place_line(clean_line(session.place))),
@@ -140,6 +141,7 @@ def _opening(
                 counts.exempt,
                 counts.temp_in,
                 counts.temp_out,
+                is_party=is_party,
             ),
             1,
         )
@@ -147,7 +149,11 @@ def _opening(
     blocks.append(
         _item(
             s.present_line(
-                counts.present, counts.present_official, counts.present_probationary, counts.late
+                counts.present,
+                counts.present_official,
+                counts.present_probationary,
+                counts.late,
+                is_party=is_party,
             ),
             1,
         )
@@ -235,6 +241,7 @@ def _conclusion(session: Session) -> list[Block]:
 def _votes(session: Session) -> list[Block]:
     if not session.votes:
         return []
+    is_party = profile_of(session.unit).is_party
     blocks = [Block("heading", s.SECTION_VOTES)]
     for vote in session.votes:
         line = s.vote_line(
@@ -245,7 +252,7 @@ def _votes(session: Session) -> list[Block]:
             vote.against,
             vote.other,
         )
-        blocks.append(_item(f"{line} {s.vote_result(vote.passed)}"))
+        blocks.append(_item(f"{line} {s.vote_result(vote.passed, is_party=is_party)}"))
     return blocks
 
 

@@ -89,21 +89,37 @@ def role_missing() -> str:
     return f"{COMRADE} {FILL_DOTS * 3}"
 
 
+def member_noun(is_party: bool) -> str:
+    """Who the roll counts: Party members, or the members of a mass organisation/body."""
+    return "đảng viên" if is_party else "thành viên"
+
+
 def total_members_line(
-    total: int, official: int, probationary: int, exempt: int, temp_in: int, temp_out: int
+    total: int,
+    official: int,
+    probationary: int,
+    exempt: int,
+    temp_in: int,
+    temp_out: int,
+    *,
+    is_party: bool = True,
 ) -> str:
     """ "Tổng số đảng viên: 25 đồng chí (chính thức 22, dự bị 3; miễn sinh hoạt 1; …)." """
-    detail = (
-        f"chính thức {official}, dự bị {probationary}; miễn sinh hoạt {exempt}; "
-        f"sinh hoạt tạm thời {temp_in}"
-    )
+    parts = [f"chính thức {official}, dự bị {probationary}"] if is_party or probationary else []
+    parts.append(f"miễn sinh hoạt {exempt}")
+    if is_party or temp_in:
+        parts.append(f"sinh hoạt tạm thời {temp_in}")
     if temp_out:
-        detail += f"; sinh hoạt tạm thời nơi khác {temp_out}"
-    return f"Tổng số đảng viên: {total} {COMRADE} ({detail})."
+        parts.append(f"sinh hoạt tạm thời nơi khác {temp_out}")
+    return f"Tổng số {member_noun(is_party)}: {total} {COMRADE} ({'; '.join(parts)})."
 
 
-def present_line(present: int, official: int, probationary: int, late: int) -> str:
-    text = f"Có mặt: {present} {COMRADE} (chính thức {official}, dự bị {probationary})"
+def present_line(
+    present: int, official: int, probationary: int, late: int, *, is_party: bool = True
+) -> str:
+    text = f"Có mặt: {present} {COMRADE}"
+    if is_party or probationary:
+        text += f" (chính thức {official}, dự bị {probationary})"
     if late:
         text += f"; trong đó đến muộn {late} {COMRADE}"
     return text + "."
@@ -175,10 +191,11 @@ def vote_line(
     )
 
 
-def vote_result(passed: bool) -> str:
+def vote_result(passed: bool, *, is_party: bool = True) -> str:
+    noun = member_noun(is_party)
     if passed:
-        return "Kết quả: được thông qua (trên một nửa số đảng viên có quyền biểu quyết tán thành)."
-    return "Kết quả: không được thông qua (chưa được trên một nửa số đảng viên có quyền biểu quyết tán thành)."
+        return f"Kết quả: được thông qua (trên một nửa số {noun} có quyền biểu quyết tán thành)."
+    return f"Kết quả: không được thông qua (chưa được trên một nửa số {noun} có quyền biểu quyết tán thành)."
 
 
 APPROVAL_BEFORE = {True: "chi bộ", False: "hội nghị"}  # keyed by "is a Party body"
