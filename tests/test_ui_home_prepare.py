@@ -64,6 +64,7 @@ async def test_home_reports_a_session_open_in_another_window(
     try:
         app, messages = make_app(store, content_dir, frozen_clock)
         async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()  # the list fills right after the first frame
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)

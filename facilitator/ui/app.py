@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class FacilitatorApp(PlainNotify, App[None]):
     """Holds the store, the clock and the one open session; no domain logic."""
 
-    CSS_PATH: ClassVar[CSSPathType] = ["app.tcss", "run.tcss"]
+    CSS_PATH: ClassVar[CSSPathType] = "app.tcss"  # run.tcss loads with the run screen
     TITLE = text.APP_TITLE
     SUB_TITLE = text.APP_SUBTITLE
     BINDINGS = bindings_for("app")

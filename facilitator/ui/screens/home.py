@@ -63,12 +63,12 @@ class HomeScreen(PlainScreen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*text.HOME_COLUMNS)
-        # Fill the list right after the first frame: the window appears at once even
-        # with hundreds of stored sessions.
-        self.call_after_refresh(self.action_refresh)
 
     def on_screen_resume(self) -> None:
-        self.action_refresh()
+        # Sent when the screen is first shown and on every return to it. The list is
+        # filled right after that frame, so the window appears at once even with
+        # hundreds of stored sessions.
+        self.call_after_refresh(self.action_refresh)
 
     def action_show_all(self) -> None:
         """Show every stored session, not only the recent ones."""

@@ -44,6 +44,8 @@ DRAFT_DELAY = 1.5
 class RunScreen(SessionScreen):
     """The presenter's main screen while the session runs (read-only once closed)."""
 
+    CSS_PATH = "../run.tcss"  # parsed when the screen is first opened, not at start-up
+
     SCOPE = "run"
     BINDINGS = bindings_for("run")
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {AgendaItemsProvider}
