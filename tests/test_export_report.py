@@ -213,3 +213,78 @@ def test_export_report_writes_every_format(tmp_path: Path) -> None:
         export_report(sessions(), "csv", tmp_path, unit=COMMUNE)
     with pytest.raises(FacilitatorError, match="không được hỗ trợ"):
         export_report(sessions(), "xlsx", tmp_path, unit=COMMUNE)
+
+
+def _row(rep, name: str):
+    return next(r for r in rep.rows if r.unit == name)
+
+
+def test_planned_sessions_are_not_counted_as_held() -> None:
+    held = make_session()
+    planned = make_session(
+        id="ke-hoach-thang-6",
+        status="planned",
+        started_at=datetime(2024, 6, 10, 7, 30, tzinfo=ICT),
+        attendance=(),
+    )
+    rep = build_report([held, planned], unit=COMMUNE, issued_on=ISSUED)
+    row = _row(rep, held.unit.name)
+    assert row.sessions == 1
+    assert (row.present, row.expected) == (23, 25)
+    assert "tháng 6" not in rep.text.split("Thời gian tổ chức")[1].split("\n")[0]
+
+
+def test_the_same_session_from_store_and_bundle_counts_once() -> None:
+    session = make_session()
+    rep = build_report([session, session], unit=COMMUNE, issued_on=ISSUED)
+    assert _row(rep, session.unit.name).sessions == 1
+    assert rep.total.present == 23
+
+
+def test_make_up_counts_only_those_who_missed_and_never_sets_the_roll() -> None:
+    main = make_session()
+    # The chair (present at the regular session) and both absentees come to the make-up;
+    # its roster is reduced and it is the unit's latest session.
+    makeup = make_session(
+        id="hoc-bu",
+        started_at=datetime(2024, 5, 17, 8, 0, tzinfo=ICT),
+        extra={"makeup": True},
+        people=tuple(p for p in main.people if p.id in {"p01", "p05", "p06"}),
+        attendance=(
+            Attendance("p01", "present"),
+            Attendance("p05", "present"),
+            Attendance("p06", "present"),
+        ),
+        notes=(),
+        reflections=(),
+        votes=(),
+        roles=main.roles.__class__(),
+        agenda=main.agenda,
+    )
+    rep = build_report([main, makeup], unit=COMMUNE, issued_on=ISSUED)
+    row = _row(rep, main.unit.name)
+    assert row.makeup == 2  # p05 and p06 made it up; the chair had attended
+    assert row.total == 26  # the roll of the regular meeting, not the make-up's 3
+    assert "110" not in rep.text
+
+
+def test_only_members_reflections_count() -> None:
+    from facilitator.domain.models import Reflection
+
+    session = make_session(
+        reflections=(
+            Reflection("p01", True, "tot"),
+            Reflection("p09", True, "kha"),  # quần chúng
+            Reflection("p10", True, "tot"),  # guest
+        )
+    )
+    rep = build_report([session], unit=COMMUNE, issued_on=ISSUED)
+    assert _row(rep, session.unit.name).reflections == 1
+
+
+def test_deputy_secretary_chairing_does_not_sign_as_bi_thu() -> None:
+    from facilitator.domain.models import Roles
+
+    session = make_session(roles=Roles(chair="p02", secretary="p03"))  # Phó Bí thư chairs
+    rep = build_report([session], unit=session.unit, issued_on=ISSUED)
+    assert rep.signature.name != "Trần Thị Bình"

@@ -126,7 +126,6 @@ class _Tally:
     present: int = 0
     excused: int = 0
     unexcused: int = 0
-    makeup: int = 0
     non_members: int = 0
     reflections: int = 0
     ungraded: int = 0
@@ -134,6 +133,10 @@ class _Tally:
     unmarked: int = 0
     raised: int = 0
     grades: list[int] = field(default_factory=list)
+    absent_keys: set[str] = field(default_factory=set)
+    """Members absent from a regular session (folded names): who may make it up."""
+    makeup_keys: set[str] = field(default_factory=set)
+    """Members present at a make-up session (folded names)."""
 
     def row(self) -> UnitRow:
         notes = []
@@ -150,7 +153,7 @@ class _Tally:
             present=self.present,
             excused=self.excused,
             unexcused=self.unexcused,
-            makeup=self.makeup,
+            makeup=len(self.absent_keys & self.makeup_keys),
             non_members=self.non_members,
             reflections=self.reflections,
             grades=tuple(self.grades),
@@ -184,22 +187,29 @@ class _Collector:
             self.tallies[key] = tally
         counts = count_membership(session.people, session.attendance)
         started = session.started_at
-        if tally.latest is None or started > tally.latest:
-            tally.latest = started
-            tally.total, tally.official = counts.total, counts.official
-            tally.probationary, tally.exempt = counts.probationary, counts.exempt
         tally.sessions += 1
         self.dates.add(started.date())
         if session.extra.get("makeup") is True:
+            # A make-up session only counts those who missed a regular one (see row()).
             tally.makeup_sessions += 1
-            tally.makeup += counts.present
+            tally.makeup_keys.update(
+                fold(p.name)
+                for p in session.people
+                if p.is_member and (a := session.attendance_of(p.id)) and a.is_present
+            )
         else:
+            if tally.latest is None or started > tally.latest:  # the roll of the latest meeting
+                tally.latest = started
+                tally.total, tally.official = counts.total, counts.official
+                tally.probationary, tally.exempt = counts.probationary, counts.exempt
             tally.expected += counts.expected
             tally.present += counts.present
             tally.excused += len(counts.absent_excused)
             tally.unexcused += len(counts.absent_unexcused)
             tally.below_quorum += counts.below_quorum
-        tally.unmarked += len(counts.unmarked)
+            tally.unmarked += len(counts.unmarked)
+            tally.absent_keys.update(fold(a.person.name) for a in counts.absent_excused)
+            tally.absent_keys.update(fold(p.name) for p in counts.absent_unexcused)
         tally.non_members += counts.non_members_present
         self._reflections(session, tally)
         self._content(session)
@@ -209,7 +219,9 @@ class _Collector:
 
     def _reflections(self, session: Session, tally: _Tally) -> None:
         for reflection in session.reflections:
-            if not reflection.submitted:
+            person = session.person(reflection.person)
+            # Only Party members' reflections are counted against participating members.
+            if not reflection.submitted or person is None or not person.is_member:
                 continue
             tally.reflections += 1
             if reflection.grade in tally.grade_keys:
@@ -256,7 +268,8 @@ class _Collector:
         if fold(session.unit.name) != fold(self.home.name) or session.roles.chair is None:
             return
         chair = session.person(session.roles.chair)
-        if chair is None or "bi thu" not in fold(chair.position):
+        position = fold(chair.position) if chair else ""
+        if chair is None or "bi thu" not in position or "pho bi thu" in position:
             return
         if self.signer is None or session.started_at > self.signer[0]:
             self.signer = (session.started_at, clean_line(chair.name), clean_line(chair.position))
@@ -279,9 +292,15 @@ def build_report(
     """
     settings = settings or DocSettings()
     collector = _Collector(settings=settings, home=unit)
+    seen: set[str] = set()
     for session in sessions:
         if period is not None and not period[0] <= session.started_at.date() <= period[1]:
             continue
+        # A planned session has not been held; the same session met twice (stored and
+        # as a bundle) is counted once.
+        if session.status == "planned" or session.id in seen:
+            continue
+        seen.add(session.id)
         collector.add(session)
 
     rows = tuple(

@@ -48,12 +48,14 @@ def reflection_row(person: Person, record: Reflection | None) -> tuple[str, str,
 
 
 def reflections_summary(session: Session) -> str:
-    """Submitted count and the count per grade (submitted reflections only)."""
-    submitted = [r for r in session.reflections if r.submitted]
+    """Members' submitted reflections out of members present, as the report counts them."""
+    members = {p.id for p in session.people if p.is_member}
+    present = sum(1 for a in session.attendance if a.person in members and a.is_present)
+    submitted = [r for r in session.reflections if r.submitted and r.person in members]
     grades = Counter(r.grade for r in submitted)
     return text.reflections_line(
         len(submitted),
-        len(session.people),
+        present,
         [(text.GRADE_LABELS[g], grades[g]) for g in GRADES],
     )
 
