@@ -133,7 +133,6 @@ def make_session(filler: int = 18, **overrides: Any) -> Session:
         Note("n4", "phan-1", at(8, 20), "Tổ chức thêm buổi trao đổi ở thôn", "proposal", None),
         Note("n5", "phan-1", at(8, 25), "Giao chi ủy xây dựng kế hoạch", "conclusion", None),
         Note("n6", "phan-1", at(8, 11), "Ý kiến \x1b[31mđỏ\x1b[0m *nhấn mạnh*", "opinion", "f000"),
-        Note("n7", "phim", at(8, 30), "Không được hiện vì mục bị bỏ qua", "opinion", "p01"),
     )
     fields: dict[str, Any] = {
         "id": "2024-05-10-cb-khoi-dan-van-cay-tre",

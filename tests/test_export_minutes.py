@@ -117,9 +117,25 @@ def test_agenda_discussion_and_conclusions(session) -> None:
     assert "Đồng chí chủ trì kết luận: Chi bộ thống nhất cao với nội dung trình bày." in text
     assert "Giao chi ủy xây dựng kế hoạch." in text
     assert "Chi bộ thống nhất nội dung học tập." in text
-    # Skipped items and their notes are not part of the agenda as held.
+    # A skipped item with nothing recorded is not part of the agenda as held.
     assert "Chiếu phim tư liệu" not in text
-    assert "Không được hiện" not in text
+
+
+def test_a_skipped_item_with_recorded_notes_keeps_them(session) -> None:
+    """What the secretary recorded is never dropped, even if the item was later skipped."""
+    from facilitator.domain.models import Note
+
+    note = Note(
+        "n9",
+        "phim",
+        datetime(2024, 5, 10, 8, 30, tzinfo=ICT),
+        "Đề nghị chiếu vào buổi sau",
+        "proposal",
+        "p01",
+    )
+    text = build_minutes(session.with_changes(notes=(*session.notes, note))).text
+    assert "Chiếu phim tư liệu" in text
+    assert "Đề nghị chiếu vào buổi sau" in text
 
 
 def test_presenter_notes_and_escape_sequences_never_appear(session, docx_bytes) -> None:

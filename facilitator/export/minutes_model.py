@@ -49,7 +49,10 @@ def build_minutes(session: Session, settings: DocSettings | None = None) -> Minu
     counts = count_membership(session.people, session.attendance)
     chair = people.get(session.roles.chair or "")
     secretary = people.get(session.roles.secretary or "")
-    held = [item for item in session.agenda if not item.skipped]
+    # Skipped items leave the agenda as held, unless something was recorded on them:
+    # what the secretary wrote down is never dropped from the minutes.
+    noted = {note.item for note in session.notes}
+    held = [item for item in session.agenda if not item.skipped or item.id in noted]
     notes_by_item: dict[str, list[Note]] = defaultdict(list)
     for note in session.notes:
         notes_by_item[note.item].append(note)
