@@ -187,3 +187,34 @@ def test_step_from_a_skipped_item_moves_to_its_neighbour(service: SessionService
     service.go_to(ids[0])
     service.step(-1)
     assert service.session.progress.current == ids[0]  # nothing before the first item
+
+
+def test_vote_or_note_before_start_belongs_to_the_first_item(service: SessionService) -> None:
+    """Recorded before F5, a vote must not point at no item (the session would not reopen)."""
+    vote = service.record_vote("Thông qua chương trình", 3)
+    note = service.add_note("Ý kiến trước giờ họp")
+    first = service.session.agenda[0].id
+    assert vote.item == first and note.item == first
+    again = reopen(service, FakeClock())
+    try:
+        assert again.session.votes[0].item == first
+    finally:
+        again.close()
+
+
+def test_previewing_items_before_start_does_not_start_the_meeting(
+    service: SessionService, clock: FakeClock
+) -> None:
+    planned_start = service.session.started_at
+    third = service.session.agenda[2].id
+    service.go_to(third)  # looking ahead the evening before
+    assert service.session.status == "planned"
+    assert service.session.started_at == planned_start
+    clock.advance(12 * 3600)
+    assert service.elapsed(third) == 0
+    service.start()
+    assert service.session.status == "running"
+    assert service.session.started_at == clock()
+    assert service.session.progress.current == service.session.agenda[0].id
+    clock.advance(60)
+    assert service.elapsed(service.session.agenda[0].id) == 60

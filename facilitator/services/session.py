@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from facilitator.domain.errors import FacilitatorError, ReadOnlyError
+from facilitator.domain.errors import FacilitatorError, InputError, ReadOnlyError
 from facilitator.domain.membership import MembershipCounts, count_membership
 from facilitator.domain.models import (
     ATTENDANCE_STATUSES,
@@ -210,9 +210,28 @@ class SessionService:
         self._commit(session, summary=True)
         return self.go_to(first.id) if first else self._session
 
+    def _target_item(self, item: str | None) -> str:
+        """The item a note or vote belongs to: the given one, the current one, or (before
+        the meeting started) the first kept item; a record never points at nothing."""
+        session = self._session
+        target = item or session.progress.current
+        if target is None or session.item(target) is None:
+            kept = [i for i in session.agenda if not i.skipped] or list(session.agenda)
+            if not kept:
+                raise InputError(text.NO_AGENDA)
+            target = kept[0].id
+        return target
+
     def go_to(self, item_id: str) -> Session:
-        """Make ``item_id`` current, banking the time spent on the item being left."""
+        """Make ``item_id`` current, banking the time spent on the item being left.
+
+        Before the meeting has started (status planned) this only previews the item: no
+        timer runs and the session does not start until :meth:`start`.
+        """
         session = self._writable()
+        if session.status == "planned":
+            preview = session.with_changes(progress=Progress(current=item_id, entered_at=None))
+            return self._commit(preview, live=True)
         now = self.clock()
         agenda = list(session.agenda)
         current = session.progress.current
@@ -222,13 +241,10 @@ class SessionService:
                 agenda[index] = replace(item, spent_seconds=max(spent, 0.0), ended_at=now)
             if item.id == item_id and item.started_at is None:
                 agenda[index] = replace(agenda[index], started_at=now)
-        status = "running" if session.status == "planned" else session.status
         session = session.with_changes(
-            agenda=tuple(agenda),
-            progress=Progress(current=item_id, entered_at=now),
-            status=status,
+            agenda=tuple(agenda), progress=Progress(current=item_id, entered_at=now)
         )
-        return self._commit(session, summary=status != self._session.status, live=True)
+        return self._commit(session, live=True)
 
     def step(self, delta: int) -> Session:
         """Next (+1) or previous (-1) item that is not skipped.
@@ -272,9 +288,7 @@ class SessionService:
         session = self._writable()
         if kind not in NOTE_KINDS:
             raise ValueError(kind)
-        target = (
-            item or session.progress.current or (session.agenda[0].id if session.agenda else "")
-        )
+        target = self._target_item(item)
         note = Note(
             id=f"n{next(self._note_seq)}",
             item=target,
@@ -326,7 +340,7 @@ class SessionService:
         """Record a vote against the current voting base (members entitled to vote)."""
         session = self._writable()
         vote = Vote(
-            item=item or session.progress.current or "",
+            item=self._target_item(item),
             question=clean_line(question),
             for_=for_,
             against=against,
