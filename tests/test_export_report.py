@@ -288,3 +288,16 @@ def test_deputy_secretary_chairing_does_not_sign_as_bi_thu() -> None:
     session = make_session(roles=Roles(chair="p02", secretary="p03"))  # Phó Bí thư chairs
     rep = build_report([session], unit=session.unit, issued_on=ISSUED)
     assert rep.signature.name != "Trần Thị Bình"
+
+
+def test_mass_organisation_report_counts_members_not_party_members() -> None:
+    hccb = Unit(
+        name="Hội Cựu chiến binh xã Di Linh", parent="Hội CCB huyện", abbrev="HCCB", profile="state"
+    )
+    chi_hoi = Unit(name="Chi hội Thôn 2", parent=hccb.name, abbrev="CH", profile="state")
+    session = make_session(unit=chi_hoi)
+    rep = build_report([session], unit=hccb, issued_on=ISSUED)
+    assert "Tổng số thành viên:" in rep.text
+    assert "Thành viên tham gia:" in rep.text
+    assert "Tổng số đảng viên" not in rep.text and "Đảng viên tham gia:" not in rep.text
+    assert "Tổng số TV" in rep.table_header and "Tổng số ĐV" not in rep.table_header

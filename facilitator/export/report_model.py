@@ -33,7 +33,13 @@ from facilitator.domain.vietnamese import (
     format_percent,
 )
 from facilitator.export.document import Block, DocHeader, Signature
-from facilitator.export.profiles import archive_line, authority_lines, build_header, signature
+from facilitator.export.profiles import (
+    archive_line,
+    authority_lines,
+    build_header,
+    profile_of,
+    signature,
+)
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
 from facilitator.strings import export as s
@@ -315,7 +321,7 @@ def build_report(
     recipients = [s.recipient_superior(clean_line(unit.parent))] if unit.parent else []
     recipients.append(archive_line(unit))
     grade_header = tuple(label for _, label in settings.grade_labels)
-    base_header = s.REPORT_TABLE_HEADER
+    base_header = s.report_table_header(profile_of(unit).is_party)
     table_header = (*base_header[:13], *grade_header, base_header[-1])
     return Report(
         header=header,
@@ -365,6 +371,7 @@ def _body(
 ) -> list[Block]:
     tallies = list(c.tallies.values())
     unit_name = clean_line(unit.name)
+    is_party = profile_of(unit).is_party
     directive = next((src for src in c.sources if fold(src).startswith(s.DIRECTIVE_PREFIXES)), None)
     blocks = [
         Block("para", s.report_intro(unit_name, directive)),
@@ -372,7 +379,13 @@ def _body(
     ]
     official = sum(t.official for t in tallies)
     probationary = sum(t.probationary for t in tallies)
-    blocks.append(_item(s.report_members_line(total.total, official, probationary, total.exempt)))
+    blocks.append(
+        _item(
+            s.report_members_line(
+                total.total, official, probationary, total.exempt, is_party=is_party
+            )
+        )
+    )
     if len(rows) > 1:
         blocks.append(_item(s.report_units_line(len(rows))))
     blocks.append(Block("fill", s.narrative_blank(s.SITUATION_PART)))
@@ -395,6 +408,7 @@ def _body(
 
 
 def _results(c: _Collector, total: UnitRow, tallies: list[_Tally]) -> list[Block]:
+    is_party = profile_of(c.home).is_party
     n = format_int
     makeup_sessions = sum(t.makeup_sessions for t in tallies)
     blocks = [Block("subheading", s.REPORT_SUB_SESSIONS)]
@@ -406,7 +420,11 @@ def _results(c: _Collector, total: UnitRow, tallies: list[_Tally]) -> list[Block
         blocks.append(_item(s.report_date_range(format_date(dates[0]), format_date(dates[-1]))))
 
     blocks.append(Block("subheading", s.REPORT_SUB_PARTICIPATION))
-    blocks.append(_item(s.participation_line(n(total.present), n(total.expected), total.rate)))
+    blocks.append(
+        _item(
+            s.participation_line(n(total.present), n(total.expected), total.rate, is_party=is_party)
+        )
+    )
     absent = total.excused + total.unexcused
     blocks.append(_item(s.absences_line(n(absent), n(total.excused), n(total.unexcused))))
     if total.makeup:
@@ -429,7 +447,7 @@ def _results(c: _Collector, total: UnitRow, tallies: list[_Tally]) -> list[Block
     blocks.append(_item(summary))
     labels = {
         "question": s.REPORT_QUESTIONS,
-        "proposal": s.REPORT_PROPOSALS_RAISED,
+        "proposal": s.report_proposals_raised(is_party),
         "opinion": s.REPORT_OPINIONS,
     }
     for kind in RAISED_KINDS:
@@ -446,7 +464,10 @@ def _results(c: _Collector, total: UnitRow, tallies: list[_Tally]) -> list[Block
     blocks.append(
         _item(
             s.reflections_line(
-                n(total.reflections), n(attended), format_percent(total.reflections, attended)
+                n(total.reflections),
+                n(attended),
+                format_percent(total.reflections, attended),
+                is_party=is_party,
             )
         )
     )

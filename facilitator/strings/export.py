@@ -242,7 +242,12 @@ REPORT_SUB_REFLECTIONS = "5. Bài thu hoạch"
 REPORT_SUB_STRENGTHS = "1. Ưu điểm"
 REPORT_SUB_WEAKNESSES = "2. Hạn chế, nguyên nhân"
 REPORT_QUESTIONS = "Câu hỏi, băn khoăn:"
-REPORT_PROPOSALS_RAISED = "Đề xuất, kiến nghị của đảng viên:"
+
+
+def report_proposals_raised(is_party: bool = True) -> str:
+    return f"Đề xuất, kiến nghị của {member_noun(is_party)}:"
+
+
 REPORT_OPINIONS = "Ý kiến thảo luận tiêu biểu:"
 REPORT_NO_SESSIONS = "Không có buổi sinh hoạt nào trong kỳ báo cáo."
 REPORT_TABLE_TITLE = "PHỤ LỤC: BIỂU THỐNG KÊ"
@@ -254,14 +259,15 @@ RECIPIENT_ARCHIVE = {
 }
 RECIPIENT_ARCHIVE_STATE = "- Lưu VT."
 
+# "{m}" is the member abbreviation: ĐV (đảng viên) or TV (thành viên).
 REPORT_TABLE_HEADER = (
     "TT",
     "Đơn vị",
     "Số buổi",
-    "Tổng số ĐV",
-    "ĐV miễn SH",
-    "ĐV phải tham gia",
-    "ĐV tham gia",
+    "Tổng số {m}",
+    "{m} miễn SH",
+    "{m} phải tham gia",
+    "{m} tham gia",
     "Tỷ lệ %",
     "Vắng có lý do",
     "Vắng không lý do",
@@ -303,11 +309,11 @@ def report_intro(unit_name: str, directive: str | None = None) -> str:
 DIRECTIVE_PREFIXES = ("ke hoach", "huong dan", "cong van", "chi thi", "thong tri", "thong bao")
 
 
-def report_members_line(total: int, official: int, probationary: int, exempt: int) -> str:
-    return (
-        f"Tổng số đảng viên: {total} {COMRADE} (chính thức {official}, dự bị {probationary}; "
-        f"miễn sinh hoạt {exempt})."
-    )
+def report_members_line(
+    total: int, official: int, probationary: int, exempt: int, *, is_party: bool = True
+) -> str:
+    split = f"chính thức {official}, dự bị {probationary}; " if is_party or probationary else ""
+    return f"Tổng số {member_noun(is_party)}: {total} {COMRADE} ({split}miễn sinh hoạt {exempt})."
 
 
 def report_units_line(units: int) -> str:
@@ -327,11 +333,12 @@ def report_date_range(first: str, last: str) -> str:
     return f"Thời gian tổ chức: từ {first} đến {last}."
 
 
-def participation_line(present: str, expected: str, percent: str) -> str:
+def participation_line(present: str, expected: str, percent: str, *, is_party: bool = True) -> str:
+    m = member_noun(is_party)
     return (
-        f"Đảng viên tham gia: {present}/{expected} {COMRADE}, đạt {percent} "
-        f"(mẫu số {expected} là số lượt đảng viên phải tham gia: tổng số đảng viên trừ "
-        f"đảng viên miễn sinh hoạt vắng mặt và đảng viên sinh hoạt tạm thời nơi khác, "
+        f"{m.capitalize()} tham gia: {present}/{expected} {COMRADE}, đạt {percent} "
+        f"(mẫu số {expected} là số lượt {m} phải tham gia: tổng số {m} trừ "
+        f"{m} miễn sinh hoạt vắng mặt và {m} sinh hoạt tạm thời nơi khác, "
         f"cộng theo từng buổi; không tính buổi học bù)."
     )
 
@@ -381,8 +388,9 @@ def more_items_line(count: str) -> str:
     return f"… và {count} ý kiến khác (xem biên bản của từng đơn vị)."
 
 
-def reflections_line(submitted: str, present: str, percent: str) -> str:
-    return f"Số bài thu hoạch: {submitted}/{present} bài ({percent} số đảng viên tham gia)."
+def reflections_line(submitted: str, present: str, percent: str, *, is_party: bool = True) -> str:
+    noun = member_noun(is_party)
+    return f"Số bài thu hoạch: {submitted}/{present} bài ({percent} số {noun} tham gia)."
 
 
 def grades_line(parts: Sequence[tuple[str, str, str]]) -> str:
@@ -438,3 +446,8 @@ LINE_SPACING_UNVERIFIED = (
     "Lưu ý: giãn dòng mặc định (đúng 18 pt) chưa được đối chiếu với văn bản gốc "
     "Hướng dẫn 36-HD/VPTW; có thể đổi bằng tùy chọn --line-spacing (0 = giãn dòng đơn)."
 )
+
+
+def report_table_header(is_party: bool = True) -> tuple[str, ...]:
+    short = "ĐV" if is_party else "TV"
+    return tuple(cell.replace("{m}", short) for cell in REPORT_TABLE_HEADER)
