@@ -218,3 +218,22 @@ def test_previewing_items_before_start_does_not_start_the_meeting(
     assert service.session.progress.current == service.session.agenda[0].id
     clock.advance(60)
     assert service.elapsed(service.session.agenda[0].id) == 60
+
+
+def test_reclosing_keeps_the_end_time_unless_the_meeting_went_on(
+    service: SessionService, clock: FakeClock
+) -> None:
+    service.start()
+    clock.advance(3600)
+    service.approve_and_close()
+    first_end = service.session.ended_at
+    clock.advance(600)
+    service.reopen("Sửa lỗi chính tả")
+    service.approve_and_close()
+    assert service.session.ended_at == first_end  # a correction does not move the end
+    service.reopen("Họp tiếp")
+    clock.advance(300)
+    service.add_note("Ý kiến bổ sung sau khi họp tiếp")
+    clock.advance(300)
+    service.approve_and_close()
+    assert service.session.ended_at == clock()

@@ -389,7 +389,7 @@ class SessionService:
         approval = Approval(at=now, for_=base if votes_for is None else votes_for, base=base)
         session = session.with_changes(
             status="closed",
-            ended_at=session.ended_at or now,
+            ended_at=_end_time(session, now),
             approved=approval,
             progress=Progress(current=session.progress.current, entered_at=None),
             events=(*session.events, Event(at=now, kind="closed")),
@@ -411,3 +411,12 @@ class SessionService:
 def _next_note_number(session: Session) -> int:
     numbers = [int(n.id[1:]) for n in session.notes if n.id[:1] == "n" and n.id[1:].isdigit()]
     return max(numbers, default=0) + 1
+
+
+def _end_time(session: Session, now: datetime) -> datetime:
+    """When the meeting ended: now, unless it was closed before and reopened only for a
+    correction (nothing recorded since the first close), which keeps the first end time."""
+    if session.ended_at is None:
+        return now
+    recorded = [n.at for n in session.notes]
+    return now if recorded and max(recorded) > session.ended_at else session.ended_at
