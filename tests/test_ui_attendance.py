@@ -71,7 +71,7 @@ async def test_filter_and_status_keys_are_saved_at_once(
         assert "p01" not in by_person
         text = header(screen)
         assert "Có mặt: 2 (40%)" in text  # expected = 6 − 1 MSH vắng
-        assert "Vắng không lý do: 1" in text and "Miễn sinh hoạt: 1" in text
+        assert "Vắng không lý do: 1" in text and "Miễn sinh hoạt, không dự: 1" in text
         assert "Chưa điểm danh: 2" in text
         assert "Cảnh báo" in text and screen.query_one(CountsHeader).has_class("-below-quorum")
 

@@ -250,7 +250,8 @@ def counts_line(
     """Live attendance header, in the words of the minutes."""
     return (
         f"Tổng số: {total} · Có mặt: {present} ({share}) · Vắng có lý do: {excused} · "
-        f"Vắng không lý do: {unexcused} · Miễn sinh hoạt: {exempt} · Chưa điểm danh: {unmarked}"
+        f"Vắng không lý do: {unexcused} · Miễn sinh hoạt, không dự: {exempt} · "
+        f"Chưa điểm danh: {unmarked}"
     )
 
 
