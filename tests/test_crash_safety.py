@@ -37,7 +37,8 @@ from facilitator.storage.atomic import (
     remove_stale_temp_files,
     write_bytes_atomic,
 )
-from facilitator.storage.store import NOTES_PER_CHUNK, SessionRepo, Store, read_session_files
+from facilitator.storage.session_files import NOTES_PER_CHUNK, SessionRepo, read_session_files
+from facilitator.storage.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve().parent / "crash_writer.py"

@@ -23,7 +23,8 @@ from facilitator.domain.models import (
 from facilitator.storage import atomic
 from facilitator.storage.atomic import write_bytes_atomic
 from facilitator.storage.lock import FileLock
-from facilitator.storage.store import NOTES_PER_CHUNK, Store
+from facilitator.storage.session_files import NOTES_PER_CHUNK
+from facilitator.storage.store import Store
 
 TZ = timezone(timedelta(hours=7))
 UNIT = Unit("Chi bộ Khối Dân vận", "Đảng bộ xã Di Linh", "CB", "party", "Di Linh")

@@ -28,6 +28,7 @@ from facilitator.domain.models import (
     NOTE_KINDS,
     PERSON_CATEGORIES,
     PROFILES,
+    SESSION_ID_PATTERN,
     SESSION_KINDS,
     SESSION_STATUSES,
     TEMPORARY_VALUES,
@@ -37,7 +38,7 @@ from facilitator.strings import bundle as msg
 MAX_REPORTED = 200
 MAX_COUNTED = 10_000
 # Same rule as the store's folder names, so every valid bundle can be stored.
-SESSION_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
+SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _FORMAT_FAMILY = BUNDLE_FORMAT.rsplit("/", 1)[0] + "/"

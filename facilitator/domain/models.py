@@ -17,6 +17,8 @@ from typing import Any, Self
 from facilitator.domain.vietnamese import name_sort_key, split_name
 
 BUNDLE_FORMAT = "facilitator.session/1"
+SESSION_ID_PATTERN = r"[a-z0-9][a-z0-9-]{0,119}"
+"""Session ids: lower-case ASCII, digits and "-"; safe as a folder name (no "/", no "..")."""
 
 SESSION_STATUSES = ("planned", "running", "closed")
 PERSON_CATEGORIES = ("chinh-thuc", "du-bi", "quan-chung", "khach")

@@ -34,7 +34,8 @@ from facilitator.domain.models import (
 from facilitator.domain.vietnamese import clean_line, clean_text, fold
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.live import write_live
-from facilitator.storage.store import SessionRepo, Store
+from facilitator.storage.session_files import SessionRepo
+from facilitator.storage.store import Store
 from facilitator.strings import store as text
 
 

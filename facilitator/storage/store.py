@@ -17,14 +17,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
-from tinydb.table import Document, Table
+from tinydb import Query
+from tinydb.table import Table
 
 from facilitator.domain.errors import (
     CorruptStoreError,
@@ -34,48 +34,31 @@ from facilitator.domain.errors import (
     StoreError,
 )
 from facilitator.domain.membership import count_membership
-from facilitator.domain.models import Note, Roster, Session
+from facilitator.domain.models import SESSION_ID_PATTERN, Roster, Session
 from facilitator.storage.atomic import (
     DIR_MODE,
-    AtomicJSONStorage,
-    WriteThroughCache,
     fsync_dir,
     is_abandoned,
-    read_json,
     remove_stale_temp_files,
 )
 from facilitator.storage.lock import FileLock
+from facilitator.storage.session_files import (
+    SessionRepo,
+    SessionValidator,
+    open_db,
+    read_session_files,
+    to_session,
+)
 from facilitator.strings import store as text
 
-NOTES_PER_CHUNK = 100
 STAGING_PREFIX = ".staging-"
 TRASH_PREFIX = ".replaced-"
-SESSION_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,119}$")
-_SESSION_DOC = 1
-
-SessionValidator = Callable[[dict[str, Any]], list[Problem]]
-
-
-def _open_db(path: Path) -> TinyDB:
-    return TinyDB(path, storage=WriteThroughCache(AtomicJSONStorage))
-
-
-def _put(table: Table, doc_id: int, data: dict[str, Any]) -> None:
-    """Replace one document wholesale in a single write (``upsert`` would merge keys)."""
-    if table.contains(doc_id=doc_id):
-
-        def replace_all(doc: dict[str, Any]) -> None:
-            doc.clear()
-            doc.update(data)
-
-        table.update(replace_all, doc_ids=[doc_id])
-    else:
-        table.insert(Document(data, doc_id=doc_id))
+SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)
 
 
 def check_session_id(session_id: str) -> str:
     """Refuse ids that could escape the data folder or clash with store files."""
-    if not SESSION_ID_RE.match(session_id):
+    if not SESSION_ID_RE.fullmatch(session_id):
         raise NotFoundError(text.BAD_SESSION_ID.format(id=session_id))
     return session_id
 
@@ -115,151 +98,6 @@ class SessionListing:
     problems: tuple[Problem, ...]
 
 
-class SessionRepo:
-    """Read and write one session's files; holds the session's lock while open."""
-
-    def __init__(self, folder: Path, session_id: str, validator: SessionValidator | None) -> None:
-        self.folder = folder
-        self.session_id = session_id
-        self._validator = validator
-        self._lock = FileLock(folder / ".lock", text.SESSION_WHAT.format(id=session_id))
-        self._db: TinyDB | None = None
-        self._chunks: dict[int, TinyDB] = {}
-        self._note_chunk: dict[str, int] = {}
-
-    # -- lifecycle -------------------------------------------------------------
-    def open(self) -> SessionRepo:
-        """Take the lock (fails clearly if another window has the session)."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        self._lock.acquire()
-        remove_stale_temp_files(self.folder)
-        return self
-
-    def close(self) -> None:
-        """Release files and the lock."""
-        for db in [*self._chunks.values(), *([self._db] if self._db else [])]:
-            db.close()
-        self._chunks.clear()
-        self._db = None
-        self._lock.release()
-
-    @property
-    def session_path(self) -> Path:
-        """The session document file."""
-        return self.folder / "session.json"
-
-    def _chunk_path(self, index: int) -> Path:
-        return self.folder / f"notes-{index:04d}.json"
-
-    def _session_db(self) -> TinyDB:
-        if self._db is None:
-            self._db = _open_db(self.session_path)
-        return self._db
-
-    def _chunk_db(self, index: int) -> TinyDB:
-        if index not in self._chunks:
-            self._chunks[index] = _open_db(self._chunk_path(index))
-        return self._chunks[index]
-
-    # -- reading ---------------------------------------------------------------
-    def load(self) -> Session:
-        """Read and validate the whole session (raises :class:`CorruptStoreError`)."""
-        data = read_session_files(self.folder)
-        self._note_chunk = {n["id"]: c for c, n in _iter_chunk_notes(self.folder)}
-        return _to_session(data, self.session_path, self._validator)
-
-    # -- writing ---------------------------------------------------------------
-    def save_core(self, session: Session) -> None:
-        """Persist everything except the notes, in one atomic write."""
-        data = session.to_dict()
-        data.pop("notes", None)
-        _put(self._session_db().table("session"), _SESSION_DOC, data)
-
-    def save_note(self, note: Note) -> None:
-        """Insert or replace one note, rewriting only its chunk."""
-        chunk = self._note_chunk.get(note.id)
-        if chunk is None:
-            chunk = self._chunk_for_new_note()
-        table = self._chunk_db(chunk).table("notes")
-        table.upsert(note.to_dict(), Query().id == note.id)
-        self._note_chunk[note.id] = chunk
-
-    def delete_note(self, note_id: str) -> None:
-        """Remove one note (no-op when unknown)."""
-        chunk = self._note_chunk.get(note_id)
-        if chunk is not None:
-            self._chunk_db(chunk).table("notes").remove(Query().id == note_id)
-            del self._note_chunk[note_id]  # only once the write succeeded: a retry must work
-
-    def save_all(self, session: Session) -> None:
-        """Write a whole session (import, restore): core first, then the notes in bulk."""
-        for index in list(self._chunks):
-            self._chunks.pop(index).close()
-        for old in self.folder.glob("notes-*.json"):
-            old.unlink()
-        self._note_chunk.clear()
-        notes = [n.to_dict() for n in session.notes]
-        for start in range(0, len(notes), NOTES_PER_CHUNK):
-            index = start // NOTES_PER_CHUNK
-            batch = notes[start : start + NOTES_PER_CHUNK]
-            self._chunk_db(index).table("notes").insert_multiple(batch)
-            self._note_chunk.update((n["id"], index) for n in batch)
-        self.save_core(session)
-
-    def _chunk_for_new_note(self) -> int:
-        if not self._note_chunk:
-            return 0
-        last = max(self._note_chunk.values())
-        in_last = sum(1 for c in self._note_chunk.values() if c == last)
-        return last if in_last < NOTES_PER_CHUNK else last + 1
-
-
-def _iter_chunk_notes(folder: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    for path in sorted(folder.glob("notes-*.json")):
-        try:
-            index = int(path.stem.split("-", 1)[1])
-        except ValueError:
-            continue
-        data = read_json(path) or {}
-        table = data.get("notes", {}) if isinstance(data, dict) else {}
-        if not isinstance(table, dict):
-            raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
-        for doc in table.values():
-            if not isinstance(doc, dict) or "id" not in doc:
-                raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
-            yield index, doc
-
-
-def read_session_files(folder: Path) -> dict[str, Any]:
-    """The session's bundle-shaped dict, assembled from its files (no lock needed:
-    every file is replaced atomically, so a reader never sees half a write)."""
-    path = folder / "session.json"
-    if not path.exists():
-        raise NotFoundError(text.SESSION_NOT_FOUND.format(id=folder.name, folder=folder.parent))
-    raw = read_json(path)
-    docs = raw.get("session", {}) if isinstance(raw, dict) else None
-    if not isinstance(docs, dict) or str(_SESSION_DOC) not in docs:
-        raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
-    data = dict(docs[str(_SESSION_DOC)])
-    data["notes"] = [doc for _, doc in _iter_chunk_notes(folder)]
-    return data
-
-
-def _to_session(data: dict[str, Any], path: Path, validator: SessionValidator | None) -> Session:
-    problems = validator(data) if validator else []
-    if problems:
-        err = CorruptStoreError(text.CORRUPT_RECORD.format(path=path), str(path))
-        err.problems = tuple(problems)
-        raise err
-    try:
-        return Session.from_dict(data)
-    except (KeyError, TypeError, ValueError, AssertionError) as exc:
-        detail = f"{type(exc).__name__}: {exc}"
-        raise CorruptStoreError(
-            text.CORRUPT_RECORD.format(path=path) + " " + detail, str(path)
-        ) from exc
-
-
 class Store:
     """Entry point to everything kept on this laptop."""
 
@@ -291,13 +129,13 @@ class Store:
         return sorted(
             p.parent.name
             for p in self.root.glob("*/session.json")
-            if SESSION_ID_RE.match(p.parent.name)
+            if SESSION_ID_RE.fullmatch(p.parent.name)
         )
 
     def load_session(self, session_id: str) -> Session:
         """A read-only snapshot (does not take the lock)."""
         folder = self.session_dir(session_id)
-        return _to_session(read_session_files(folder), folder / "session.json", self._validator)
+        return to_session(read_session_files(folder), folder / "session.json", self._validator)
 
     def open_session(self, session_id: str) -> SessionRepo:
         """Open for editing: locks the session; raises if it is missing or open elsewhere."""
@@ -410,7 +248,7 @@ class Store:
     def _index(self) -> Iterator[Table]:
         # Two windows on two sessions both update the index: serialise read-modify-write.
         with FileLock(self.root / ".index.lock", text.ROSTERS_WHAT).acquire_blocking():
-            db = _open_db(self.root / "index.json")
+            db = open_db(self.root / "index.json")
             try:
                 yield db.table("sessions")
             finally:
@@ -480,7 +318,7 @@ class Store:
     @contextmanager
     def _rosters(self) -> Iterator[Table]:
         with FileLock(self.root / ".rosters.lock", text.ROSTERS_WHAT).acquire_blocking():
-            db = _open_db(self.root / "rosters.json")
+            db = open_db(self.root / "rosters.json")
             try:
                 yield db.table("rosters")
             finally:
