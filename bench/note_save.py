@@ -11,10 +11,8 @@ CPU noise from other jobs on the machine lands on both sides alike.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from crash_writer import ICT, demo_session
+from timing import alternate
 
 from facilitator.domain.models import Attendance, Note
 from facilitator.services.session import SessionService
@@ -47,24 +46,11 @@ def _service(root: Path, notes: int, people: int) -> SessionService:
     return SessionService.create(Store(root / session.id), session)
 
 
-def _alternate(
-    first: Callable[[int], object], second: Callable[[int], object], repeats: int
-) -> tuple[float, float]:
-    """Median milliseconds of each action, timed turn about."""
-    times: tuple[list[float], list[float]] = ([], [])
-    for n in range(repeats):
-        for action, bucket in ((first, times[0]), (second, times[1])):
-            started = time.perf_counter()
-            action(n)
-            bucket.append(time.perf_counter() - started)
-    return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
-
-
 def note_costs(root: Path, small: int, large: int) -> tuple[float, float]:
     """Median ``add_note`` cost with ``small`` and with ``large`` notes already stored."""
     services = _service(root, small, 20), _service(root, large, 20)
     try:
-        return _alternate(
+        return alternate(
             lambda n: services[0].add_note(f"{NOTE_TEXT} [{n}]"),
             lambda n: services[1].add_note(f"{NOTE_TEXT} [{n}]"),
             SAVES,
@@ -82,7 +68,7 @@ def mark_costs(root: Path, small: int, large: int) -> tuple[float, float]:
         return lambda n: service.mark(f"p{n % people + 1:04d}", STATUSES[n % 4], reason="Ốm")
 
     try:
-        return _alternate(marker(services[0], small), marker(services[1], large), MARKS)
+        return alternate(marker(services[0], small), marker(services[1], large), MARKS)
     finally:
         for service in services:
             service.close()

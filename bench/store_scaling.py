@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from crash_writer import demo_session
+from timing import alternate
 
 from facilitator.services.session import SessionService
 from facilitator.storage.store import Store
@@ -35,19 +36,6 @@ def _fill(root: Path, count: int) -> Store:
     for n in range(count):
         store.put_session(demo_session(f"s{n:04d}", people=30))
     return store
-
-
-def _alternate(
-    first: Callable[[int], object], second: Callable[[int], object], repeats: int
-) -> tuple[float, float]:
-    """Median milliseconds of each action, timed turn about."""
-    times: tuple[list[float], list[float]] = ([], [])
-    for n in range(repeats):
-        for action, bucket in ((first, times[0]), (second, times[1])):
-            started = time.perf_counter()
-            action(n)
-            bucket.append(time.perf_counter() - started)
-    return statistics.median(times[0]) * 1000, statistics.median(times[1]) * 1000
 
 
 def _once_ms(action: Callable[[], object], repeats: int = 5) -> float:
@@ -71,12 +59,12 @@ def main() -> None:
             SessionService.open(many, f"s{SESSIONS // 2:04d}"),
         )
         try:
-            note = _alternate(
+            note = alternate(
                 lambda n: services[0].add_note(f"Ý kiến {n}"),
                 lambda n: services[1].add_note(f"Ý kiến {n}"),
                 REPEATS,
             )
-            mark = _alternate(
+            mark = alternate(
                 lambda n: services[0].mark(f"p{n % 30 + 1:04d}", STATUSES[n % 4]),
                 lambda n: services[1].mark(f"p{n % 30 + 1:04d}", STATUSES[n % 4]),
                 REPEATS,
