@@ -54,6 +54,8 @@ def matches(person: Person, needle: str) -> bool:
 class AttendanceScreen(SessionScreen):
     """The roster in Vietnamese order, marked one key at a time."""
 
+    CSS_PATH = "../attendance.tcss"  # parsed when first opened, not at start-up
+
     SCOPE = "attendance"
     BINDINGS = bindings_for("attendance")
 

@@ -31,6 +31,8 @@ CANCEL_BINDINGS: list[BindingType] = [Binding("escape", "cancel", text.CANCEL, s
 class _Dialog(ModalScreen[T | None], Generic[T]):
     """Esc cancels; subclasses put their fields in ``#dialog``."""
 
+    CSS_PATH = "../dialogs.tcss"  # parsed when first opened, not at start-up
+
     BINDINGS: ClassVar[list[BindingType]] = CANCEL_BINDINGS
 
     def action_cancel(self) -> None:
@@ -281,6 +283,8 @@ class NoteDialog(_Dialog[NoteEdit]):
 
 class ConfirmDialog(ModalScreen[bool]):
     """Yes / no; Esc means no."""
+
+    CSS_PATH = "../dialogs.tcss"  # parsed when first opened, not at start-up
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(False)", text.NO, show=False),

@@ -56,6 +56,8 @@ def first_problem(entry: PackEntry) -> str:
 class PrepareScreen(PlainScreen):
     """The form; the agenda is edited here before the session is created."""
 
+    CSS_PATH = "../prepare.tcss"  # parsed when first opened, not at start-up
+
     SCOPE = "prepare"
     BINDINGS = bindings_for("prepare")
 

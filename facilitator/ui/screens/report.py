@@ -63,6 +63,8 @@ def reflections_summary(session: Session) -> str:
 class ReportScreen(SessionScreen):
     """Three text boxes for the assessment, a keyboard-driven table for reflections."""
 
+    CSS_PATH = "../report.tcss"  # parsed when first opened, not at start-up
+
     SCOPE = "report"
     BINDINGS = bindings_for("report")
 
