@@ -237,3 +237,13 @@ def test_reclosing_keeps_the_end_time_unless_the_meeting_went_on(
     clock.advance(300)
     service.approve_and_close()
     assert service.session.ended_at == clock()
+
+
+def test_reopening_tells_the_audience(service: SessionService) -> None:
+    service.start()
+    service.approve_and_close()
+    assert read_live(service.store.root)["status"] == "closed"
+    service.reopen("Bổ sung")
+    assert read_live(service.store.root)["status"] == "running"
+    service.update_details(title="Tên mới")
+    assert read_live(service.store.root)["title"] == "Tên mới"

@@ -213,3 +213,24 @@ def test_cli_refuses_a_broken_content_file_before_starting(tmp_path):
     assert result.exit_code == 1
     assert "hong.md" in result.stderr
     assert "Traceback" not in result.output
+
+
+async def test_prepare_keeps_at_least_one_agenda_item(
+    store, roster, content_dir, frozen_clock, tmp_path
+):
+    one = tmp_path / "mot-muc.md"
+    one.write_text(
+        "---\nid: mot-muc\ntitle: Một mục\nkind: thuong-ky\nversion: '1'\nsources: [Kế hoạch]\n---\n\n## Mục duy nhất\n\n- Ý chính\n",
+        encoding="utf-8",
+    )
+    app, messages = make_app(store, tmp_path, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrepareScreen)
+        screen.query_one("#plan-agenda", DataTable).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert not screen._agenda[0].skipped
+        assert text.LAST_ITEM_KEPT in messages

@@ -275,3 +275,17 @@ def test_agenda_items_carry_their_lens_tag(store, running):
     plain = next(i for i in session.agenda if i.framing is None)
     assert "Gốc" not in item_prompt(session, plain, 1).plain
     assert AgendaList  # the widget renders these prompts
+
+
+async def test_half_typed_note_is_in_the_minutes_read_back(
+    store, running, content_dir, frozen_clock
+):
+    """Going to read back (and then approving) never leaves a typed note out of the minutes."""
+    app, _ = make_app(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"binh", "enter", *"Bổ sung kế hoạch")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+    (note,) = store.load_session(running).notes
+    assert (note.text, note.speaker) == ("Bổ sung kế hoạch", "p02")

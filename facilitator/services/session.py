@@ -111,7 +111,7 @@ class SessionService:
             for k, v in fields.items()
             if k in {"title", "place", "number", "started_at", "kind", "unit", "roles"}
         }
-        return self._commit(session.with_changes(**cleaned), summary=True)
+        return self._commit(session.with_changes(**cleaned), summary=True, live=True)
 
     def set_roles(
         self, chair: str | None, secretary: str | None, presenters: tuple[str, ...]
@@ -406,7 +406,7 @@ class SessionService:
             approved=None,
             events=(*session.events, Event(at=now, kind="reopened", detail=clean_line(reason))),
         )
-        return self._commit(session, summary=True)
+        return self._commit(session, summary=True, live=True)
 
 
 def _next_note_number(session: Session) -> int:

@@ -243,6 +243,10 @@ class PrepareScreen(PlainScreen):
         row = self._cursor()
         if row is not None:
             item = self._agenda[row]
+            kept = [i for i in self._agenda if not i.skipped]
+            if not item.skipped and kept == [item]:
+                self.notify(text.LAST_ITEM_KEPT, severity="warning")
+                return
             self._agenda[row] = replace(item, skipped=not item.skipped)
             self._show_agenda(row)
 

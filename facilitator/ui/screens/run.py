@@ -382,9 +382,11 @@ class RunScreen(SessionScreen):
         self.app.push_screen(ReportScreen(self.service))
 
     def action_readback(self) -> None:
-        """The minutes as they will be exported."""
+        """The minutes as they will be exported (a half-typed note is saved first, so the
+        minutes read back, and then approved, contain it)."""
         from facilitator.ui.screens.readback import ReadbackScreen
 
+        self._save_pending_note()
         self.save_draft()
         self.app.push_screen(ReadbackScreen(self.service))
 
