@@ -289,3 +289,33 @@ async def test_half_typed_note_is_in_the_minutes_read_back(
         await pilot.pause()
     (note,) = store.load_session(running).notes
     assert (note.text, note.speaker) == ("Bổ sung kế hoạch", "p02")
+
+
+async def test_export_into_a_folder_asks_only_about_the_file_it_writes(
+    store, running, content_dir, frozen_clock, tmp_path
+):
+    folder = tmp_path / "xuat"
+    folder.mkdir()
+    app = FacilitatorApp(
+        store, content_dir=content_dir, clock=frozen_clock, session_id=running, export_dir=folder
+    )
+    messages: list[str] = []
+    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for attempt in range(2):
+            await pilot.press("f9")
+            await pilot.pause()
+            await pilot.press("down")  # Markdown
+            app.screen.query_one("#export-path", Input).value = str(folder)
+            app.screen.query_one("#export-path", Input).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            if attempt:  # now the file inside the folder exists: asked first, "no" keeps it
+                await pilot.press("escape")
+                await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    written = list(folder.iterdir())
+    assert len(written) == 1 and written[0].suffix == ".md"
+    assert sum(m.startswith("Đã xuất") for m in messages) == 1

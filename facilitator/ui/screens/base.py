@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,6 +20,18 @@ if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
 
 T = TypeVar("T")
+
+
+def export_file(session: Session, request: ExportRequest) -> Path:
+    """The file an export will write: the path given, or a safe name inside a folder."""
+    if not request.path.is_dir():
+        return request.path
+    if request.fmt == "bundle":
+        return request.path / f"{session.id}.json"
+    from facilitator.export.minutes_model import build_minutes
+    from facilitator.export.registry import safe_output_path
+
+    return safe_output_path(request.path, build_minutes(session).file_stem, request.fmt)
 
 
 def write_export(session: Session, request: ExportRequest, overwrite: bool) -> Path:
@@ -73,6 +86,8 @@ class SessionScreen(PlainScreen):
         )
         if request is None:
             return
+        # Ask about the file that will really be written (a folder gets a file inside it).
+        request = replace(request, path=export_file(self.service.session, request))
         overwrite = False
         if request.path.exists():
             message = text.EXPORT_EXISTS.format(path=request.path)
