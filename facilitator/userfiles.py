@@ -6,6 +6,7 @@ from pathlib import Path
 
 from facilitator.domain.errors import InputError
 from facilitator.strings import files as msg
+from facilitator.strings.oserrors import reason as os_reason
 
 
 def read_capped(path: Path, max_bytes: int, kind: str) -> bytes:
@@ -26,7 +27,7 @@ def read_capped(path: Path, max_bytes: int, kind: str) -> bytes:
     except FileNotFoundError as exc:
         raise InputError(msg.not_found(path)) from exc
     except OSError as exc:
-        raise InputError(msg.unreadable(path, exc.strerror or str(exc))) from exc
+        raise InputError(msg.unreadable(path, os_reason(exc))) from exc
     if len(data) > max_bytes:
         raise InputError(msg.too_large(path, kind, max_bytes // (1024 * 1024)))
     return data

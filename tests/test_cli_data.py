@@ -224,7 +224,10 @@ def test_sessions_empty_store(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "expected"),
-    [("input", "Tệp hỏng:"), ("os", "Lỗi khi truy cập /khong/duoc/ghi.json: Permission denied.")],
+    [
+        ("input", "Tệp hỏng:"),
+        ("os", "Lỗi khi truy cập /khong/duoc/ghi.json: không có quyền truy cập."),
+    ],
 )
 def test_handle_errors_prints_message_and_exits_1(tmp_path: Path, kind: str, expected: str) -> None:
     result = run(tmp_path, "boom", kind)

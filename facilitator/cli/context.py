@@ -18,6 +18,7 @@ import click
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.store import Store
 from facilitator.strings import cli as msg
+from facilitator.strings.oserrors import reason as os_reason
 
 DEFAULT_DATA_DIR = Path("sessions")
 
@@ -39,7 +40,7 @@ def fail(message: str) -> NoReturn:
 
 
 def _os_message(err: OSError) -> str:
-    reason = err.strerror or str(err)
+    reason = os_reason(err)
     path = err.filename
     return msg.os_error(path, reason) if path is not None else msg.os_error_no_path(reason)
 

@@ -161,7 +161,12 @@ def _unit_for(store: Store, name: str) -> Unit:
 
 
 @click.command("report", help=text.REPORT_HELP)
-@click.argument("bundles", nargs=-1, type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument(
+    "bundles",
+    nargs=-1,
+    metavar=text.BUNDLES_METAVAR,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+)
 @click.option("--unit", "unit_name", required=True, help=text.UNIT_HELP)
 @click.option("--content", "content_id", default=None, help=text.CONTENT_ID_HELP)
 @click.option("--from", "from_", default=None, help=text.FROM_HELP)

@@ -19,6 +19,7 @@ from facilitator.export.minutes_model import Minutes
 from facilitator.export.report_model import Report
 from facilitator.export.settings import DocSettings
 from facilitator.strings import export as s
+from facilitator.strings.oserrors import reason as os_reason
 
 MinutesWriter = Callable[[Minutes, DocSettings], bytes]
 ReportWriter = Callable[[Report, DocSettings], bytes]
@@ -56,7 +57,7 @@ def _reason(error: OSError) -> str:
         return s.PERMISSION_DENIED
     if error.errno == errno.ENOENT:
         return s.FOLDER_MISSING
-    return error.strerror or str(error)
+    return os_reason(error)
 
 
 def write_output(path: Path | str, data: bytes, *, overwrite: bool) -> Path:

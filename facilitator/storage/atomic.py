@@ -22,6 +22,7 @@ from tinydb.storages import Storage
 
 from facilitator.domain.errors import CorruptStoreError, StoreError
 from facilitator.strings import store as text
+from facilitator.strings.oserrors import reason as os_reason
 
 TEMP_PREFIX = ".tmp-facilitator-"
 FILE_MODE = 0o600
@@ -74,7 +75,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         fsync_dir(folder)
     except OSError as exc:
         message = text.DISK_FULL if exc.errno == errno.ENOSPC else text.WRITE_FAILED
-        raise StoreError(message.format(path=path, error=exc.strerror or exc)) from exc
+        raise StoreError(message.format(path=path, error=os_reason(exc))) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
@@ -129,7 +130,7 @@ def read_json(path: Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(text.READ_FAILED.format(path=path, error=exc.strerror or exc)) from exc
+        raise StoreError(text.READ_FAILED.format(path=path, error=os_reason(exc))) from exc
     if not raw.strip():
         return None
     try:

@@ -50,6 +50,7 @@ from facilitator.storage.session_files import (
     to_session,
 )
 from facilitator.strings import store as text
+from facilitator.strings.oserrors import reason as os_reason
 
 STAGING_PREFIX = ".staging-"
 TRASH_PREFIX = ".replaced-"
@@ -108,7 +109,7 @@ class Store:
             self.root.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
         except OSError as exc:
             raise StoreError(
-                text.WRITE_FAILED.format(path=self.root, error=exc.strerror or exc)
+                text.WRITE_FAILED.format(path=self.root, error=os_reason(exc))
             ) from exc
         # Other windows write index.json, rosters.json and live.json here: only temp
         # files whose writer process is gone are removed.
@@ -207,9 +208,7 @@ class Store:
             fsync_dir(self.root)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise StoreError(
-                text.WRITE_FAILED.format(path=folder, error=exc.strerror or exc)
-            ) from exc
+            raise StoreError(text.WRITE_FAILED.format(path=folder, error=os_reason(exc))) from exc
 
     def _recover(self) -> None:
         """Finish or undo a replace that a crash interrupted; drop abandoned staging."""

@@ -1,5 +1,6 @@
 """Vietnamese for click's own help and error wording (Usage, Options, Error...)."""
 
+# click capitalises the "{name}" it passes ("Thư Mục"), so the templates leave it out.
 CLICK_TEXT = {
     "Usage:": "Cách dùng:",
     "Options": "Tùy chọn",
@@ -34,11 +35,11 @@ CLICK_TEXT = {
     "file": "tệp",
     "directory": "thư mục",
     "path": "đường dẫn",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
-    "{name} {filename!r} is not readable.": "Không đọc được {name} {filename!r}.",
-    "{name} {filename!r} is not writable.": "Không ghi được {name} {filename!r}.",
+    "{name} {filename!r} does not exist.": "Không tồn tại: {filename!r}.",
+    "{name} {filename!r} is a file.": "{filename!r} là một tệp, cần một thư mục.",
+    "{name} {filename!r} is a directory.": "{filename!r} là một thư mục, cần một tệp.",
+    "{name} {filename!r} is not readable.": "Không đọc được {filename!r}.",
+    "{name} {filename!r} is not writable.": "Không ghi được vào {filename!r}.",
     "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
     "Got unexpected extra arguments ({args})": "Thừa các tham số ({args})",
     "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",

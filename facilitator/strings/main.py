@@ -36,3 +36,4 @@ MARGINS_HELP = "Lề trên/dưới/trái/phải (mm), mặc định 20/20/30/15.
 BAD_MARGINS = "Lề «{value}» phải có dạng trên/dưới/trái/phải, ví dụ 20/20/30/15."
 FILE_METAVAR = "TỆP"
 CONTENT_FILE_HELP = "Gói nội dung ở đường dẫn bất kỳ, dùng để chuẩn bị buổi mới (có thể lặp lại)."
+BUNDLES_METAVAR = "[GÓI_DỮ_LIỆU.json]..."
