@@ -198,6 +198,40 @@ def test_attribute_line_glued_to_a_paragraph_is_reported() -> None:
     assert found[0].startswith(f"goi.md:{BODY_START + 3}: dòng thuộc tính {{…}} dính liền")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{minutes=7",
+        "{minutes = 7}",
+        "{minutes=7.5}",
+        "{minutes=7, framing=goc}",
+        "{kind=vote id=bieu-quyet",
+        "{id: ket-luan}",
+    ],
+)
+def test_malformed_attribute_line_is_reported_not_shown(line: str) -> None:
+    # After a blank line, below the previous item: it would silently become a talking point
+    # of "Một" while "Hai" kept its defaults.
+    found = body_problems(f"## Một\n\nĐoạn văn.\n\n{line}\n## Hai\n")
+    assert found == [
+        f"goi.md:{BODY_START + 4}: dòng «{line}» trông như dòng thuộc tính nhưng viết sai "
+        "nên bị coi là nội dung; viết đúng dạng {minutes=15 kind=discussion framing=… id=…}: "
+        "đóng bằng '}', các cặp cách nhau bằng dấu cách (không dùng dấu phẩy), không có dấu "
+        "cách quanh '=', số phút là số nguyên"
+    ]
+
+
+def test_malformed_attribute_line_inside_a_paragraph_is_located() -> None:
+    found = body_problems("## Một\n\nĐoạn văn.\n{minutes=5\nTiếp theo.\n")
+    assert len(found) == 1
+    assert found[0].startswith(f"goi.md:{BODY_START + 3}: dòng «{{minutes=5»")
+
+
+def test_brace_text_without_attribute_names_stays_body_text() -> None:
+    (item,) = pack("## Mục\n\n{Ghi chú: đọc chậm}\n\n{x=1\n").items
+    assert item.body_md == "{Ghi chú: đọc chậm}\n\n{x=1"
+
+
 def test_unknown_attributes_are_reported() -> None:
     found = body_problems("{minutes=5 colour=red .lop onclick=x}\n## Mục\n")
     names = sorted(line.split('"')[1] for line in found)

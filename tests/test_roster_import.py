@@ -384,3 +384,159 @@ def test_show_roster_sorts_in_vietnamese_order(tmp_path: Path) -> None:
     store = Store(tmp_path / "kho")
     import_roster(store, fixture("sort_order.csv"), "Chi bộ 1")
     assert names(show_roster(store, "Chi bộ 1").people) == EXPECTED_ORDER
+
+
+# --- Rows that are not people: column numbers, totals, second header rows ------------------
+
+
+def test_column_number_row_under_the_header_is_skipped(tmp_path: Path) -> None:
+    csv_path = tmp_path / "so-cot.csv"
+    csv_path.write_text(
+        "STT,Họ và tên,Chức vụ\n(1),(2),(3)\n1,Nguyễn Văn An,Bí thư\n", encoding="utf-8"
+    )
+    xlsx_path = make_xlsx(
+        tmp_path / "so-cot.xlsx",
+        [["STT", "Họ và tên", "Loại"], [1, 2, 3], [1, "Trần Thị Bình", "Dự bị"]],
+    )
+    assert names(read_roster(csv_path)) == ["Nguyễn Văn An"]
+    (binh,) = read_roster(xlsx_path)
+    assert (binh.name, binh.category, binh.id) == ("Trần Thị Bình", "du-bi", "p001")
+
+
+def test_totals_rows_at_the_bottom_are_skipped(tmp_path: Path) -> None:
+    path = make_xlsx(
+        tmp_path / "tong.xlsx",
+        [
+            ["STT", "Họ và tên", "Loại"],
+            [1, "Nguyễn Văn An", "CT"],
+            [2, "Công Thị Hoa", "CT"],  # a surname that folds like "Cộng": kept
+            [None, "Tổng cộng: 2 đồng chí", None],
+            [None, "TONG SO 2", None],
+            [None, "Cộng", 2],
+            ["Tổng cộng", None, None],  # written in the STT column, name cell empty
+        ],
+    )
+    assert names(read_roster(path)) == ["Nguyễn Văn An", "Công Thị Hoa"]
+
+
+def test_second_header_row_splits_a_merged_name_header(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Họ và tên", None, "Chức vụ"])
+    sheet.append([None, "Họ và đệm", "Tên", None])
+    sheet.append(["(1)", "(2)", "(3)", "(4)"])
+    sheet.append([1, "Nguyễn Văn", "An", "Bí thư"])
+    sheet.append([2, "Trần Thị Ngọc", "Bình", None])
+    sheet.append([3, "Bà Lê", "Hoa", None])
+    sheet.merge_cells("B1:C1")
+    sheet.merge_cells("A1:A2")
+    path = tmp_path / "gop.xlsx"
+    book.save(path)
+    an, binh, hoa = read_roster(path)
+    assert (an.name, an.ho, an.dem, an.ten, an.position) == (
+        "Nguyễn Văn An", "Nguyễn", "Văn", "An", "Bí thư",
+    )  # fmt: skip
+    assert (binh.name, binh.ho, binh.dem, binh.ten) == (
+        "Trần Thị Ngọc Bình",
+        "Trần",
+        "Thị Ngọc",
+        "Bình",
+    )
+    assert (hoa.name, hoa.ho, hoa.dem, hoa.ten) == ("Lê Hoa", "Lê", "", "Hoa")
+
+
+def test_second_header_row_in_csv(tmp_path: Path) -> None:
+    path = tmp_path / "hai-dong.csv"
+    path.write_text("STT;Họ và tên;;Loại\n;Họ đệm;Tên;\n1;Phạm Văn;Cường;DB\n", encoding="utf-8")
+    (cuong,) = read_roster(path)
+    assert (cuong.name, cuong.ho, cuong.dem, cuong.ten, cuong.category) == (
+        "Phạm Văn Cường", "Phạm", "Văn", "Cường", "du-bi",
+    )  # fmt: skip
+
+
+def test_first_data_row_is_not_taken_for_a_second_header(tmp_path: Path) -> None:
+    path = tmp_path / "ten.csv"
+    path.write_text("STT,Họ và tên,Ghi chú\n1,Nguyễn Văn An,Tên\n2,Lê Thị Hoa,\n", encoding="utf-8")
+    # A header word in some cell does not make a row a header while its name cell is a name.
+    assert names(read_roster(path)) == ["Nguyễn Văn An", "Lê Thị Hoa"]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Ông Nguyễn Văn An",
+        "ông. Nguyễn Văn An",
+        "Đ/c Nguyễn Văn An",
+        "đ/c.Nguyễn Văn An",
+        "Đc Nguyễn Văn An",
+        "ĐỒNG CHÍ Nguyễn Văn An",
+        "Dong chi Nguyễn Văn An",
+        "Anh Nguyễn Văn An",
+    ],
+)
+def test_leading_honorifics_are_stripped(tmp_path: Path, cell: str) -> None:
+    path = tmp_path / "danh-xung.csv"
+    path.write_text(f"Họ và tên\n{cell}\n", encoding="utf-8")
+    (person,) = read_roster(path)
+    assert (person.name, person.ho, person.dem, person.ten) == (
+        "Nguyễn Văn An",
+        "Nguyễn",
+        "Văn",
+        "An",
+    )
+
+
+def test_honorifics_for_women_and_names_that_only_look_like_one(tmp_path: Path) -> None:
+    path = tmp_path / "danh-xung.csv"
+    path.write_text(
+        "Họ và tên\nBà Trần Thị Bình\nChị Lê Thị Hoa\nAnh Tuấn\nAnhThư Lê\nBàng Văn Cả\n",
+        encoding="utf-8",
+    )
+    assert names(read_roster(path)) == [
+        "Trần Thị Bình",
+        "Lê Thị Hoa",
+        "Anh Tuấn",  # nothing would be left but one word: kept as written
+        "AnhThư Lê",
+        "Bàng Văn Cả",
+    ]
+
+
+def test_honorific_duplicates_are_still_caught(tmp_path: Path) -> None:
+    path = tmp_path / "trung.csv"
+    path.write_text("Họ và tên\nNguyễn Văn An\nĐ/c Nguyễn Văn An\n", encoding="utf-8")
+    found = problems_of(path)
+    assert len(found) == 1
+    assert found[0][0] == f"{path}:3"
+    assert "«Nguyễn Văn An» có hai lần" in found[0][1]
+
+
+# --- Delimiter sniffing ----------------------------------------------------------------------
+
+
+def test_semicolon_file_with_a_comma_in_the_title_imports(tmp_path: Path) -> None:
+    path = tmp_path / "tieu-de.csv"
+    path.write_text(
+        "Chi bộ Khối Dân vận, Đảng bộ xã Di Linh\n"
+        "DANH SÁCH ĐẢNG VIÊN\n"
+        "STT;Họ và tên;Chức vụ;Loại\n"
+        "1;Nguyễn Văn An;Bí thư, kiêm nhiệm;CT\n"
+        "2;Trần Thị Bình;;DB\n",
+        encoding="utf-8",
+    )
+    an, binh = read_roster(path)
+    assert (an.name, an.position, an.category) == (
+        "Nguyễn Văn An",
+        "Bí thư, kiêm nhiệm",
+        "chinh-thuc",
+    )
+    assert (binh.name, binh.category) == ("Trần Thị Bình", "du-bi")
+
+
+def test_delimiter_follows_the_header_not_the_first_line() -> None:
+    detect = sheet_module._delimiter
+    assert detect("Tiêu đề; có chấm phẩy\nSTT,Họ và tên\n1,An\n") == ","
+    assert detect("Danh sách, 2024\nHọ\tĐệm\tTên\nLê\tVăn\tAn\n") == "\t"
+    # No recognisable header: the separator most frequent over the first lines.
+    assert detect("a,b;c\nx;y;z\np;q;r\n") == ";"
+    assert detect("Họ và tên\nNguyễn Văn An\n") == ","

@@ -32,6 +32,9 @@ ORPHAN_ATTR_LINES = "orphan_attr_lines"
 """Env key: 1-based lines of ``{...}`` blocks the attrs plugin dropped (nothing after them)."""
 
 _WHITESPACE = re.compile(r"\s+")
+# A "{" line naming one of our attributes was meant as an attribute block, even when it
+# does not parse (missing "}", spaces around "=", "7.5", commas).
+_ATTR_INTENT = re.compile(r"\b(?:" + "|".join(ITEM_ATTRIBUTES) + r")\b")
 _ATX_HEADING = re.compile(r"#{1,6}")
 
 
@@ -158,13 +161,17 @@ class BodyWalker:
         # and the heading below silently keeps its defaults.
         for offset, text in enumerate(inline.content.split("\n")):
             text = text.strip()
-            if len(text) < 3 or text[0] != "{" or text[-1] != "}":
+            if not text.startswith("{"):
                 continue
             try:
-                parse_attrs(text)
+                end, _ = parse_attrs(text)
             except ParseError:
-                continue
-            self.report(_line(inline) + offset, msg.ATTRS_IN_PARAGRAPH)
+                end = -1
+            if end == len(text) - 1 and len(text) >= 3:
+                self.report(_line(inline) + offset, msg.ATTRS_IN_PARAGRAPH)
+            elif _ATTR_INTENT.search(text):
+                # Otherwise it silently becomes a talking point and the heading keeps defaults.
+                self.report(_line(inline) + offset, msg.attrs_malformed(text))
 
     # --- handlers, keyed by the type of a block's first token -------------------------------
 

@@ -18,6 +18,7 @@ from typing import Any
 from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.models import Person, Roster, Unit
 from facilitator.domain.vietnamese import clean_line, fold, nfc
+from facilitator.rosters.headers import HEADER_OF, HEADERS, token
 from facilitator.rosters.sheet import FORMULA_WITHOUT_VALUE, MAX_ROWS, Sheet, read_sheet
 from facilitator.strings import roster as msg
 
@@ -26,17 +27,7 @@ MAX_NAME_LENGTH = 200
 # How far down the header row may sit (below title rows such as "DANH SÁCH ĐẢNG VIÊN").
 HEADER_SEARCH_ROWS = 15
 
-_HEADERS: dict[str, tuple[str, ...]] = {
-    "name": ("ho va ten", "ho ten", "ho va ten dang vien", "ten day du", "name", "full name"),
-    "ho": ("ho",),
-    "dem": ("dem", "ten dem", "ten lot", "chu lot"),
-    "ten": ("ten",),
-    "category": ("loai", "phan loai", "dang vien", "loai dang vien", "category"),
-    "position": ("chuc vu", "chuc danh", "position"),
-    "exempt": ("mien sinh hoat", "mien sh", "msh", "exempt"),
-    "temporary": ("sinh hoat tam thoi", "shtt", "sht", "tam thoi", "temporary"),
-}
-_HEADER_OF = {alias: column for column, aliases in _HEADERS.items() for alias in aliases}
+_HEADER_WORDS = frozenset(HEADER_OF)
 
 _CATEGORIES = {
     "chinh thuc": "chinh-thuc",
@@ -56,13 +47,16 @@ _TEMPORARY = {"den": "den", "shtt den": "den", "sht den": "den", "tam thoi den":
 _TEMPORARY |= {"di": "di", "shtt di": "di", "sht di": "di", "tam thoi di": "di"}
 _TEMPORARY |= {"": None, "khong": None}
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-
-
-def _token(text: str) -> str:
-    """Folded, punctuation-free form for matching headers and keyword values."""
-    return _NON_WORD.sub(" ", fold(text)).strip()
+# Column numbers printed under the header: 1, (1), [2], 3.
+_COLUMN_NUMBER = re.compile(r"[(\[]?\d{1,3}[)\]]?\.?")
+# Totals rows at the bottom: "Tổng cộng: 25", "Tổng số 25 đồng chí", "Cộng".
+_TOTALS = re.compile(r"(tong cong|tong so|cong)\b")
+# "Công" (a surname) folds like "Cộng"; only the plain or nặng spelling is a totals word.
+_BARE_TOTALS_WORDS = frozenset({"cộng", "cong"})
+# Folded honorifics written before a name, longest first ("đồng chí" before "đc").
+_HONORIFICS = ("dong chi", "d/c", "anh", "chi", "ong", "dc", "ba")
+_token = token
 
 
 def name_key(name: str) -> str:
@@ -113,7 +107,7 @@ class _Report:
 def _columns(sheet: Sheet, row: int, cells: tuple[Any, ...], report: _Report) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        column = _HEADER_OF.get(_token(_text(cell)))
+        column = HEADER_OF.get(_token(_text(cell)))
         if column is None:
             continue
         if column in columns:
@@ -125,18 +119,97 @@ def _columns(sheet: Sheet, row: int, cells: tuple[Any, ...], report: _Report) ->
 
 
 def _find_header(sheet: Sheet, report: _Report) -> tuple[int, dict[str, int]] | None:
-    """Position in ``sheet.rows`` of the header and its columns, or None (reported)."""
+    """Position in ``sheet.rows`` of the (last) header row and its columns, or None
+    (reported). A second header row right below (``Họ và đệm | Tên`` under a merged
+    ``Họ và tên``) is merged into the column map."""
     for position, (row, cells) in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         probe = _Report()
         columns = _columns(sheet, row, cells, probe)
-        if "ten" in columns and not {"name", "ho"} & columns.keys():
+        if "ten" in columns and not {"name", "ho", "hodem"} & columns.keys():
             columns["name"] = columns.pop("ten")  # a lone "Tên" column holds full names
         if "name" in columns or "ten" in columns:
+            if position + 1 < len(sheet.rows):
+                sub_row, sub_cells = sheet.rows[position + 1]
+                sub = _sub_header(sheet, sub_row, sub_cells, columns, probe)
+                if sub is not None:
+                    columns, position = sub, position + 1
             for problem in probe.problems:
                 report.add(problem.where, problem.message)
             return position, columns
     report.add(sheet.where(sheet.rows[0][0]), msg.NO_NAME_COLUMN)
     return None
+
+
+def _sub_header(
+    sheet: Sheet, row: int, cells: tuple[Any, ...], columns: dict[str, int], report: _Report
+) -> dict[str, int] | None:
+    """The header's columns merged with a second header row below it, or None if the row
+    is data. It is a header row when it names name parts and every cell under the name
+    columns is empty or a header word (a person's name never is)."""
+    sub = _columns(sheet, row, cells, report)
+    if not {"hodem", "ho", "dem", "ten"} & sub.keys():
+        return None
+    for column in ("name", "hodem", "ho", "ten"):
+        index = columns.get(column)
+        if index is not None and index < len(cells):
+            text = _token(_text(cells[index]))
+            if text and text not in _HEADER_WORDS:
+                return None
+    merged = {k: v for k, v in columns.items() if k not in sub}
+    if "ten" in sub:
+        merged.pop("name", None)  # the merged "Họ và tên" spans the part columns below
+    return merged | sub
+
+
+def _is_column_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return float(value).is_integer()
+    return isinstance(value, str) and bool(_COLUMN_NUMBER.fullmatch(value.strip()))
+
+
+def _is_numbers_row(cells: tuple[Any, ...]) -> bool:
+    """A row of column numbers ("1 | 2 | 3" or "(1) | (2)") printed under the header."""
+    filled = [c for c in cells if not (c is None or (isinstance(c, str) and not c.strip()))]
+    return bool(filled) and all(_is_column_number(c) for c in filled)
+
+
+def _is_totals(cells: tuple[Any, ...], columns: dict[str, int]) -> bool:
+    """A "Tổng cộng"/"Tổng số"/"Cộng" row, in a name column or the row's first cell."""
+    indexes = [columns[k] for k in ("name", "hodem", "ho") if k in columns]
+    candidates = [cells[i] for i in indexes if i < len(cells)]
+    first = next((c for c in cells if c is not None and _text(c)), None)
+    for value in (*candidates, first):
+        text = _text(value) if value is not None and value is not FORMULA_WITHOUT_VALUE else ""
+        match = _TOTALS.match(fold(text))
+        if match is None:
+            continue
+        if match.group(1) != "cong":
+            return True
+        word = re.sub(r"\W+", " ", nfc(text).casefold()).split()
+        if word and word[0] in _BARE_TOTALS_WORDS:
+            return True
+    return False
+
+
+def strip_honorific(text: str, following_words: int = 0) -> str:
+    """``text`` without a leading "Ông", "Bà", "Anh", "Chị", "Đ/c", "Đc" or "Đồng chí"
+    (any case or accents) followed by a space or a dot.
+
+    After a space it is stripped only if at least two name words remain, counting
+    ``following_words`` from other columns, so a bare "Anh Tuấn" stays as written.
+    """
+    text = nfc(text)
+    for honorific in _HONORIFICS:
+        size = len(honorific)
+        # NFC Vietnamese letters fold one-to-one, so the prefix length carries over.
+        if len(text) <= size or fold(text[:size]) != honorific or text[size] not in " .":
+            continue
+        rest = text[size:].lstrip(" .")
+        enough = len(rest.split()) + following_words >= 2 or text[size] == "."
+        return rest if rest and enough else text
+    return text
 
 
 class _RowReader:
@@ -163,12 +236,18 @@ class _RowReader:
 
 
 def _person(reader: _RowReader, row: int, cells: tuple[Any, ...], sequence: int) -> Person | None:
-    values = {column: reader.cell(row, cells, column) for column in _HEADERS}
+    values = {column: reader.cell(row, cells, column) for column in HEADERS}
     if any(v is None for v in values.values()):
         return None
     text: dict[str, str] = {k: v or "" for k, v in values.items()}
     report = reader.report
     ok = True
+    text["name"] = strip_honorific(text["name"])
+    if text["hodem"]:
+        hodem = strip_honorific(text["hodem"], len(text["ten"].split())).split(" ", 1)
+        text["ho"], text["dem"] = hodem[0], hodem[1] if len(hodem) > 1 else ""
+    elif text["ho"]:
+        text["ho"] = strip_honorific(text["ho"], len(f"{text['dem']} {text['ten']}".split()))
     parts = (text["ho"], text["dem"], text["ten"])
     joined = " ".join(p for p in parts if p)
     name = text["name"] or joined
@@ -234,7 +313,11 @@ def people_from_sheet(sheet: Sheet) -> list[Person]:
         data_rows = data_rows[:MAX_ROWS]
     people: list[Person] = []
     first_seen: dict[str, str] = {}
+    if data_rows and _is_numbers_row(data_rows[0][1]):
+        data_rows = data_rows[1:]
     for row, cells in data_rows:
+        if _is_totals(cells, columns):
+            continue
         person = _person(reader, row, cells, len(people) + 1)
         if person is None:
             continue

@@ -20,6 +20,7 @@ from typing import Any
 
 from facilitator.domain.errors import InputError, Problem
 from facilitator.rosters.encoding import EncodingProblem, decode_roster_bytes
+from facilitator.rosters.headers import is_name_header
 from facilitator.strings import files as files_msg
 from facilitator.strings import roster as msg
 from facilitator.userfiles import read_capped
@@ -34,6 +35,8 @@ MAX_XLSX_UNPACKED = 200 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _PLAIN_SHEET_NAME = re.compile(r"\w+")
+_DELIMITERS = (";", ",", "\t")
+_SNIFF_LINES = 15
 
 
 class _FormulaWithoutValue:
@@ -72,11 +75,23 @@ def _too_many(path: Path, where: str) -> InputError:
 
 
 def _delimiter(text: str) -> str:
-    """The separator of the header line: Excel writes ";" where "," is the decimal mark."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: header.count(d) for d in (";", ",", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    """The file's separator (Excel writes ";" where "," is the decimal mark).
+
+    Title rows above the header ("Chi bộ Khối Dân vận, Đảng bộ xã Di Linh") may hold
+    another separator, so the first line whose cells, split one way, include a name header
+    decides; failing that, the separator most frequent over the first lines.
+    """
+    lines = [line for line in text.splitlines() if line.strip()][:_SNIFF_LINES]
+    totals = {d: sum(line.count(d) for line in lines) for d in _DELIMITERS}
+    for line in lines:
+        named = [d for d in _DELIMITERS if any(is_name_header(c) for c in line.split(d))]
+        if named:
+            best = max(named, key=lambda d: line.count(d))
+            if line.count(best):
+                return best
+            break  # a lone name column: the header line says nothing about separators
+    best = max(_DELIMITERS, key=lambda d: totals[d])
+    return best if totals[best] else ","
 
 
 def _csv_rows(path: Path, data: bytes) -> Sheet:

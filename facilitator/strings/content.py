@@ -150,6 +150,16 @@ ATTRS_IN_PARAGRAPH = (
 )
 
 
+def attrs_malformed(line: str) -> str:
+    shown = line if len(line) <= 80 else line[:79] + "…"
+    return (
+        f"dòng «{shown}» trông như dòng thuộc tính nhưng viết sai nên bị coi là nội dung; "
+        "viết đúng dạng {minutes=15 kind=discussion framing=… id=…}: đóng bằng '}', "
+        "các cặp cách nhau bằng dấu cách (không dùng dấu phẩy), không có dấu cách quanh "
+        "'=', số phút là số nguyên"
+    )
+
+
 def unknown_attribute(name: str, allowed: Iterable[str]) -> str:
     return f'thuộc tính "{name}" không được hỗ trợ; chỉ dùng: {_quoted_list(allowed)}'
 
