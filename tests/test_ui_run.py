@@ -319,3 +319,22 @@ async def test_export_into_a_folder_asks_only_about_the_file_it_writes(
     written = list(folder.iterdir())
     assert len(written) == 1 and written[0].suffix == ".md"
     assert sum(m.startswith("Đã xuất") for m in messages) == 1
+
+
+async def test_speaking_queue_mid_note_asks_for_the_name(store, running, content_dir, frozen_clock):
+    """Queueing someone while a note is typed leaves the note and its speaker alone."""
+    app, _ = make_app(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"binh", "enter", *"Ý kiến dở")  # a note half typed
+        await pilot.press("ctrl+y")  # someone asks to speak
+        await pilot.pause()
+        await pilot.press(*"cuong", "enter")
+        await pilot.pause()
+        screen = app.screen
+        editor = screen.query_one(NoteEditor)
+        assert editor.text == "Ý kiến dở" and editor.speaker_id == "p02"
+        assert screen.queue == ["p03"]
+        await pilot.press("ctrl+y", *"nguyen", "enter")  # the only Nguyễn on the roster
+        await pilot.pause()
+        assert screen.queue == ["p03", "p01"]

@@ -288,7 +288,11 @@ EDIT_NOTE_TITLE = "Sửa ghi chép"
 QUEUE_TITLE = "Đăng ký phát biểu"
 QUEUE_EMPTY = "Chưa ai đăng ký phát biểu."
 QUEUE_ADDED = "Đã thêm {name} vào danh sách đăng ký phát biểu."
-QUEUE_NEED_NAME = "Gõ tên người xin phát biểu vào ô người phát biểu rồi bấm lại."
+QUEUE_NEED_NAME = (
+    "Không xác định được người xin phát biểu: hãy gõ rõ hơn tên (không dấu cũng được)."
+)
+QUEUE_TITLE = "Đăng ký phát biểu"
+QUEUE_PLACEHOLDER = "Tên người xin phát biểu (không dấu cũng được)"
 SESSION_STARTED = "Đã bắt đầu buổi sinh hoạt."
 ALREADY_STARTED = "Buổi sinh hoạt đã bắt đầu."
 NOT_STARTED = "Chưa bắt đầu · tổng thời lượng {minutes} phút"

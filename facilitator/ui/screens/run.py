@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
 from facilitator.domain.models import AgendaItem, Session
-from facilitator.domain.vietnamese import format_percent
+from facilitator.domain.vietnamese import fold, format_percent
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
 from facilitator.ui.agenda_commands import AgendaItemsProvider
@@ -242,17 +242,35 @@ class RunScreen(SessionScreen):
             self.notify(text.NOTE_DELETED)
             self.refresh_view()
 
-    def action_queue_speaker(self) -> None:
-        """Add whoever is typed in the speaker box to the speaking queue."""
+    @work(exclusive=True, group="run-dialog")
+    async def action_queue_speaker(self) -> None:
+        """Add someone to the speaking queue.
+
+        With the note box empty, the name typed in the speaker box is used (one key, no
+        dialog); while a note is being typed, a small dialog asks for the name so the
+        note and its speaker are left as they are.
+        """
         editor = self.query_one(NoteEditor)
-        person_id = editor.resolved_speaker()
-        person = self.service.session.person(person_id)
+        person = None
+        if not editor.text.strip():
+            person = self.service.session.person(editor.resolved_speaker())
+            if person is not None:
+                editor.load("", editor.kind, None, "")
         if person is None:
-            self.notify(text.QUEUE_NEED_NAME, severity="warning")
-            return
+            typed = await self.app.push_screen_wait(
+                ReasonDialog(text.QUEUE_TITLE, placeholder=text.QUEUE_PLACEHOLDER)
+            )
+            if typed is None:
+                return
+            matches = self.service.find_people(typed, limit=2)
+            exact = [p for p in matches if fold(p.name) == fold(typed)]
+            if len(exact) == 1 or len(matches) == 1:
+                person = (exact or matches)[0]
+            else:
+                self.notify(text.QUEUE_NEED_NAME, severity="warning")
+                return
         if person.id not in self.queue:
             self.queue.append(person.id)
-        editor.load(editor.text, editor.kind, None, "")
         self.notify(text.QUEUE_ADDED.format(name=person.name), timeout=2)
         self._show_queue()
         self.save_draft()
