@@ -281,7 +281,11 @@ class RunScreen(SessionScreen):
             return
         self._save_pending_note()
         if change == "step":
+            before = self.service.session.progress.current
             self.attempt(lambda: self.service.step(int(argument)))
+            if self.service.session.progress.current == before:
+                edge = text.AT_LAST_ITEM if int(argument) > 0 else text.AT_FIRST_ITEM
+                self.notify(edge, timeout=2)
         else:
             self.attempt(lambda: self.service.go_to(str(argument)))
         self.refresh_view()
