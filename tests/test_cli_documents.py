@@ -140,3 +140,42 @@ def test_help_is_vietnamese() -> None:
     assert "Cách dùng:" in result.stdout and "Tùy chọn" in result.stdout
     assert "Hiện hướng dẫn này rồi thoát." in result.stdout
     assert "Usage" not in result.stdout and "Show this message" not in result.stdout
+
+
+def test_audience_serve_without_textual_serve_says_how_to_install(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "textual_serve", None)  # import fails as if not installed
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    code, _, stderr = run(tmp_path / "d", "audience", "--serve")
+    assert code == 1
+    assert "pip install -e '.[web]'" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_audience_serve_runs_the_audience_command_in_a_browser(tmp_path: Path, monkeypatch) -> None:
+    import sys
+    import types
+
+    started: dict[str, object] = {}
+
+    class FakeServer:
+        def __init__(self, command: str, host: str, port: int, title: str) -> None:
+            started.update(command=command, host=host, port=port, title=title)
+
+        def serve(self) -> None:
+            started["served"] = True
+
+    module = types.ModuleType("textual_serve.server")
+    module.Server = FakeServer  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
+    monkeypatch.setitem(sys.modules, "textual_serve.server", module)
+    data = tmp_path / "d"
+    code, stdout, stderr = run(data, "audience", "--serve", "--host", "0.0.0.0", "--port", "8123")
+    assert code == 0, stderr
+    assert started["served"] and (started["host"], started["port"]) == ("0.0.0.0", 8123)
+    command = str(started["command"])
+    assert command.endswith("audience") and str(data) in command and "-m facilitator" in command
+    assert "http://0.0.0.0:8123" in stdout

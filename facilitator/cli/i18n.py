@@ -14,7 +14,7 @@ import click.formatting
 import click.parser
 import click.types
 
-from facilitator.strings.click import CLICK_TEXT
+from facilitator.strings.click import CLICK_TEXT, TYPE_NAMES
 
 
 def translate(message: str) -> str:
@@ -28,7 +28,10 @@ def translate_plural(singular: str, plural: str, count: int) -> str:
 
 
 def install() -> None:
-    """Route click's lookups through :func:`translate` (idempotent)."""
+    """Route click's lookups through :func:`translate` (idempotent); name the value types
+    shown as metavars ("TEXT" -> "GIÁ_TRỊ")."""
+    click.types.STRING.name = TYPE_NAMES["text"]
+    click.types.INT.name = TYPE_NAMES["integer"]
     for module in (
         click.core,
         click.decorators,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
 from pathlib import Path
 
 import click
@@ -18,6 +20,7 @@ from facilitator.cli.context import CliContext, get_store, handle_errors
 from facilitator.cli.documents import export_command, report_command
 from facilitator.cli.roster import roster_group
 from facilitator.cli.sessions import sessions_command
+from facilitator.domain.errors import FacilitatorError
 from facilitator.strings import main as text
 
 DATA_DIR_ENV = "FACILITATOR_DATA_DIR"
@@ -102,14 +105,40 @@ def _run_console(
 
 
 @click.command("audience", help=text.AUDIENCE_HELP)
+@click.option("--serve", is_flag=True, help=text.SERVE_HELP)
+@click.option(
+    "--host", default="localhost", show_default=True, metavar=text.HOST_METAVAR, help=text.HOST_HELP
+)
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=8000,
+    show_default=True,
+    metavar=text.PORT_METAVAR,
+    help=text.PORT_HELP,
+)
 @click.pass_context
 @handle_errors
-def audience_command(ctx: click.Context) -> None:
-    """Follow the presenter's current item on a second screen."""
+def audience_command(ctx: click.Context, serve: bool, host: str, port: int) -> None:
+    """Follow the presenter's current item on a second screen (or in a browser)."""
     store = get_store(ctx)
+    if serve:
+        _serve_audience(store.root, host, port)
+        return
     from facilitator.ui.audience import run_audience
 
     run_audience(store.root)
+
+
+def _serve_audience(root: Path, host: str, port: int) -> None:
+    """The audience view in a web browser (e.g. the projector's), via textual-serve."""
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise FacilitatorError(text.SERVE_MISSING) from None
+    command = shlex.join([sys.executable, "-m", "facilitator", "--data-dir", str(root), "audience"])
+    click.echo(text.SERVING.format(url=f"http://{host}:{port}"))
+    Server(command, host=host, port=port, title=text.AUDIENCE_WEB_TITLE).serve()
 
 
 main.add_command(sessions_command)

@@ -44,3 +44,6 @@ CLICK_TEXT = {
     "Got unexpected extra arguments ({args})": "Thừa các tham số ({args})",
     "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
 }
+
+# Names click shows (upper-cased) as the metavar of options without one of their own.
+TYPE_NAMES = {"text": "giá_trị", "integer": "số"}
