@@ -234,3 +234,54 @@ async def test_prepare_keeps_at_least_one_agenda_item(
         await pilot.pause()
         assert not screen._agenda[0].skipped
         assert text.LAST_ITEM_KEPT in messages
+
+
+async def test_prepare_imports_a_roster_from_a_file(store, content_dir, frozen_clock, tmp_path):
+    """No roster yet: ctrl+r imports one from CSV without leaving the console."""
+    csv_file = tmp_path / "danh-sach.csv"
+    csv_file.write_text(
+        "Họ và tên;Loại;Chức vụ\nNguyễn Văn An;chính thức;Bí thư chi bộ\nLê Thị Bình;dự bị;\n",
+        encoding="utf-8-sig",
+    )
+    app, messages = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrepareScreen)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#roster-file", Input).value = str(csv_file)
+        dialog.query_one("#roster-unit", Input).value = "Chi bộ Thôn 3"
+        dialog.query_one("#roster-parent", Input).value = "Đảng bộ xã Di Linh"
+        dialog.query_one("#roster-abbrev", Input).value = "CB"
+        dialog.query_one("#roster-unit", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.roster is not None and screen.roster.unit.name == "Chi bộ Thôn 3"
+        assert not screen.query_one("#no-roster", Static).display
+        assert any("Đã nhập 2 người" in m for m in messages)
+    roster = store.roster("Chi bộ Thôn 3")
+    assert [p.name for p in roster.sorted_people()] == ["Nguyễn Văn An", "Lê Thị Bình"]
+    assert roster.unit.parent == "Đảng bộ xã Di Linh" and roster.unit.abbrev == "CB"
+
+
+async def test_prepare_roster_import_error_is_shown_not_raised(
+    store, content_dir, frozen_clock, tmp_path
+):
+    app, messages = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#roster-file", Input).value = str(tmp_path / "khong-co.csv")
+        app.screen.query_one("#roster-unit", Input).value = "Chi bộ X"
+        app.screen.query_one("#roster-unit", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        assert any("khong-co.csv" in m for m in messages)
+    assert store.rosters() == []

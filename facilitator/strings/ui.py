@@ -37,6 +37,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "prepare.more": ("Thêm phút", "Tăng thời lượng của mục đang chọn thêm 1 phút."),
     "prepare.less": ("Bớt phút", "Giảm thời lượng của mục đang chọn đi 1 phút."),
     "prepare.back": ("Quay lại", "Bỏ chuẩn bị, về danh sách buổi sinh hoạt."),
+    "prepare.roster": (
+        "Nhập danh sách",
+        "Nhập danh sách đảng viên của một đơn vị từ tệp CSV hoặc Excel (.xlsx).",
+    ),
     "attendance.present": ("Có mặt", "Đánh dấu người đang chọn có mặt."),
     "attendance.late": ("Đến muộn", "Đánh dấu người đang chọn đến muộn (ghi giờ đến)."),
     "attendance.excused": ("Vắng có lý do", "Đánh dấu vắng có lý do; chương trình hỏi lý do."),
@@ -211,7 +215,7 @@ FIELD_PRESENTER2 = "Báo cáo viên thứ hai (nếu có)"
 FIELD_NUMBER = "Số biên bản (có thể để trống)"
 WHEN_PLACEHOLDER = "dd/mm/yyyy hh:mm"
 CHOOSE = "Chọn…"
-NO_ROSTER = 'Chưa có danh sách đơn vị nào. Hãy nhập danh sách trước, trong cửa sổ dòng lệnh: facilitator roster import TỆP --unit "TÊN ĐƠN VỊ"'
+NO_ROSTER = 'Chưa có danh sách đơn vị nào. Bấm ctrl+r để nhập danh sách từ tệp CSV hoặc Excel (hoặc trong cửa sổ dòng lệnh: facilitator roster import TỆP --unit "TÊN ĐƠN VỊ").'
 NO_PACKS = "Thư mục {folder} chưa có gói nội dung nào dùng được."
 PACK_UNAVAILABLE = "{name} — không dùng được: {problem}"
 PACK_OPTION = "{title} ({minutes} phút)"
@@ -427,3 +431,21 @@ def reflections_line(submitted: int, total: int, grades: list[tuple[str, int]]) 
     """Summary above the reflections table: "Đã nộp: 4/6 · Tốt: 2 · Khá: 1 …"."""
     parts = [f"Đã nộp: {submitted}/{total}", *(f"{label}: {count}" for label, count in grades)]
     return " · ".join(parts)
+
+
+ROSTER_IMPORT_TITLE = "Nhập danh sách đơn vị"
+ROSTER_IMPORT_FILE = "Tệp danh sách (CSV hoặc Excel .xlsx)"
+ROSTER_IMPORT_FILE_HINT = "ví dụ: ~/Tài liệu/danh-sach-chi-bo.xlsx"
+ROSTER_IMPORT_UNIT = "Tên đơn vị"
+ROSTER_IMPORT_UNIT_HINT = "ví dụ: Chi bộ Khối Dân vận"
+ROSTER_IMPORT_PARENT = "Cấp trên trực tiếp"
+ROSTER_IMPORT_PARENT_HINT = "ví dụ: Đảng bộ xã Di Linh"
+ROSTER_IMPORT_ABBREV = "Ký hiệu (trong số văn bản)"
+ROSTER_IMPORT_LOCALITY = "Địa danh (dòng ngày tháng)"
+ROSTER_IMPORT_PROFILE = "Thể thức văn bản"
+ROSTER_IMPORT_REQUIRED = "Cần có tệp danh sách và tên đơn vị."
+ROSTER_IMPORTED = "Đã nhập {count} người vào danh sách «{unit}»."
+UNIT_PROFILES = {
+    "party": "Tổ chức đảng (HD 36)",
+    "state": "Đoàn thể, cơ quan (NĐ 30)",
+}

@@ -13,7 +13,7 @@ from typing import ClassVar, Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
@@ -88,6 +88,76 @@ class GuestInfo:
     name: str
     category: str
     position: str
+
+
+@dataclass(frozen=True)
+class RosterImportRequest:
+    """A roster file to import and the unit it belongs to."""
+
+    path: Path
+    unit: str
+    parent: str
+    abbrev: str
+    locality: str
+    profile: str
+
+
+class RosterImportDialog(_Dialog[RosterImportRequest]):
+    """The file (CSV or XLSX) and the unit: what `facilitator roster import` asks."""
+
+    def compose(self) -> ComposeResult:
+        # Scrolls when the window is too short (80x24) for the whole form and its buttons.
+        with VerticalScroll(id="dialog", classes="wide") as box:
+            box.border_title = text.ROSTER_IMPORT_TITLE
+            yield Label(text.ROSTER_IMPORT_FILE)
+            yield Input(placeholder=text.ROSTER_IMPORT_FILE_HINT, id="roster-file")
+            yield Label(text.ROSTER_IMPORT_UNIT)
+            yield Input(placeholder=text.ROSTER_IMPORT_UNIT_HINT, id="roster-unit")
+            with Horizontal(classes="form-pair"):
+                with Vertical():
+                    yield Label(text.ROSTER_IMPORT_PARENT)
+                    yield Input(placeholder=text.ROSTER_IMPORT_PARENT_HINT, id="roster-parent")
+                with Vertical():
+                    yield Label(text.ROSTER_IMPORT_ABBREV)
+                    yield Input(placeholder="CB", id="roster-abbrev")
+            with Horizontal(classes="form-pair"):
+                with Vertical():
+                    yield Label(text.ROSTER_IMPORT_LOCALITY)
+                    yield Input(placeholder="Di Linh", id="roster-locality")
+                with Vertical():
+                    yield Label(text.ROSTER_IMPORT_PROFILE)
+                    yield Select(
+                        [(label, key) for key, label in text.UNIT_PROFILES.items()],
+                        value="party",
+                        allow_blank=False,
+                        id="roster-profile",
+                    )
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one("#roster-file", Input).focus()  # not the scrolling container
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        def value(widget_id: str) -> str:
+            return self.query_one(f"#{widget_id}", Input).value.strip()
+
+        if not value("roster-file") or not value("roster-unit"):
+            self.error(text.ROSTER_IMPORT_REQUIRED)
+            return
+        profile = self.query_one("#roster-profile", Select).value
+        self.dismiss(
+            RosterImportRequest(
+                path=Path(value("roster-file")).expanduser(),
+                unit=value("roster-unit"),
+                parent=value("roster-parent"),
+                abbrev=value("roster-abbrev"),
+                locality=value("roster-locality"),
+                profile=profile if isinstance(profile, str) else "party",
+            )
+        )
 
 
 class GuestDialog(_Dialog[GuestInfo]):

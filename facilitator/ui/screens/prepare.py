@@ -7,6 +7,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
@@ -19,6 +20,7 @@ from facilitator.services.planning import SessionPlan, agenda_from_pack, start_s
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import PlainScreen, plain, plain_text
+from facilitator.ui.screens.dialogs import RosterImportDialog
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -122,22 +124,52 @@ class PrepareScreen(PlainScreen):
         app = self.facilitator
         self.query_one("#when", Input).value = app.clock().strftime(WHEN_FORMAT)
         self.query_one("#plan-agenda", DataTable).add_columns(*text.AGENDA_COLUMNS)
-        try:
-            self._rosters = app.store.rosters()
-        except FacilitatorError as err:
-            self.notify(str(err), severity="error")
-        units = self.query_one("#unit", Select)
-        units.set_options([(plain_text(r.unit.name), i) for i, r in enumerate(self._rosters)])
-        self.query_one("#no-roster", Static).display = not self._rosters
+        self._load_rosters()
         self._load_packs(app.content_dir, app.content_files)
         if len(self._rosters) == 1:
-            units.value = 0
+            self.query_one("#unit", Select).value = 0
         usable = [i for i, e in enumerate(self._packs) if e.pack is not None]
         # A pack named on the command line (--content FILE) is the one meant.
         given = [i for i in usable if Path(self._packs[i].path) in app.content_files]
         if len(usable) == 1 or given:
             self.query_one("#pack", Select).value = (given or usable)[0]
         self.query_one("#unit", Select).focus()
+
+    def _load_rosters(self) -> None:
+        try:
+            self._rosters = self.facilitator.store.rosters()
+        except FacilitatorError as err:
+            self.notify(str(err), severity="error")
+        units = self.query_one("#unit", Select)
+        units.set_options([(plain_text(r.unit.name), i) for i, r in enumerate(self._rosters)])
+        self.query_one("#no-roster", Static).display = not self._rosters
+
+    @work(exclusive=True, group="prepare-dialog")
+    async def action_import_roster(self) -> None:
+        """Import a unit's roster from a CSV/XLSX file without leaving the console."""
+        from facilitator.services.rosters import import_roster
+
+        request = await self.app.push_screen_wait(RosterImportDialog())
+        if request is None:
+            return
+        try:
+            roster = import_roster(
+                self.facilitator.store,
+                request.path,
+                request.unit,
+                parent=request.parent or None,
+                abbrev=request.abbrev or None,
+                profile=request.profile,
+                locality=request.locality or None,
+            )
+        except FacilitatorError as err:
+            self.notify(str(err), severity="error", timeout=15)
+            return
+        self._load_rosters()
+        names = [r.unit.name for r in self._rosters]
+        if roster.unit.name in names:
+            self.query_one("#unit", Select).value = names.index(roster.unit.name)
+        self.notify(text.ROSTER_IMPORTED.format(count=len(roster.people), unit=roster.unit.name))
 
     def _load_packs(self, folder: Path, extra: tuple[Path, ...] = ()) -> None:
         try:
