@@ -175,7 +175,6 @@ NOTE_KIND: dict[str, str] = {
 }
 NOTE_KINDS_OFFERED = ("opinion", "question", "answer", "proposal", "conclusion")
 
-OK = "Đồng ý"
 CANCEL = "Hủy"
 SAVE = "Lưu"
 YES = "Có"
@@ -183,12 +182,8 @@ NO = "Không"
 NOBODY = "(chưa chọn)"
 UNKNOWN_SPEAKER = "(không rõ người nói)"
 READ_ONLY = "Buổi sinh hoạt đã kết thúc, biên bản đã thông qua: chỉ xem. Muốn sửa, hãy mở lại buổi (Bảng lệnh → Mở lại buổi) và nêu lý do."
-SAVED = "Đã lưu."
 HELP_TITLE = "Phím tắt"
 HELP_INTRO = "Mọi thao tác đều có trong bảng lệnh (ctrl+p). Bấm Esc hoặc F1 để đóng."
-HELP_KEY = "Phím"
-HELP_COMMAND = "Lệnh"
-HELP_DESCRIPTION = "Tác dụng"
 
 # --- Home --------------------------------------------------------------------------------------
 
@@ -265,14 +260,12 @@ def others_line(guests: int, non_members: int) -> str:
 
 
 BELOW_QUORUM = "Cảnh báo: số có mặt chưa đủ hai phần ba số đảng viên phải dự."
-QUORUM_OK = "Số có mặt đạt từ hai phần ba trở lên."
 
 # --- Run ---------------------------------------------------------------------------------------
 
 AGENDA_TITLE = "Chương trình"
 PRESENTER_NOTES_TITLE = "Ghi chú riêng của báo cáo viên"
 NOTES_TITLE = "Ghi chép của mục"
-NO_NOTES = "Chưa có ghi chép nào cho mục này."
 QUESTIONS_HEADING = "Câu hỏi thảo luận"
 ITEM_CONCLUSION = "Kết luận của chủ trì"
 NO_ITEM = "Chưa bắt đầu. Bấm F5 để bắt đầu buổi sinh hoạt, hoặc chọn một mục rồi Enter."
@@ -292,7 +285,6 @@ EDIT_NOTE_TITLE = "Sửa ghi chép"
 QUEUE_TITLE = "Đăng ký phát biểu"
 AT_LAST_ITEM = "Đã ở mục cuối của chương trình."
 AT_FIRST_ITEM = "Đã ở mục đầu của chương trình."
-QUEUE_EMPTY = "Chưa ai đăng ký phát biểu."
 QUEUE_ADDED = "Đã thêm {name} vào danh sách đăng ký phát biểu."
 QUEUE_NEED_NAME = (
     "Không xác định được người xin phát biểu: hãy gõ rõ hơn tên (không dấu cũng được)."
@@ -304,7 +296,6 @@ QUEUE_PLACEHOLDER = "Tên người xin phát biểu (không dấu cũng được
 SESSION_STARTED = "Đã bắt đầu buổi sinh hoạt."
 ALREADY_STARTED = "Buổi sinh hoạt đã bắt đầu."
 NOT_STARTED = "Chưa bắt đầu · tổng thời lượng {minutes} phút"
-FINISHED_AT = "Đã kết thúc lúc {time}"
 PACING_ON_TIME = "đúng kế hoạch"
 SESSION_LEFT = "Đã đóng buổi sinh hoạt; mọi thứ đã được lưu."
 
