@@ -301,3 +301,17 @@ def test_mass_organisation_report_counts_members_not_party_members() -> None:
     assert "Thành viên tham gia:" in rep.text
     assert "Tổng số đảng viên" not in rep.text and "Đảng viên tham gia:" not in rep.text
     assert "Tổng số TV" in rep.table_header and "Tổng số ĐV" not in rep.table_header
+
+
+@pytest.mark.parametrize("grades", [4, 6])
+def test_statistics_table_fits_the_landscape_page(grades: int) -> None:
+    """The grid (what LibreOffice lays out by) stays within 297 − 30 − 15 mm, whatever the
+    number of grade labels, and the unit column is the widest after "Ghi chú"."""
+    labels = tuple((f"g{i}", f"Loại {i}") for i in range(grades))
+    settings = DocSettings(grade_labels=labels)
+    doc = Document(io.BytesIO(render_report_docx(report(settings=settings), settings)))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "TT")
+    widths = [column.width.mm for column in table.columns]
+    assert len(widths) == 14 + grades
+    assert sum(widths) <= 297 - 30 - 15 + 0.5
+    assert widths[1] == max(widths[:-1])

@@ -16,7 +16,7 @@ from facilitator.export.settings import DocSettings
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
-    from docx.table import _Cell
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
 A4_WIDTH_MM = 210.0
@@ -244,15 +244,36 @@ def write_line(
     return paragraph
 
 
+def set_grid(table: Table, widths_mm: Sequence[float]) -> None:
+    """Column widths in the table grid: LibreOffice lays out by the grid (w:gridCol), Word
+    by the cells, so both must be set (cells are set row by row as rows are added)."""
+    from docx.shared import Mm
+
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+
+
+def narrow_cell_margins(table: Table, side_mm: float) -> None:
+    """Left/right cell margins for the whole table (``w:tblCellMar``), in mm."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(round(side_mm * 56.7)))  # twentieths of a point
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def borderless_table(doc: DocxDocument, widths_mm: Sequence[float], rows: int) -> list[list[_Cell]]:
     """A table without borders (Word's "Normal Table") with fixed column widths."""
     from docx.shared import Mm
 
     table = doc.add_table(rows=0, cols=len(widths_mm))
     table.autofit = False
-    # LibreOffice lays out by the grid (w:gridCol), Word by the cells: set both.
-    for column, width in zip(table.columns, widths_mm, strict=True):
-        column.width = Mm(width)
+    set_grid(table, widths_mm)
     grid: list[list[_Cell]] = []
     for _ in range(rows):
         cells = table.add_row().cells

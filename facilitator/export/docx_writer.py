@@ -16,8 +16,10 @@ if TYPE_CHECKING:
     from facilitator.export.minutes_model import Minutes
     from facilitator.export.report_model import Report
 
-STAT_WIDTHS_MM = (9, 38, 12, 13, 12, 15, 13, 16, 13, 13, 12, 15, 14, 10, 10, 10, 12)
-"""Statistics table columns before "Ghi chú", which takes the rest of the landscape page."""
+STAT_WIDTHS_MM = (8, 30, 11, 12, 12, 13, 12, 15, 13, 13, 10, 14, 13)
+"""Statistics table columns before the grades (TT … Số bài thu hoạch), in mm."""
+GRADE_WIDTH_MM = 13
+"""One column per grade label; "Ghi chú" takes what is left of the landscape page."""
 
 
 def render_minutes_docx(minutes: Minutes, settings: DocSettings | None = None) -> bytes:
@@ -75,10 +77,15 @@ def _statistics_section(
     lay.styled_paragraph(doc, styles.centre, s.REPORT_TABLE_TITLE).runs[0].bold = True
 
     usable = lay.text_width(settings, lay.A4_HEIGHT_MM)
-    widths = [*STAT_WIDTHS_MM, max(usable - sum(STAT_WIDTHS_MM), 15)]
+    grades = [GRADE_WIDTH_MM] * len(settings.grade_labels)
+    widths = [*STAT_WIDTHS_MM, *grades, max(usable - sum(STAT_WIDTHS_MM) - sum(grades), 15)]
+    if sum(widths) > usable:  # a longer grading scale: shrink every column alike
+        widths = [w * usable / sum(widths) for w in widths]
     table = doc.add_table(rows=0, cols=len(widths))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
+    lay.set_grid(table, widths)
+    lay.narrow_cell_margins(table, 0.8)  # 18 columns: Word's 1.9 mm margins would split words
     _row(table, report.table_header, widths, styles, bold=True)
     rows = report.table_rows()
     for values in rows[:-1]:
