@@ -540,3 +540,33 @@ def test_delimiter_follows_the_header_not_the_first_line() -> None:
     # No recognisable header: the separator most frequent over the first lines.
     assert detect("a,b;c\nx;y;z\np;q;r\n") == ";"
     assert detect("Họ và tên\nNguyễn Văn An\n") == ","
+
+
+def test_real_names_that_fold_like_totals_or_honorifics_are_kept(tmp_path: Path) -> None:
+    path = make_xlsx(
+        tmp_path / "ten-that.xlsx",
+        [
+            ["STT", "Họ và tên", "Chức vụ"],
+            [1, "Tống Công Minh", "Bí thư"],
+            [2, "Tong Cong Hai", None],  # typed without accents, numbered: a person
+            [3, "Ông Văn Bình", None],  # Ông is his surname
+            [4, "Cong Van Phuong", None],
+            [None, "Tổng cộng: 4 đồng chí", None],
+        ],
+    )
+    assert names(read_roster(path)) == [
+        "Tống Công Minh",
+        "Tong Cong Hai",
+        "Ông Văn Bình",
+        "Cong Van Phuong",
+    ]
+
+
+def test_a_file_with_nobody_in_it_is_refused_not_saved_empty(tmp_path: Path) -> None:
+    path = make_xlsx(
+        tmp_path / "rong.xlsx",
+        [["STT", "Họ và tên"], ["(1)", "(2)"], [None, "Tổng cộng: 0 đồng chí"]],
+    )
+    with pytest.raises(InputError) as excinfo:
+        read_roster(path)
+    assert "rong.xlsx" in str(excinfo.value)

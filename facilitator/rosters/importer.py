@@ -50,10 +50,10 @@ _TEMPORARY |= {"": None, "khong": None}
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # Column numbers printed under the header: 1, (1), [2], 3.
 _COLUMN_NUMBER = re.compile(r"[(\[]?\d{1,3}[)\]]?\.?")
-# Totals rows at the bottom: "Tổng cộng: 25", "Tổng số 25 đồng chí", "Cộng".
-_TOTALS = re.compile(r"(tong cong|tong so|cong)\b")
-# "Công" (a surname) folds like "Cộng"; only the plain or nặng spelling is a totals word.
-_BARE_TOTALS_WORDS = frozenset({"cộng", "cong"})
+# Totals rows at the bottom: "Tổng cộng: 25", "Tổng số 25 đồng chí", "Cộng". Matched with
+# their accents: folded, they would also match real names ("Tống Công Minh", "Cong Van").
+_TOTALS = re.compile(r"(tổng cộng|tổng số|cộng)(\W|$)")
+_TOTALS_BARE = re.compile(r"tong (cong|so)(\W|$)")
 # Folded honorifics written before a name, longest first ("đồng chí" before "đc").
 _HONORIFICS = ("dong chi", "d/c", "anh", "chi", "ong", "dc", "ba")
 _token = token
@@ -182,14 +182,13 @@ def _is_totals(cells: tuple[Any, ...], columns: dict[str, int]) -> bool:
     first = next((c for c in cells if c is not None and _text(c)), None)
     for value in (*candidates, first):
         text = _text(value) if value is not None and value is not FORMULA_WITHOUT_VALUE else ""
-        match = _TOTALS.match(fold(text))
-        if match is None:
-            continue
-        if match.group(1) != "cong":
+        if _TOTALS.match(" ".join(nfc(text).casefold().split())):
             return True
-        word = re.sub(r"\W+", " ", nfc(text).casefold()).split()
-        if word and word[0] in _BARE_TOTALS_WORDS:
-            return True
+        # Typed without accents ("TONG SO 2"): a total carries a number and no STT.
+        if _TOTALS_BARE.match(fold(text)) and any(ch.isdigit() for ch in text):
+            stt = _text(cells[0]) if cells and cells[0] is not None else ""
+            if not stt.strip().isdigit():
+                return True
     return False
 
 
@@ -197,8 +196,9 @@ def strip_honorific(text: str, following_words: int = 0) -> str:
     """``text`` without a leading "Ông", "Bà", "Anh", "Chị", "Đ/c", "Đc" or "Đồng chí"
     (any case or accents) followed by a space or a dot.
 
-    After a space it is stripped only if at least two name words remain, counting
-    ``following_words`` from other columns, so a bare "Anh Tuấn" stays as written.
+    After a space it is stripped only if at least two name words remain (three after
+    "Ông", which is also a surname), counting ``following_words`` from other columns, so
+    "Anh Tuấn" and "Ông Văn Bình" stay as written; after a dot ("Đ/c.Lan") it always goes.
     """
     text = nfc(text)
     for honorific in _HONORIFICS:
@@ -207,7 +207,9 @@ def strip_honorific(text: str, following_words: int = 0) -> str:
         if len(text) <= size or fold(text[:size]) != honorific or text[size] not in " .":
             continue
         rest = text[size:].lstrip(" .")
-        enough = len(rest.split()) + following_words >= 2 or text[size] == "."
+        # "Ông" is also a surname (Ông Văn Bình): only stripped before a full name.
+        needed = 3 if honorific == "ong" else 2
+        enough = len(rest.split()) + following_words >= needed or text[size] == "."
         return rest if rest and enough else text
     return text
 
@@ -306,8 +308,6 @@ def people_from_sheet(sheet: Sheet) -> list[Person]:
     position, columns = found
     reader = _RowReader(sheet, columns, report)
     data_rows = sheet.rows[position + 1 :]
-    if not data_rows:
-        report.add(sheet.where(sheet.rows[position][0]), msg.NO_PEOPLE)
     if len(data_rows) > MAX_ROWS:
         report.add(sheet.where(data_rows[MAX_ROWS][0]), msg.too_many_rows(MAX_ROWS))
         data_rows = data_rows[:MAX_ROWS]
@@ -327,6 +327,9 @@ def people_from_sheet(sheet: Sheet) -> list[Person]:
             continue
         first_seen[key] = where
         people.append(person)
+    if not people and not report.count:
+        # Never save an empty roster over a real one (every row blank, numbers or totals).
+        report.add(sheet.where(sheet.rows[position][0]), msg.NO_PEOPLE)
     if report.count:
         raise InputError(msg.roster_invalid(sheet.path), report.all())
     return people
