@@ -614,3 +614,12 @@ def test_check_of_the_whole_content_folder_skips_its_readme() -> None:
     assert result.exit_code == 0, result.output
     assert "README.md: bỏ qua" in result.output
     assert "Đã kiểm tra 2 tệp: 2 hợp lệ, 0 có lỗi." in result.output
+
+
+def test_braces_in_plain_text_mentioning_id_are_body_text() -> None:
+    text = (
+        "---\nid: p\ntitle: P\nkind: thuong-ky\nversion: '1'\nsources: [Kế hoạch]\n---\n\n"
+        "## Mục\n\n{Phần dành cho chi bộ có id riêng}: đọc kỹ trước khi sinh hoạt.\n"
+    )
+    pack = parse_pack(text, "p.md")
+    assert "id riêng" in pack.items[0].body_md

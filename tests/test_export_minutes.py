@@ -417,3 +417,14 @@ def test_core_export_does_not_import_docx_or_textual() -> None:
     )
     root = Path(__file__).resolve().parents[1]
     subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
+
+
+def test_a_skipped_item_with_a_conclusion_keeps_it(session) -> None:
+    from dataclasses import replace as _replace
+
+    agenda = tuple(
+        _replace(i, conclusion="Giao đồng chí Cường rà soát danh sách.") if i.id == "phim" else i
+        for i in session.agenda
+    )
+    text = build_minutes(session.with_changes(agenda=agenda)).text
+    assert "Giao đồng chí Cường rà soát danh sách." in text

@@ -315,3 +315,13 @@ def test_statistics_table_fits_the_landscape_page(grades: int) -> None:
     assert len(widths) == 14 + grades
     assert sum(widths) <= 297 - 30 - 15 + 0.5
     assert widths[1] == max(widths[:-1])
+
+
+def test_absent_members_reflections_do_not_push_the_rate_past_100() -> None:
+    from facilitator.domain.models import Reflection
+
+    session = make_session(
+        reflections=(Reflection("p01", True, "tot"), Reflection("p05", True, "kha"))  # p05 absent
+    )
+    rep = build_report([session], unit=COMMUNE, issued_on=ISSUED)
+    assert _row(rep, session.unit.name).reflections == 1

@@ -51,7 +51,9 @@ def build_minutes(session: Session, settings: DocSettings | None = None) -> Minu
     secretary = people.get(session.roles.secretary or "")
     # Skipped items leave the agenda as held, unless something was recorded on them:
     # what the secretary wrote down is never dropped from the minutes.
-    noted = {note.item for note in session.notes}
+    noted = {note.item for note in session.notes} | {
+        item.id for item in session.agenda if clean_line(item.conclusion)
+    }
     held = [item for item in session.agenda if not item.skipped or item.id in noted]
     notes_by_item: dict[str, list[Note]] = defaultdict(list)
     for note in session.notes:

@@ -226,8 +226,12 @@ class _Collector:
     def _reflections(self, session: Session, tally: _Tally) -> None:
         for reflection in session.reflections:
             person = session.person(reflection.person)
-            # Only Party members' reflections are counted against participating members.
+            attended = session.attendance_of(reflection.person)
+            # Counted against the members who took part (present, or at a make-up), so
+            # only those members' reflections count: the rate can never pass 100%.
             if not reflection.submitted or person is None or not person.is_member:
+                continue
+            if attended is None or not attended.is_present:
                 continue
             tally.reflections += 1
             if reflection.grade in tally.grade_keys:

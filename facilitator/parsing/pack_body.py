@@ -32,9 +32,10 @@ ORPHAN_ATTR_LINES = "orphan_attr_lines"
 """Env key: 1-based lines of ``{...}`` blocks the attrs plugin dropped (nothing after them)."""
 
 _WHITESPACE = re.compile(r"\s+")
-# A "{" line naming one of our attributes was meant as an attribute block, even when it
-# does not parse (missing "}", spaces around "=", "7.5", commas).
-_ATTR_INTENT = re.compile(r"\b(?:" + "|".join(ITEM_ATTRIBUTES) + r")\b")
+# A "{" line giving one of our attributes a value ("name =" or "name:") was meant as an
+# attribute block, even when it does not parse (missing "}", spaces around "=", "7.5",
+# commas); a brace in plain text that merely mentions "id" is not.
+_ATTR_INTENT = re.compile(r"\b(?:" + "|".join(ITEM_ATTRIBUTES) + r")\s*[=:]")
 _ATX_HEADING = re.compile(r"#{1,6}")
 
 

@@ -50,8 +50,9 @@ def reflection_row(person: Person, record: Reflection | None) -> tuple[str, str,
 def reflections_summary(session: Session) -> str:
     """Members' submitted reflections out of members present, as the report counts them."""
     members = {p.id for p in session.people if p.is_member}
-    present = sum(1 for a in session.attendance if a.person in members and a.is_present)
-    submitted = [r for r in session.reflections if r.submitted and r.person in members]
+    present_ids = {a.person for a in session.attendance if a.person in members and a.is_present}
+    present = len(present_ids)
+    submitted = [r for r in session.reflections if r.submitted and r.person in present_ids]
     grades = Counter(r.grade for r in submitted)
     return text.reflections_line(
         len(submitted),
