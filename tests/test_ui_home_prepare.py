@@ -285,3 +285,29 @@ async def test_prepare_roster_import_error_is_shown_not_raised(
         assert isinstance(app.screen, PrepareScreen)
         assert any("khong-co.csv" in m for m in messages)
     assert store.rosters() == []
+
+
+async def test_reimport_from_the_console_keeps_a_units_profile(
+    store, content_dir, frozen_clock, tmp_path
+):
+    from facilitator.domain.models import Person, Roster, Unit
+
+    store.save_roster(
+        Roster(Unit("Chi hội CCB Thôn 2", "Hội CCB xã", "CH", "state"), (Person("a", "Lê Văn An"),))
+    )
+    csv_file = tmp_path / "ds.csv"
+    csv_file.write_text("Họ và tên\nLê Văn An\nTrần Văn Bình\n", encoding="utf-8")
+    app, _ = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        app.screen.query_one("#roster-file", Input).value = str(csv_file)
+        app.screen.query_one("#roster-unit", Input).value = "Chi hội CCB Thôn 2"
+        app.screen.query_one("#roster-unit", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    roster = store.roster("Chi hội CCB Thôn 2")
+    assert roster.unit.profile == "state" and roster.unit.parent == "Hội CCB xã"
+    assert len(roster.people) == 2

@@ -338,3 +338,15 @@ async def test_speaking_queue_mid_note_asks_for_the_name(store, running, content
         await pilot.press("ctrl+y", *"nguyen", "enter")  # the only Nguyễn on the roster
         await pilot.pause()
         assert screen.queue == ["p03", "p01"]
+
+
+def test_pick_person_never_confuses_close_names() -> None:
+    from facilitator.domain.models import Person
+    from facilitator.ui.screens.run import pick_person
+
+    an, anh, an2 = Person("1", "Lê Văn An"), Person("2", "Lê Văn Anh"), Person("3", "Lê Văn Ân")
+    hung, hung2 = Person("4", "Trần Văn Hùng"), Person("5", "Trần Văn Hưng")
+    assert pick_person([an, anh, an2], "Lê Văn Ân") is an2
+    assert pick_person([an, anh, an2], "le van an") is None  # An or Ân: ask again
+    assert pick_person([hung, hung2], "Trần Văn Hưng") is hung2
+    assert pick_person([anh], "anh") is anh

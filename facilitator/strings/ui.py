@@ -434,6 +434,7 @@ ROSTER_IMPORT_PARENT_HINT = "ví dụ: Đảng bộ xã Di Linh"
 ROSTER_IMPORT_ABBREV = "Ký hiệu (trong số văn bản)"
 ROSTER_IMPORT_LOCALITY = "Địa danh (dòng ngày tháng)"
 ROSTER_IMPORT_PROFILE = "Thể thức văn bản"
+ROSTER_PROFILE_KEEP = "Giữ như đã lưu (đơn vị mới: tổ chức đảng)"
 ROSTER_IMPORT_REQUIRED = "Cần có tệp danh sách và tên đơn vị."
 ROSTER_IMPORTED = "Đã nhập {count} người vào danh sách «{unit}»."
 UNIT_PROFILES = {

@@ -99,7 +99,7 @@ class RosterImportRequest:
     parent: str
     abbrev: str
     locality: str
-    profile: str
+    profile: str | None
 
 
 class RosterImportDialog(_Dialog[RosterImportRequest]):
@@ -126,10 +126,10 @@ class RosterImportDialog(_Dialog[RosterImportRequest]):
                     yield Input(placeholder="Di Linh", id="roster-locality")
                 with Vertical():
                     yield Label(text.ROSTER_IMPORT_PROFILE)
+                    # Blank keeps a stored unit's style (a new unit becomes a Party one).
                     yield Select(
                         [(label, key) for key, label in text.UNIT_PROFILES.items()],
-                        value="party",
-                        allow_blank=False,
+                        prompt=text.ROSTER_PROFILE_KEEP,
                         id="roster-profile",
                     )
             yield Label("", classes="dialog-error")
@@ -155,7 +155,7 @@ class RosterImportDialog(_Dialog[RosterImportRequest]):
                 parent=value("roster-parent"),
                 abbrev=value("roster-abbrev"),
                 locality=value("roster-locality"),
-                profile=profile if isinstance(profile, str) else "party",
+                profile=profile if isinstance(profile, str) else None,
             )
         )
 

@@ -14,8 +14,8 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from facilitator.domain.models import AgendaItem, Session
-from facilitator.domain.vietnamese import fold, format_percent
+from facilitator.domain.models import AgendaItem, Person, Session
+from facilitator.domain.vietnamese import fold, format_percent, nfc
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
 from facilitator.ui.agenda_commands import AgendaItemsProvider
@@ -39,6 +39,21 @@ from facilitator.ui.widgets.pacing_line import PacingLine
 
 DRAFT_DELAY = 1.5
 """Seconds of quiet typing before the draft is written (at most this much is at risk)."""
+
+
+def pick_person(candidates: list[Person], typed: str) -> Person | None:
+    """The one person meant by ``typed``: an exact name (accents and case as written, then
+    without accents), else the only match; ``None`` when it stays ambiguous.
+    "Trần Văn Hưng" is never taken for "Trần Văn Hùng", nor "Lê Văn Ân" for "Lê Văn An"."""
+    exact = [
+        p for p in candidates if nfc(p.name).casefold() == " ".join(nfc(typed).casefold().split())
+    ]
+    if len(exact) == 1:
+        return exact[0]
+    folded = [p for p in candidates if fold(p.name) == fold(typed)]
+    if len(folded) == 1:
+        return folded[0]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 class RunScreen(SessionScreen):
@@ -262,11 +277,8 @@ class RunScreen(SessionScreen):
             )
             if typed is None:
                 return
-            matches = self.service.find_people(typed, limit=2)
-            exact = [p for p in matches if fold(p.name) == fold(typed)]
-            if len(exact) == 1 or len(matches) == 1:
-                person = (exact or matches)[0]
-            else:
+            person = pick_person(self.service.find_people(typed, limit=10_000), typed)
+            if person is None:
                 self.notify(text.QUEUE_NEED_NAME, severity="warning")
                 return
         if person.id not in self.queue:
