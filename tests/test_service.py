@@ -247,3 +247,17 @@ def test_reopening_tells_the_audience(service: SessionService) -> None:
     assert read_live(service.store.root)["status"] == "running"
     service.update_details(title="Tên mới")
     assert read_live(service.store.root)["title"] == "Tên mới"
+
+
+def test_a_note_added_days_later_does_not_move_the_end_of_the_meeting(
+    service: SessionService, clock: FakeClock
+) -> None:
+    service.start()
+    clock.advance(3600)
+    service.approve_and_close()
+    first_end = service.session.ended_at
+    clock.advance(2 * 86400)
+    service.reopen("Bổ sung ý kiến bị sót")
+    service.add_note("Ý kiến bổ sung")
+    service.approve_and_close()
+    assert service.session.ended_at == first_end

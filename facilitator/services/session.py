@@ -415,9 +415,10 @@ def _next_note_number(session: Session) -> int:
 
 
 def _end_time(session: Session, now: datetime) -> datetime:
-    """When the meeting ended: now, unless it was closed before and reopened only for a
-    correction (nothing recorded since the first close), which keeps the first end time."""
+    """When the meeting ended: now, unless it was closed before. Closed again the same day
+    with something recorded since, the meeting went on: the end moves; otherwise (a
+    correction, or a note added days later) the first end time stands."""
     if session.ended_at is None:
         return now
-    recorded = [n.at for n in session.notes]
-    return now if recorded and max(recorded) > session.ended_at else session.ended_at
+    went_on = any(n.at > session.ended_at for n in session.notes)
+    return now if went_on and now.date() == session.ended_at.date() else session.ended_at
