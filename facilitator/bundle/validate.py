@@ -335,12 +335,19 @@ def _check_content(check: _Checker, data: Obj) -> None:
             check.add(f"$.content.framing[{index}]", msg.FRAMING_ENTRY)
 
 
-def _remember_id(value: str | None, where: str, seen: dict[str, str], check: _Checker) -> None:
-    """Record an id at its path, reporting a duplicate against the first definition."""
+def _remember_id(
+    value: str | None,
+    where: str,
+    seen: dict[str, str],
+    check: _Checker,
+    field: str = "id",
+    message: Callable[[str, str], str] = msg.duplicate_id,
+) -> None:
+    """Record a key at its path, reporting a repeat against its first occurrence."""
     if value is None:
         return
     if value in seen:
-        check.add(f"{where}.id", msg.duplicate_id(_plain(value), seen[value]))
+        check.add(f"{where}.{field}", message(_plain(value), seen[value]))
     else:
         seen[value] = where
 
@@ -389,13 +396,7 @@ def _check_attendance(check: _Checker, data: Obj, people: Collection[str]) -> No
     seen: dict[str, str] = {}
     for where, record in check.objects(data, "attendance", "$"):
         person_id = check.ref(record, "person", where, people, msg.unknown_person)
-        if person_id is not None:
-            if person_id in seen:
-                check.add(
-                    f"{where}.person", msg.duplicate_record(_plain(person_id), seen[person_id])
-                )
-            else:
-                seen[person_id] = where
+        _remember_id(person_id, where, seen, check, "person", msg.duplicate_record)
         status = check.choice(record, "status", where, ATTENDANCE_STATUSES)
         check.time(record, "arrived_at", where, required=False, nullable=True)
         check.time(record, "left_at", where, required=False, nullable=True)
@@ -457,13 +458,7 @@ def _check_reflections(check: _Checker, data: Obj, people: Collection[str]) -> N
     seen: dict[str, str] = {}
     for where, entry in check.objects(data, "reflections", "$", required=False):
         person_id = check.ref(entry, "person", where, people, msg.unknown_person)
-        if person_id is not None:
-            if person_id in seen:
-                check.add(
-                    f"{where}.person", msg.duplicate_record(_plain(person_id), seen[person_id])
-                )
-            else:
-                seen[person_id] = where
+        _remember_id(person_id, where, seen, check, "person", msg.duplicate_record)
         check.boolean(entry, "submitted", where)
         check.choice(entry, "grade", where, (*GRADES, None), required=False)
 
