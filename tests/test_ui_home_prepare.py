@@ -20,6 +20,26 @@ from facilitator.ui.screens.run import RunScreen
 SIZE = (100, 40)
 
 
+async def import_roster_in_prepare(
+    pilot, app: FacilitatorApp, path: Path, unit: str, **fields: str
+):
+    """Home → n → ctrl+r, fill the roster dialog (``fields``: parent, abbrev…), Enter."""
+    await pilot.press("n")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, PrepareScreen)
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    app.screen.query_one("#roster-file", Input).value = str(path)
+    app.screen.query_one("#roster-unit", Input).value = unit
+    for name, value in fields.items():
+        app.screen.query_one(f"#roster-{name}", Input).value = value
+    app.screen.query_one("#roster-unit", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    return screen
+
+
 def make_app(store: Store, content_dir: Path, clock, **kw) -> tuple[FacilitatorApp, list[str]]:
     app = FacilitatorApp(store, content_dir=content_dir, clock=clock, **kw)
     messages: list[str] = []
@@ -245,20 +265,9 @@ async def test_prepare_imports_a_roster_from_a_file(store, content_dir, frozen_c
     )
     app, messages = make_app(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PrepareScreen)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        dialog = app.screen
-        dialog.query_one("#roster-file", Input).value = str(csv_file)
-        dialog.query_one("#roster-unit", Input).value = "Chi bộ Thôn 3"
-        dialog.query_one("#roster-parent", Input).value = "Đảng bộ xã Di Linh"
-        dialog.query_one("#roster-abbrev", Input).value = "CB"
-        dialog.query_one("#roster-unit", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        screen = await import_roster_in_prepare(
+            pilot, app, csv_file, "Chi bộ Thôn 3", parent="Đảng bộ xã Di Linh", abbrev="CB"
+        )
         assert app.screen is screen
         assert screen.roster is not None and screen.roster.unit.name == "Chi bộ Thôn 3"
         assert not screen.query_one("#no-roster", Static).display
@@ -273,15 +282,7 @@ async def test_prepare_roster_import_error_is_shown_not_raised(
 ):
     app, messages = make_app(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        app.screen.query_one("#roster-file", Input).value = str(tmp_path / "khong-co.csv")
-        app.screen.query_one("#roster-unit", Input).value = "Chi bộ X"
-        app.screen.query_one("#roster-unit", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await import_roster_in_prepare(pilot, app, tmp_path / "khong-co.csv", "Chi bộ X")
         assert isinstance(app.screen, PrepareScreen)
         assert any("khong-co.csv" in m for m in messages)
     assert store.rosters() == []
@@ -299,15 +300,7 @@ async def test_reimport_from_the_console_keeps_a_units_profile(
     csv_file.write_text("Họ và tên\nLê Văn An\nTrần Văn Bình\n", encoding="utf-8")
     app, _ = make_app(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        app.screen.query_one("#roster-file", Input).value = str(csv_file)
-        app.screen.query_one("#roster-unit", Input).value = "Chi hội CCB Thôn 2"
-        app.screen.query_one("#roster-unit", Input).focus()
-        await pilot.press("enter")
-        await pilot.pause()
+        await import_roster_in_prepare(pilot, app, csv_file, "Chi hội CCB Thôn 2")
     roster = store.roster("Chi hội CCB Thôn 2")
     assert roster.unit.profile == "state" and roster.unit.parent == "Hội CCB xã"
     assert len(roster.people) == 2

@@ -237,32 +237,41 @@ async def test_readback_approve_makes_session_read_only_until_reopened(
     ]  # fmt: skip
 
 
-async def test_export_writes_markdown_without_overwriting(
-    store, running, content_dir, frozen_clock, tmp_path
-):
-    pytest.importorskip("facilitator.export.markdown")
+def exporting_app(store, running, content_dir, clock, folder) -> tuple[FacilitatorApp, list[str]]:
     app = FacilitatorApp(
-        store, content_dir=content_dir, clock=frozen_clock, session_id=running,
-        export_dir=tmp_path,
-    )  # fmt: skip
+        store, content_dir=content_dir, clock=clock, session_id=running, export_dir=folder
+    )
     messages: list[str] = []
     app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    target = tmp_path / "bien-ban.md"
+    return app, messages
+
+
+async def export_markdown_twice(app: FacilitatorApp, path) -> None:
+    """F9 → Markdown → ``path``, twice; the second time the file exists and "no" is answered."""
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         for attempt in range(2):
             await pilot.press("f9")
             await pilot.pause()
             await pilot.press("down")  # Markdown
-            app.screen.query_one("#export-path", Input).value = str(target)
+            app.screen.query_one("#export-path", Input).value = str(path)
             app.screen.query_one("#export-path", Input).focus()
             await pilot.press("enter")
             await pilot.pause()
-            if attempt:  # the file exists now: asked first, and "no" keeps it
+            if attempt:  # asked first, and "no" keeps the existing file
                 await pilot.press("escape")
                 await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
+
+
+async def test_export_writes_markdown_without_overwriting(
+    store, running, content_dir, frozen_clock, tmp_path
+):
+    pytest.importorskip("facilitator.export.markdown")
+    app, messages = exporting_app(store, running, content_dir, frozen_clock, tmp_path)
+    target = tmp_path / "bien-ban.md"
+    await export_markdown_twice(app, target)
     assert target.exists() and "BIÊN BẢN" in target.read_text("utf-8")
     assert sum(m.startswith("Đã xuất") for m in messages) == 1
 
@@ -296,26 +305,8 @@ async def test_export_into_a_folder_asks_only_about_the_file_it_writes(
 ):
     folder = tmp_path / "xuat"
     folder.mkdir()
-    app = FacilitatorApp(
-        store, content_dir=content_dir, clock=frozen_clock, session_id=running, export_dir=folder
-    )
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        for attempt in range(2):
-            await pilot.press("f9")
-            await pilot.pause()
-            await pilot.press("down")  # Markdown
-            app.screen.query_one("#export-path", Input).value = str(folder)
-            app.screen.query_one("#export-path", Input).focus()
-            await pilot.press("enter")
-            await pilot.pause()
-            if attempt:  # now the file inside the folder exists: asked first, "no" keeps it
-                await pilot.press("escape")
-                await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+    app, messages = exporting_app(store, running, content_dir, frozen_clock, folder)
+    await export_markdown_twice(app, folder)
     written = list(folder.iterdir())
     assert len(written) == 1 and written[0].suffix == ".md"
     assert sum(m.startswith("Đã xuất") for m in messages) == 1
