@@ -30,10 +30,12 @@ from facilitator.domain.models import (
     PROFILES,
     SESSION_ID_PATTERN,
     SESSION_KINDS,
+    SESSION_MODES,
     SESSION_STATUSES,
     TEMPORARY_VALUES,
 )
 from facilitator.strings import bundle as msg
+from facilitator.strings import timing as timing_msg
 
 MAX_REPORTED = 200
 MAX_COUNTED = 10_000
@@ -296,6 +298,7 @@ def _check_session(check: _Checker, data: Any) -> None:
     check.string(data, "place", "$")
     check.time(data, "started_at", "$")
     check.time(data, "ended_at", "$", required=False, nullable=True)
+    check.choice(data, "mode", "$", SESSION_MODES, required=False)
     _check_content(check, data)
     people = _check_people(check, data)
     _check_roles(check, data, people)
@@ -403,6 +406,30 @@ def _check_attendance(check: _Checker, data: Obj, people: Collection[str]) -> No
         check.string(record, "reason", where, required=False, nullable=True)
         if status == "late" and record.get("arrived_at") is None:
             check.add(f"{where}.arrived_at", msg.LATE_NEEDS_ARRIVAL)
+        _check_left(check, record, where, status)
+
+
+def _check_left(check: _Checker, record: Obj, where: str, status: str | None) -> None:
+    """``left_at`` (về sớm) belongs to someone present, and not before they arrived."""
+    left = _moment(record.get("left_at"))
+    if left is None:
+        return
+    if status is not None and status not in ("present", "late"):
+        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_NOT_PRESENT)
+    arrived = _moment(record.get("arrived_at"))
+    if arrived is not None and left < arrived:
+        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_BEFORE_ARRIVAL)
+
+
+def _moment(value: object) -> datetime | None:
+    """An aware time from a value already type-checked elsewhere (``None`` if unusable)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.utcoffset() is not None else None
 
 
 def _check_agenda(check: _Checker, data: Obj, people: Collection[str]) -> Collection[str]:

@@ -12,6 +12,7 @@ Rules (Quy định 24-QĐ/TW §9.3.2 as summarised in the reference):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from fractions import Fraction
 
 from facilitator.domain.models import Attendance, Person
@@ -25,6 +26,14 @@ class Absence:
 
     person: Person
     reason: str
+
+
+@dataclass(frozen=True)
+class Timed:
+    """A member who came late or left early, and when (``None`` if never entered)."""
+
+    person: Person
+    at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,10 @@ class MembershipCounts:
     guests_present: int
     voting_base: int
     temp_out_absent: int
+    latecomers: tuple[Timed, ...] = ()
+    """Members who came late, in roster order, with their arrival (the minutes name them)."""
+    left_early: tuple[Timed, ...] = ()
+    """Members present who left before the end (về sớm), in roster order, with the time."""
 
     @property
     def absent(self) -> int:
@@ -86,11 +99,17 @@ def count_membership(
     excused: list[Absence] = []
     unexcused: list[Person] = []
     unmarked: list[Person] = []
+    latecomers: list[Timed] = []
+    left_early: list[Timed] = []
     for person in members:
         record = by_person.get(person.id)
         if record is not None and record.is_present:
             present += 1
             late += record.status == "late"
+            if record.status == "late":
+                latecomers.append(Timed(person, record.arrived_at))
+            if record.left_at is not None:
+                left_early.append(Timed(person, record.left_at))
             if person.category == "chinh-thuc":
                 present_official += 1
             else:
@@ -133,6 +152,8 @@ def count_membership(
         guests_present=sum(p.category == "khach" and _present(by_person, p) for p in others),
         voting_base=official_total - official_not_voting,
         temp_out_absent=temp_out_absent,
+        latecomers=tuple(sorted(latecomers, key=lambda t: t.person.sort_key)),
+        left_early=tuple(sorted(left_early, key=lambda t: t.person.sort_key)),
     )
 
 

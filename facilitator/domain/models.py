@@ -30,6 +30,9 @@ ITEM_KINDS = ("procedure", "presentation", "discussion", "vote", "conclusion")
 SESSION_KINDS = ("chuyen-de", "thuong-ky", "hoi-nghi")
 GRADES = ("tot", "kha", "dat", "khong-dat")
 PROFILES = ("party", "state")
+SESSION_MODES = ("live", "afterwards")
+"""live: times come from the clock; afterwards: the minutes are typed up later from paper,
+every time is entered by hand and the clock never reaches the record."""
 
 Json = dict[str, Any]
 
@@ -539,6 +542,7 @@ class Session:
     progress: Progress = Progress()
     narrative: Narrative = Narrative()
     events: tuple[Event, ...] = ()
+    mode: str = "live"
     extra: Json = field(default_factory=dict, compare=False)
 
     # -- lookups -------------------------------------------------------------
@@ -563,6 +567,11 @@ class Session:
         return tuple(sorted(self.people, key=lambda p: p.sort_key))
 
     @property
+    def typed_up_afterwards(self) -> bool:
+        """The minutes are typed up after the meeting (nhập biên bản sau buổi họp)."""
+        return self.mode == "afterwards"
+
+    @property
     def is_closed(self) -> bool:
         """Closed sessions are read-only until explicitly reopened."""
         return self.status == "closed"
@@ -575,7 +584,7 @@ class Session:
     _KEYS = (
         "format", "id", "status", "unit", "number", "title", "kind", "place", "started_at",
         "ended_at", "content", "roles", "people", "attendance", "agenda", "notes", "votes",
-        "conclusion", "reflections", "approved", "progress", "narrative", "events",
+        "conclusion", "reflections", "approved", "progress", "narrative", "events", "mode",
     )  # fmt: skip
 
     def to_dict(self) -> Json:
@@ -606,6 +615,8 @@ class Session:
         }
         if self.approved is not None:
             data["approved"] = self.approved.to_dict()
+        if self.mode != "live":  # written only when set: live bundles stay as they were
+            data["mode"] = self.mode
         return data | self.extra
 
     @classmethod
@@ -637,6 +648,7 @@ class Session:
             progress=Progress.from_dict(data.get("progress") or {}),
             narrative=Narrative.from_dict(data.get("narrative") or {}),
             events=tuple(Event.from_dict(e) for e in data.get("events", ())),
+            mode=data.get("mode") or "live",
             extra=_extra(data, cls._KEYS),
         )
 

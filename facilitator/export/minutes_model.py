@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from facilitator.domain.membership import MembershipCounts, count_membership
+from facilitator.domain.membership import MembershipCounts, Timed, count_membership
 from facilitator.domain.models import AgendaItem, Note, Person, Session
 from facilitator.domain.vietnamese import clean_line, format_clock, format_date, format_percent
 from facilitator.export.document import Block, DocHeader, Line, Signature
@@ -159,6 +159,8 @@ def _opening(
                 counts.present_probationary,
                 counts.late,
                 is_party=is_party,
+                latecomers=_timed(counts.latecomers),
+                left_early=_timed(counts.left_early),
             ),
             1,
         )
@@ -179,6 +181,11 @@ def _opening(
     if counts.non_members_present or counts.guests_present:
         blocks.append(_item(s.others_line(counts.non_members_present, counts.guests_present), 1))
     return blocks
+
+
+def _timed(people: tuple[Timed, ...]) -> list[tuple[str, str | None]]:
+    """Names with the clock time they came or left (the date is the meeting's)."""
+    return [(clean_line(t.person.name), format_clock(t.at) if t.at else None) for t in people]
 
 
 def _presenters(session: Session, item: AgendaItem, people: dict[str, Person]) -> list[str]:

@@ -31,12 +31,21 @@ from facilitator.domain.models import (
     Session,
     Vote,
 )
+from facilitator.domain.timing import (
+    afterwards_note_time,
+    check_arrival,
+    check_departure,
+    check_times,
+    default_arrival,
+    fit_attendance,
+)
 from facilitator.domain.vietnamese import clean_line, clean_text, fold
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.live import write_live
 from facilitator.storage.session_files import SessionRepo
 from facilitator.storage.store import Store
 from facilitator.strings import store as text
+from facilitator.strings import timing as timing_text
 
 
 class SessionService:
@@ -139,23 +148,51 @@ class SessionService:
         return self._commit(session.with_changes(agenda=agenda), live=True)
 
     # -- attendance ------------------------------------------------------------
-    def mark(self, person_id: str, status: str, reason: str | None = None) -> Session:
-        """Record attendance; "late" stamps the arrival time, reasons are cleaned."""
+    def mark(
+        self,
+        person_id: str,
+        status: str,
+        reason: str | None = None,
+        arrived_at: datetime | None = None,
+    ) -> Session:
+        """Record attendance; reasons are cleaned. "late" takes ``arrived_at`` as typed, else
+        the arrival already known, else the default (now only during the live meeting on
+        its day, otherwise the start); an arrival before the start is refused."""
         session = self._writable()
         if status not in ATTENDANCE_STATUSES:
             raise ValueError(status)
         previous = session.attendance_of(person_id)
         arrived = None
         if status == "late":
-            arrived = previous.arrived_at if previous and previous.arrived_at else self.clock()
+            known = previous.arrived_at if previous else None
+            arrived = arrived_at or known or default_arrival(session, self.clock())
+            check_arrival(session, arrived)
+        present = status in ("present", "late")
+        left = previous.left_at if previous and present else None
+        if left is not None and arrived is not None and left < arrived:
+            left = None  # an arrival typed after the old departure: that departure was wrong
         record = Attendance(
             person=person_id,
             status=status,
             arrived_at=arrived,
+            left_at=left,
             reason=clean_line(reason) if reason else None,
         )
         others = tuple(a for a in session.attendance if a.person != person_id)
         return self._commit(session.with_changes(attendance=(*others, record)), summary=True)
+
+    def set_left(self, person_id: str, left_at: datetime | None) -> Session:
+        """Record (or, with ``None``, forget) when a present member left early (về sớm)."""
+        session = self._writable()
+        record = session.attendance_of(person_id)
+        if left_at is not None:
+            check_departure(session, record, left_at)
+        if record is None:  # nothing to forget
+            return session
+        attendance = tuple(
+            replace(a, left_at=left_at) if a.person == person_id else a for a in session.attendance
+        )
+        return self._commit(session.with_changes(attendance=attendance), summary=True)
 
     def unmark(self, person_id: str) -> Session:
         """Forget a person's attendance mark (a mistaken key press)."""
@@ -202,14 +239,62 @@ class SessionService:
         return [*starts, *words][:limit]
 
     # -- running the agenda ----------------------------------------------------
-    def start(self) -> Session:
-        """Begin the meeting: status running, start time now, first item current."""
+    def start(self, at: datetime | None = None, *, afterwards: bool = False) -> Session:
+        """Begin the meeting: status running, first item current. The start is now, or
+        ``at`` as chosen; ``afterwards`` (the minutes typed up later from paper) keeps the
+        clock out of every time from here on. Arrivals marked before are kept inside it."""
         session = self._writable()
-        now = self.clock()
+        started = at or self.clock()
         first = next((i for i in session.agenda if not i.skipped), None)
-        session = session.with_changes(status="running", started_at=now)
+        session = session.with_changes(
+            status="running",
+            started_at=started,
+            mode="afterwards" if afterwards else session.mode,
+            attendance=fit_attendance(session.attendance, started, session.ended_at),
+        )
         self._commit(session, summary=True)
         return self.go_to(first.id) if first else self._session
+
+    def set_afterwards(self) -> Session:
+        """From now on the minutes are typed up afterwards: no clock stamps, no timer."""
+        session = self._writable()
+        if session.typed_up_afterwards:
+            return session
+        current = session.progress.current
+        if current and session.progress.entered_at is not None:
+            session = self.go_to(current)  # bank the live visit first
+        progress = Progress(current=session.progress.current, entered_at=None)
+        changed = session.with_changes(mode="afterwards", progress=progress)
+        return self._commit(changed, summary=True, live=True)
+
+    def set_times(
+        self,
+        started_at: datetime,
+        ended_at: datetime | None,
+        items: dict[str, tuple[datetime | None, datetime | None]] | None = None,
+    ) -> Session:
+        """Correct the meeting's start and end (and items' times) before approval."""
+        session = self._writable()
+        items = items or {}
+        numbered = [
+            (number, *items[item.id])
+            for number, item in enumerate(session.agenda, 1)
+            if item.id in items
+        ]
+        check_times(started_at, ended_at, numbered)
+        agenda = tuple(
+            replace(item, started_at=items[item.id][0], ended_at=items[item.id][1])
+            if item.id in items
+            else item
+            for item in session.agenda
+        )
+        changed = session.with_changes(
+            started_at=started_at,
+            ended_at=ended_at,
+            agenda=agenda,
+            attendance=fit_attendance(session.attendance, started_at, ended_at),
+        )
+        return self._commit(changed, summary=True, live=True)
 
     def _target_item(self, item: str | None) -> str:
         """The item a note or vote belongs to: the given one, the current one, or (before
@@ -230,7 +315,9 @@ class SessionService:
         timer runs and the session does not start until :meth:`start`.
         """
         session = self._writable()
-        if session.status == "planned":
+        if session.status == "planned" or session.typed_up_afterwards:
+            # Planned: only a preview. Typed up afterwards: the laptop's clock says nothing
+            # about the meeting, so stepping stamps no time and starts no timer.
             preview = session.with_changes(progress=Progress(current=item_id, entered_at=None))
             return self._commit(preview, live=True)
         now = self.clock()
@@ -290,10 +377,11 @@ class SessionService:
         if kind not in NOTE_KINDS:
             raise ValueError(kind)
         target = self._target_item(item)
+        at = afterwards_note_time(session, target) if session.typed_up_afterwards else self.clock()
         note = Note(
             id=f"n{next(self._note_seq)}",
             item=target,
-            at=self.clock(),
+            at=at,
             text=clean_text(text_).strip(),
             kind=kind,
             speaker=speaker,
@@ -383,14 +471,17 @@ class SessionService:
     def approve_and_close(self, votes_for: int | None = None) -> Session:
         """Minutes read back and approved: stamp the end, freeze the session."""
         session = self._writable()
+        if session.typed_up_afterwards and session.ended_at is None:
+            raise InputError(timing_text.END_REQUIRED)  # the end is entered, never stamped
         now = self.clock()
         if session.progress.current:
             session = self.go_to(session.progress.current)  # bank the running item's time
         base = self.counts().voting_base
         approval = Approval(at=now, for_=base if votes_for is None else votes_for, base=base)
+        ended = session.ended_at if session.typed_up_afterwards else _end_time(session, now)
         session = session.with_changes(
             status="closed",
-            ended_at=_end_time(session, now),
+            ended_at=ended,
             approved=approval,
             progress=Progress(current=session.progress.current, entered_at=None),
             events=(*session.events, Event(at=now, kind="closed")),

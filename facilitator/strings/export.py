@@ -115,14 +115,37 @@ def total_members_line(
 
 
 def present_line(
-    present: int, official: int, probationary: int, late: int, *, is_party: bool = True
+    present: int,
+    official: int,
+    probationary: int,
+    late: int,
+    *,
+    is_party: bool = True,
+    latecomers: Sequence[tuple[str, str | None]] = (),
+    left_early: Sequence[tuple[str, str | None]] = (),
 ) -> str:
+    """ "Có mặt: 20 đồng chí (…); trong đó đến muộn 1 đồng chí (đồng chí Lê Văn Cường, đến
+    lúc 07 giờ 45 phút); về sớm 1 đồng chí (…)." ``latecomers`` and ``left_early`` are
+    (name, formatted clock or ``None``) pairs in roster order."""
     text = f"Có mặt: {present} {COMRADE}"
     if is_party or probationary:
         text += f" (chính thức {official}, dự bị {probationary})"
     if late:
-        text += f"; trong đó đến muộn {late} {COMRADE}"
+        text += f"; trong đó đến muộn {late} {COMRADE}" + _timed(latecomers, "đến lúc")
+    if left_early:
+        text += f"; về sớm {len(left_early)} {COMRADE}" + _timed(left_early, "về lúc")
     return text + "."
+
+
+def _timed(people: Sequence[tuple[str, str | None]], verb: str) -> str:
+    """ " (đồng chí A, đến lúc 07 giờ 45 phút; đồng chí B)" or "" when nobody is named."""
+    if not people:
+        return ""
+    parts = [
+        f"{COMRADE} {name}, {verb} {clock}" if clock else f"{COMRADE} {name}"
+        for name, clock in people
+    ]
+    return f" ({'; '.join(parts)})"
 
 
 def absent_line(count: int) -> str:

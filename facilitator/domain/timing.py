@@ -1,0 +1,199 @@
+"""The meeting's times as people enter them, and the rules they obey.
+
+A secretary types "03/05/2024 07:30" for the meeting and "07:45" for a latecomer; these
+helpers read such text (raising :class:`InputError` with a Vietnamese message), pick
+sensible defaults, and check the order of events: nobody arrives before the meeting
+starts, nobody leaves before arriving, nothing ends before it starts. Times are compared
+to the minute, because that is all a person types and all the minutes print.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, datetime, timedelta, tzinfo
+
+from facilitator.domain.errors import InputError
+from facilitator.domain.models import Attendance, Session
+from facilitator.strings import timing as text
+
+_CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH.]\s*(\d{1,2})?)?\s*(?:phút)?\s*$")
+_MOMENT = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*[ ,]\s*(.+)$")
+
+
+def minute(moment: datetime) -> datetime:
+    """``moment`` to the minute (seconds and below dropped)."""
+    return moment.replace(second=0, microsecond=0)
+
+
+def format_moment(moment: datetime | None) -> str:
+    """ "03/05/2024 07:30" (what the time dialogs show and read), "" for none."""
+    return f"{moment:%d/%m/%Y %H:%M}" if moment else ""
+
+
+def format_hm(moment: datetime | None) -> str:
+    """ "07:45", "" for none."""
+    return f"{moment:%H:%M}" if moment else ""
+
+
+def parse_clock(value: str, day: date, tz: tzinfo | None) -> datetime:
+    """ "07:45", "7h45", "7:5" or "8" on ``day``; a full "dd/mm/yyyy hh:mm" is read as is."""
+    if _MOMENT.match(value):
+        return parse_moment(value, tz)
+    match = _CLOCK.match(value)
+    if not match:
+        raise InputError(text.BAD_CLOCK)
+    hour, minutes = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minutes > 59:
+        raise InputError(text.BAD_CLOCK)
+    return datetime(day.year, day.month, day.day, hour, minutes, tzinfo=tz)
+
+
+def parse_moment(value: str, tz: tzinfo | None) -> datetime:
+    """ "03/05/2024 07:30" (also "3/5/2024 7h30") as an aware datetime in ``tz``."""
+    match = _MOMENT.match(value)
+    if not match:
+        raise InputError(text.BAD_MOMENT)
+    day, month, year = (int(match.group(i)) for i in (1, 2, 3))
+    try:
+        on = date(year, month, day)
+    except ValueError:
+        raise InputError(text.NO_SUCH_DATE.format(value=value.split()[0])) from None
+    try:
+        return parse_clock(match.group(4), on, tz)
+    except InputError:
+        raise InputError(text.BAD_MOMENT) from None
+
+
+def read_moment(value: str, tz: tzinfo | None, kept: datetime | None = None) -> datetime | None:
+    """What a time box holds: ``None`` when blank, ``kept`` itself when the text still shows
+    it (so its seconds survive an unchanged field), else the parsed text."""
+    if not value.strip():
+        return None
+    if kept is not None and " ".join(value.split()) == format_moment(kept):
+        return kept
+    return parse_moment(value, tz)
+
+
+def read_clock(
+    value: str, day: date, tz: tzinfo | None, kept: datetime | None = None
+) -> datetime | None:
+    """Like :func:`read_moment` for an "hh:mm" box on ``day``."""
+    if not value.strip():
+        return None
+    if kept is not None and value.strip() in (format_hm(kept), format_moment(kept)):
+        return kept
+    return parse_clock(value, day, tz)
+
+
+# -- defaults ------------------------------------------------------------------------------
+
+
+def is_live_now(session: Session, now: datetime) -> bool:
+    """The clock can be believed: the meeting is held live, today is its day, it has
+    begun (or is about to be begun by this very key) and has not ended."""
+    start = session.started_at
+    return (
+        not session.typed_up_afterwards
+        and now.date() == start.date()
+        and minute(now) >= minute(start)
+        and (session.ended_at is None or now <= session.ended_at)
+    )
+
+
+def default_arrival(session: Session, now: datetime) -> datetime:
+    """A latecomer's arrival to propose: now during the live meeting, else its start."""
+    return minute(now) if is_live_now(session, now) else minute(session.started_at)
+
+
+def default_departure(session: Session, record: Attendance, now: datetime) -> datetime:
+    """An early leaver's time to propose: now during the live meeting, else the latest of
+    the start and the person's arrival."""
+    if is_live_now(session, now):
+        return minute(now)
+    return minute(max(session.started_at, record.arrived_at or session.started_at))
+
+
+def is_other_day(session: Session, now: datetime) -> bool:
+    """F5 pressed on a day other than the planned one: the clock must not be trusted."""
+    return now.astimezone(session.started_at.tzinfo).date() != session.started_at.date()
+
+
+# -- rules ---------------------------------------------------------------------------------
+
+
+def check_arrival(session: Session, arrived: datetime) -> None:
+    """Nobody arrives late before the meeting starts."""
+    if minute(arrived) < minute(session.started_at):
+        raise InputError(
+            text.ARRIVAL_BEFORE_START.format(
+                time=format_hm(arrived), start=format_hm(session.started_at)
+            )
+        )
+
+
+def check_departure(session: Session, record: Attendance | None, left: datetime) -> None:
+    """Only someone present leaves early, not before arriving, not after the meeting ended."""
+    if record is None or not record.is_present:
+        raise InputError(text.LEFT_NOT_PRESENT)
+    shown = format_hm(left)
+    if minute(left) < minute(session.started_at):
+        raise InputError(
+            text.LEFT_BEFORE_START.format(time=shown, start=format_hm(session.started_at))
+        )
+    if record.arrived_at is not None and minute(left) < minute(record.arrived_at):
+        raise InputError(
+            text.LEFT_BEFORE_ARRIVAL.format(time=shown, arrived=format_hm(record.arrived_at))
+        )
+    if session.ended_at is not None and minute(left) > minute(session.ended_at):
+        raise InputError(text.LEFT_AFTER_END.format(time=shown, end=format_hm(session.ended_at)))
+
+
+def check_times(
+    started: datetime,
+    ended: datetime | None,
+    items: Iterable[tuple[int, datetime | None, datetime | None]],
+) -> None:
+    """End not before start, for the meeting and for each (numbered) item; items inside it."""
+    if ended is not None and minute(ended) < minute(started):
+        raise InputError(text.END_BEFORE_START)
+    for number, item_start, item_end in items:
+        if item_start is not None and minute(item_start) < minute(started):
+            raise InputError(text.ITEM_BEFORE_MEETING.format(number=number))
+        if (
+            item_start is not None
+            and item_end is not None
+            and minute(item_end) < minute(item_start)
+        ):
+            raise InputError(text.ITEM_END_BEFORE_START.format(number=number))
+        if ended is not None and item_end is not None and minute(item_end) > minute(ended):
+            raise InputError(text.ITEM_AFTER_MEETING.format(number=number))
+
+
+def fit_attendance(
+    attendance: Iterable[Attendance], started: datetime, ended: datetime | None
+) -> tuple[Attendance, ...]:
+    """Arrivals and departures moved inside a meeting whose times changed: a latecomer
+    marked before F5 (or before the start was corrected) did not arrive before it began."""
+    fitted = []
+    for record in attendance:
+        arrived, left = record.arrived_at, record.left_at
+        if arrived is not None and minute(arrived) < minute(started):
+            arrived = started
+        if left is not None and minute(left) < minute(arrived or started):
+            left = arrived or started
+        if left is not None and ended is not None and minute(left) > minute(ended):
+            left = ended
+        changed = (arrived, left) != (record.arrived_at, record.left_at)
+        fitted.append(replace(record, arrived_at=arrived, left_at=left) if changed else record)
+    return tuple(fitted)
+
+
+def afterwards_note_time(session: Session, item_id: str) -> datetime:
+    """When a note typed up afterwards is filed: never the laptop's clock. Just after the
+    item's last note (keeping the order typed), else at the item's or the meeting's start."""
+    item = session.item(item_id)
+    anchor = (item.started_at if item else None) or session.started_at
+    last = max((n.at for n in session.notes if n.item == item_id), default=None)
+    return max(anchor, last + timedelta(seconds=1)) if last is not None else anchor
