@@ -10,25 +10,44 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
 from facilitator.domain.errors import SessionLockedError
 from facilitator.strings import store as text
 
+LockingCall = Callable[[int, int, int], None]
+
+
+def _win_try_lock(fd: int, locking: LockingCall, mode: int) -> bool:
+    """``msvcrt.locking`` locks bytes from the file's *current* position: always byte 0.
+
+    The PID written after locking moves the position, so lock and unlock both seek to 0
+    first, or the unlock would miss the locked byte and the session stay locked.
+    """
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        locking(fd, mode, 1)
+        return True
+    except OSError:
+        return False
+
+
+def _win_unlock(fd: int, locking: LockingCall, mode: int) -> None:
+    with contextlib.suppress(OSError):
+        os.lseek(fd, 0, os.SEEK_SET)
+        locking(fd, mode, 1)
+
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
+        return _win_try_lock(fd, msvcrt.locking, msvcrt.LK_NBLCK)
 
     def _unlock(fd: int) -> None:
-        with contextlib.suppress(OSError):
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        _win_unlock(fd, msvcrt.locking, msvcrt.LK_UNLCK)
 
 else:
     import fcntl

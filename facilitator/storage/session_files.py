@@ -49,14 +49,32 @@ def _put(table: Table, doc_id: int, data: dict[str, Any]) -> None:
         table.insert(Document(data, doc_id=doc_id))
 
 
+LOCKS_DIR = ".locks"
+"""Session locks live beside the session folders, not inside them: Windows refuses to
+rename a folder holding an open file, and ``import --replace`` swaps folders by renames."""
+
+
+def session_lock(root: Path, session_id: str) -> FileLock:
+    """The lock that makes one process the writer of a session (taken before it exists)."""
+    return FileLock(
+        root / LOCKS_DIR / f"{session_id}.lock", text.SESSION_WHAT.format(id=session_id)
+    )
+
+
 class SessionRepo:
     """Read and write one session's files; holds the session's lock while open."""
 
-    def __init__(self, folder: Path, session_id: str, validator: SessionValidator | None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        session_id: str,
+        validator: SessionValidator | None,
+        lock: FileLock | None = None,
+    ) -> None:
         self.folder = folder
         self.session_id = session_id
         self._validator = validator
-        self._lock = FileLock(folder / ".lock", text.SESSION_WHAT.format(id=session_id))
+        self._lock = lock or session_lock(folder.parent, session_id)
         self._db: TinyDB | None = None
         self._chunks: dict[int, TinyDB] = {}
         self._note_chunk: dict[str, int] = {}
@@ -64,8 +82,13 @@ class SessionRepo:
     # -- lifecycle -------------------------------------------------------------
     def open(self) -> SessionRepo:
         """Take the lock (fails clearly if another window has the session)."""
-        self.folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        self._lock.acquire()
+        if not self._lock.held:
+            self._lock.acquire()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+        except OSError:
+            self._lock.release()
+            raise
         remove_stale_temp_files(self.folder)
         return self
 

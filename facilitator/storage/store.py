@@ -43,10 +43,12 @@ from facilitator.storage.atomic import (
 )
 from facilitator.storage.lock import FileLock
 from facilitator.storage.session_files import (
+    LOCKS_DIR,
     SessionRepo,
     SessionValidator,
     open_db,
     read_session_files,
+    session_lock,
     to_session,
 )
 from facilitator.strings import store as text
@@ -102,9 +104,16 @@ class SessionListing:
 class Store:
     """Entry point to everything kept on this laptop."""
 
-    def __init__(self, root: Path, *, validator: SessionValidator | None = None) -> None:
-        self.root = Path(root)
+    def __init__(
+        self, root: Path, *, validator: SessionValidator | None = None, create: bool = True
+    ) -> None:
+        # Absolute, so every message about the store names a folder the user can find.
+        self.root = Path(root).expanduser().absolute()
         self._validator = validator if validator is not None else _default_validator()
+        if not create and not self.root.exists():
+            # Read-only commands (sessions, export, roster show) create nothing: an empty
+            # store that does not exist yet simply has no sessions and no rosters.
+            return
         try:
             self.root.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
         except OSError as exc:
@@ -133,6 +142,18 @@ class Store:
             if SESSION_ID_RE.fullmatch(p.parent.name)
         )
 
+    def resolve_id(self, given: str) -> str:
+        """The stored id ``given`` names: itself, or the one id it is a unique prefix of."""
+        if SESSION_ID_RE.fullmatch(given) and self.exists(given):
+            return given
+        matches = [i for i in self.session_ids() if i.startswith(given)] if given else []
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise NotFoundError(text.AMBIGUOUS_ID.format(id=given, ids=", ".join(matches)))
+        check_session_id(given)
+        raise NotFoundError(text.SESSION_NOT_FOUND.format(id=given, folder=self.root))
+
     def load_session(self, session_id: str) -> Session:
         """A read-only snapshot (does not take the lock)."""
         folder = self.session_dir(session_id)
@@ -142,13 +163,24 @@ class Store:
         """Open for editing: locks the session; raises if it is missing or open elsewhere."""
         if not self.exists(session_id):
             raise NotFoundError(text.SESSION_NOT_FOUND.format(id=session_id, folder=self.root))
-        return SessionRepo(self.session_dir(session_id), session_id, self._validator).open()
+        lock = session_lock(self.root, session_id).acquire()
+        if not self.exists(session_id):  # deleted or swapped while we waited for the lock
+            lock.release()
+            raise NotFoundError(text.SESSION_NOT_FOUND.format(id=session_id, folder=self.root))
+        return SessionRepo(self.session_dir(session_id), session_id, self._validator, lock).open()
 
     def create_session(self, session: Session) -> SessionRepo:
-        """Store a new session and keep it open (locked) for editing."""
+        """Store a new session and keep it open (locked) for editing.
+
+        The lock is taken before the id is checked, so of two windows (or a window and an
+        import) creating the same id exactly one wins; the other gets a clear message.
+        """
+        folder = self.session_dir(session.id)
+        lock = session_lock(self.root, session.id).acquire()
         if self.exists(session.id):
+            lock.release()
             raise StoreError(text.SESSION_EXISTS.format(id=session.id))
-        repo = SessionRepo(self.session_dir(session.id), session.id, self._validator).open()
+        repo = SessionRepo(folder, session.id, self._validator, lock).open()
         try:
             repo.save_all(session)
         except FacilitatorError:
@@ -174,11 +206,11 @@ class Store:
                 raise StoreError(text.SESSION_EXISTS.format(id=session.id))
         locks: list[FileLock] = []
         try:
+            # New ids are locked too: two imports of one new id cannot both succeed.
             for session in sessions:
-                folder = self.session_dir(session.id)
-                if folder.exists():
-                    what = text.SESSION_WHAT.format(id=session.id)
-                    locks.append(FileLock(folder / ".lock", what).acquire())
+                locks.append(session_lock(self.root, session.id).acquire())
+                if self.exists(session.id) and not replace:
+                    raise StoreError(text.SESSION_EXISTS.format(id=session.id))
             for session in sessions:
                 self._stage_and_swap(session)
         finally:
@@ -191,11 +223,14 @@ class Store:
         folder = self.session_dir(session.id)
         staging = self.root / f"{STAGING_PREFIX}{os.getpid()}-{session.id}"
         shutil.rmtree(staging, ignore_errors=True)
-        repo = SessionRepo(staging, session.id, self._validator).open()
+        # The session's own lock is held by put_sessions; the staging copy gets its own.
+        staging_lock = FileLock(self.root / LOCKS_DIR / f"{staging.name}.lock", session.id)
+        repo = SessionRepo(staging, session.id, self._validator, staging_lock).open()
         try:
             repo.save_all(session)
         finally:
             repo.close()
+            staging_lock.path.unlink(missing_ok=True)
         try:
             if not folder.exists():
                 os.replace(staging, folder)
@@ -226,11 +261,8 @@ class Store:
     def delete_session(self, session_id: str) -> None:
         """Remove a session folder (refused while another window has it open)."""
         folder = self.session_dir(session_id)
-        with FileLock(folder / ".lock", text.SESSION_WHAT.format(id=session_id)):
-            for path in folder.iterdir():
-                if path.name != ".lock":
-                    path.unlink()
-        shutil.rmtree(folder, ignore_errors=True)
+        with session_lock(self.root, session_id):
+            shutil.rmtree(folder, ignore_errors=True)
         with self._index() as table:
             table.remove(Query().id == session_id)
 
@@ -277,6 +309,8 @@ class Store:
 
     def list_sessions(self) -> SessionListing:
         """Summaries newest first; unreadable sessions become problems, not crashes."""
+        if not self.root.is_dir():
+            return SessionListing((), ())
         problems: list[Problem] = []
         try:
             with self._index() as table:
@@ -325,11 +359,15 @@ class Store:
 
     def rosters(self) -> list[Roster]:
         """Every stored unit with its roster."""
+        if not (self.root / "rosters.json").exists():
+            return []
         with self._rosters() as table:
             return [Roster.from_dict(doc) for doc in table.all()]
 
     def roster(self, unit_name: str) -> Roster:
         """The roster of one unit (raises :class:`NotFoundError`)."""
+        if not (self.root / "rosters.json").exists():
+            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
         with self._rosters() as table:
             doc = table.get(Query().unit.name == unit_name)
         if doc is None:
