@@ -151,7 +151,7 @@ def test_audience_serve_without_textual_serve_says_how_to_install(
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     code, _, stderr = run(tmp_path / "d", "audience", "--serve")
     assert code == 1
-    assert "pip install -e '.[web]'" in stderr
+    assert "pip install 'facilitator[web]'" in stderr
     assert "Traceback" not in stderr
 
 

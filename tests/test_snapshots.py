@@ -36,7 +36,9 @@ def mid_session(store, session_id, frozen_clock) -> str:
 
 
 def make_app(store, content_dir, clock, session_id=None) -> FacilitatorApp:
-    return FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
+    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
+    app.data_dir_label = "C:\\Users\\bi-thu\\AppData\\Local\\facilitator\\sessions"  # not tmp_path
+    return app
 
 
 def test_home_80x24(snap_compare, store, session_id, content_dir, frozen_clock) -> None:

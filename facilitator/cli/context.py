@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, ParamSpec, TypeVar
 
 import click
 
+from facilitator.config.locations import default_store_dir
+from facilitator.config.settings import Settings
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.store import Store
 from facilitator.strings import cli as msg
 from facilitator.strings.oserrors import reason as os_reason
-
-DEFAULT_DATA_DIR = Path("sessions")
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -28,9 +28,12 @@ R = TypeVar("R")
 
 @dataclass
 class CliContext:
-    """``ctx.obj`` of the main group: where this run keeps its data."""
+    """``ctx.obj`` of the main group: where this run keeps its data, and the user's settings."""
 
     data_dir: Path
+    settings: Settings = field(default_factory=Settings)
+    data_dir_chosen: bool = False
+    """True when --data-dir, the environment or config.toml named the folder."""
 
 
 def fail(message: str) -> NoReturn:
@@ -45,12 +48,21 @@ def _os_message(err: OSError) -> str:
     return msg.os_error(path, reason) if path is not None else msg.os_error_no_path(reason)
 
 
-def get_store(ctx: click.Context) -> Store:
-    """The store in the run's data folder; a folder that cannot be used exits cleanly."""
+def get_settings(ctx: click.Context) -> Settings:
+    """The user's config.toml, as read by the main group."""
     obj = ctx.find_object(CliContext)
-    data_dir = obj.data_dir if obj is not None else DEFAULT_DATA_DIR
+    return obj.settings if obj is not None else Settings()
+
+
+def get_store(ctx: click.Context, *, create: bool = True) -> Store:
+    """The store in the run's data folder; a folder that cannot be used exits cleanly.
+
+    ``create=False`` for commands that only read: they never create the data folder.
+    """
+    obj = ctx.find_object(CliContext)
+    data_dir = obj.data_dir if obj is not None else default_store_dir()
     try:
-        return Store(data_dir)
+        return Store(data_dir, create=create)
     except FacilitatorError as err:
         fail(str(err))
     except OSError as err:

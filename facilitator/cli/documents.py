@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from facilitator.cli.context import get_store, handle_errors
+from facilitator.cli.context import get_settings, get_store, handle_errors
 from facilitator.domain.errors import CorruptStoreError, NotFoundError
 from facilitator.domain.models import Session, Unit
 from facilitator.storage.store import Store
@@ -31,10 +31,16 @@ def _parse_day(value: str | None) -> date | None:
     raise click.BadParameter(text.BAD_DATE.format(value=value))
 
 
-def _settings(signer: str | None, line_spacing: float | None, margins: str | None) -> Any:
-    """Document settings from the command line; unverified layout values are options."""
+def _settings(
+    ctx: click.Context, signer: str | None, line_spacing: float | None, margins: str | None
+) -> Any:
+    """Document settings: the command line first, then config.toml, then the defaults."""
     from facilitator.export.settings import DocSettings
 
+    config = get_settings(ctx)
+    signer = signer or (config.signer.value if config.signer else None)
+    line_spacing = line_spacing if line_spacing is not None else config.line_spacing
+    margins = margins or config.margins
     changes: dict[str, Any] = {}
     if signer:
         changes["signer"] = signer
@@ -82,10 +88,12 @@ def layout_options(func: Any) -> Any:
     )(func)
 
 
-def _default_output(stem: str, fmt: str) -> Path:
+def _default_output(ctx: click.Context, stem: str, fmt: str) -> Path:
+    """A safe file name in config's export folder, else the current folder."""
     from facilitator.export.registry import safe_output_path
 
-    return safe_output_path(Path.cwd(), stem, _EXTENSIONS[fmt])
+    folder = get_settings(ctx).export_folder or Path.cwd()
+    return safe_output_path(folder, stem, _EXTENSIONS[fmt])
 
 
 @click.command("export", help=text.EXPORT_HELP)
@@ -108,19 +116,20 @@ def export_command(
     margins: str | None,
 ) -> None:
     """Write the minutes (DOCX/Markdown) or the session bundle of one stored session."""
-    store = get_store(ctx)
+    store = get_store(ctx, create=False)
+    session_id = store.resolve_id(session_id)
     if fmt == "bundle":
         from facilitator.services.bundles import export_bundle
 
         path = export_bundle(
-            store, session_id, output or _default_output(session_id, fmt), overwrite=overwrite
+            store, session_id, output or _default_output(ctx, session_id, fmt), overwrite=overwrite
         )
     else:
         from facilitator.export import export_minutes
 
-        settings = _settings(signer, line_spacing, margins)
+        settings = _settings(ctx, signer, line_spacing, margins)
         session = store.load_session(session_id)
-        target = output or _default_output(f"bien-ban-{session.id}", fmt)
+        target = output or _default_output(ctx, f"bien-ban-{session.id}", fmt)
         path = export_minutes(session, fmt, target, overwrite=overwrite, settings=settings)
         _warn_unverified(fmt, settings)
     click.echo(text.WROTE.format(path=path))
@@ -198,8 +207,8 @@ def report_command(
     from facilitator.domain.vietnamese import clean_line
     from facilitator.export import export_report
 
-    store = get_store(ctx)
-    settings = _settings(signer, line_spacing, margins)
+    store = get_store(ctx, create=False)
+    settings = _settings(ctx, signer, line_spacing, margins)
     unit_name = clean_line(unit_name)
     start, end = _parse_day(from_), _parse_day(to)
     problems: list[str] = []
@@ -208,7 +217,7 @@ def report_command(
         yield from _own_sessions(store, unit_name, problems)
         yield from _bundle_sessions(bundles)
 
-    target = output or _default_output(f"bao-cao-{unit_name}", fmt)
+    target = output or _default_output(ctx, f"bao-cao-{unit_name}", fmt)
     path = export_report(
         _select(every_session(), content_id, start, end),
         fmt,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,46 +17,55 @@ i18n.install()  # before the command modules below build their options
 # ruff: noqa: E402 - the imports below must follow install()
 from facilitator.cli.bundles import import_command
 from facilitator.cli.content import content_group
-from facilitator.cli.context import CliContext, get_store, handle_errors
+from facilitator.cli.context import CliContext, fail, get_settings, get_store, handle_errors
 from facilitator.cli.documents import export_command, report_command
 from facilitator.cli.roster import roster_group
 from facilitator.cli.sessions import sessions_command
+from facilitator.cli.setup import config_group, data_group, doctor_command, serve_command
+from facilitator.config.legacy import find_legacy_store
+from facilitator.config.locations import (
+    CONTENT_DIR_ENV,
+    DATA_DIR_ENV,
+    builtin_packs_dir,
+    default_store_dir,
+    user_packs_dir,
+)
+from facilitator.config.settings import Settings, load_settings
 from facilitator.domain.errors import FacilitatorError
+from facilitator.strings import config as config_text
 from facilitator.strings import main as text
 
-DATA_DIR_ENV = "FACILITATOR_DATA_DIR"
-CONTENT_DIR_ENV = "FACILITATOR_CONTENT_DIR"
 
-
-def default_content_dir() -> Path:
-    """``./content`` when run from a project folder, else the packs beside the package."""
-    local = Path("content")
-    if local.is_dir():
-        return local
-    return Path(__file__).resolve().parents[2] / "content"
+def _content_dirs(explicit: Path | None) -> tuple[Path, ...]:
+    """The shipped packs, the user's own packs folder (once it exists), then ``explicit``."""
+    folders = [builtin_packs_dir()]
+    if user_packs_dir().is_dir():
+        folders.append(user_packs_dir())
+    if explicit is not None:
+        folders.append(explicit)
+    return tuple(folders)
 
 
 @click.group(
     invoke_without_command=True,
     options_metavar=text.OPTIONS_METAVAR,
     subcommand_metavar=text.SUBCOMMAND_METAVAR,
-    help=text.MAIN_HELP,
+    help=text.MAIN_HELP.format(data_dir=default_store_dir()),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.option(
     "--data-dir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar=DATA_DIR_ENV,
-    default=Path("sessions"),
-    show_default=True,
-    help=text.DATA_DIR_HELP,
+    default=None,
+    help=text.DATA_DIR_HELP.format(default=default_store_dir()),
 )
 @click.option(
     "--content-dir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar=CONTENT_DIR_ENV,
     default=None,
-    help=text.CONTENT_DIR_HELP,
+    help=text.CONTENT_DIR_HELP.format(user=user_packs_dir()),
 )
 @click.option(
     "--session",
@@ -72,20 +82,32 @@ def default_content_dir() -> Path:
     metavar=text.FILE_METAVAR,
     help=text.CONTENT_FILE_HELP,
 )
-@click.version_option(__version__, message="facilitator %(version)s")
+@click.version_option(__version__, "-V", "--version", message=text.VERSION_MESSAGE)
 @click.pass_context
 def main(
     ctx: click.Context,
-    data_dir: Path,
+    data_dir: Path | None,
     content_dir: Path | None,
     session_id: str | None,
     content_files: tuple[Path, ...],
 ) -> None:
     """Without a subcommand, open the presenter's console."""
-    ctx.obj = CliContext(data_dir=data_dir)
-    ctx.meta["content_dir"] = content_dir or default_content_dir()
+    settings = _load_settings()
+    chosen = data_dir or settings.data_dir
+    store_dir = (chosen or default_store_dir()).expanduser().absolute()
+    ctx.obj = CliContext(data_dir=store_dir, settings=settings, data_dir_chosen=bool(chosen))
+    ctx.meta["content_dirs"] = _content_dirs(content_dir or settings.content_dir)
+    legacy = None if chosen else find_legacy_store(Path.cwd(), store_dir)
+    ctx.meta["legacy_store"] = legacy
+    if legacy is not None and ctx.invoked_subcommand not in ("data", "doctor"):
+        click.secho(config_text.legacy_found(legacy, store_dir), fg="yellow", err=True)
     if ctx.invoked_subcommand is None:
         _run_console(ctx, session_id, content_files)
+
+
+@handle_errors
+def _load_settings() -> Settings:
+    return load_settings()
 
 
 @handle_errors
@@ -101,7 +123,16 @@ def _run_console(
             load_pack(path)
     from facilitator.ui import run_app  # Textual is imported only for the console
 
-    run_app(store, ctx.meta["content_dir"], session_id=session_id, content_files=content_files)
+    crash = run_app(
+        store,
+        ctx.meta["content_dirs"],
+        session_id=session_id,
+        content_files=content_files,
+        settings=get_settings(ctx),
+        legacy_store=ctx.meta["legacy_store"],
+    )
+    if crash is not None:
+        fail(config_text.crash_logged(crash))
 
 
 @click.command("audience", help=text.AUDIENCE_HELP)
@@ -121,7 +152,7 @@ def _run_console(
 @handle_errors
 def audience_command(ctx: click.Context, serve: bool, host: str, port: int) -> None:
     """Follow the presenter's current item on a second screen (or in a browser)."""
-    store = get_store(ctx)
+    store = get_store(ctx, create=False)
     if serve:
         _serve_audience(store.root, host, port)
         return
@@ -130,13 +161,22 @@ def audience_command(ctx: click.Context, serve: bool, host: str, port: int) -> N
     run_audience(store.root)
 
 
+def command_line(args: list[str]) -> str:
+    """One command string for textual-serve: cmd.exe quoting on Windows, POSIX elsewhere."""
+    if sys.platform == "win32":
+        return subprocess.list2cmdline(args)
+    return shlex.join(args)
+
+
 def _serve_audience(root: Path, host: str, port: int) -> None:
     """The audience view in a web browser (e.g. the projector's), via textual-serve."""
     try:
         from textual_serve.server import Server
     except ImportError:
         raise FacilitatorError(text.SERVE_MISSING) from None
-    command = shlex.join([sys.executable, "-m", "facilitator", "--data-dir", str(root), "audience"])
+    command = command_line(
+        [sys.executable, "-m", "facilitator", "--data-dir", str(root), "audience"]
+    )
     click.echo(text.SERVING.format(url=f"http://{host}:{port}"))
     Server(command, host=host, port=port, title=text.AUDIENCE_WEB_TITLE).serve()
 
@@ -148,6 +188,10 @@ main.add_command(export_command)
 main.add_command(report_command)
 main.add_command(content_group)
 main.add_command(audience_command)
+main.add_command(serve_command)
+main.add_command(config_group)
+main.add_command(data_group)
+main.add_command(doctor_command)
 
 
 def _localise_metavars(group: click.Group) -> None:

@@ -87,7 +87,7 @@ def roster_import_command(
 @handle_errors
 def roster_show_command(ctx: click.Context, unit: str) -> None:
     """Print the unit's roster in Vietnamese order."""
-    roster = show_roster(get_store(ctx), unit)
+    roster = show_roster(get_store(ctx, create=False), unit)
     console = Console(highlight=False)
     if not roster.people:
         console.print(Text(msg.ROSTER_EMPTY))

@@ -4,11 +4,19 @@ MAIN_HELP = """facilitator — bàn điều khiển cho báo cáo viên và bí 
 
 Chạy không có lệnh con để mở giao diện điều hành buổi sinh hoạt (điểm danh, chương trình,
 ghi ý kiến, biểu quyết, đọc lại và thông qua biên bản). Các lệnh con quản lý dữ liệu và
-xuất văn bản. Mọi dữ liệu nằm trên máy này, trong thư mục dữ liệu (mặc định: sessions/)."""
-DATA_DIR_HELP = "Thư mục dữ liệu (mặc định sessions/; hoặc biến môi trường FACILITATOR_DATA_DIR)."
-CONTENT_DIR_HELP = (
-    "Thư mục gói nội dung Markdown (mặc định content/; hoặc FACILITATOR_CONTENT_DIR)."
+xuất văn bản. Mọi dữ liệu nằm trên máy này, trong thư mục dữ liệu của người dùng
+(không phụ thuộc thư mục đang đứng):
+
+{data_dir}"""
+DATA_DIR_HELP = (
+    "Thư mục dữ liệu (hoặc biến môi trường FACILITATOR_DATA_DIR, hoặc data_dir trong "
+    "config.toml). Mặc định: {default}"
 )
+CONTENT_DIR_HELP = (
+    "Thêm một thư mục gói nội dung Markdown (hoặc FACILITATOR_CONTENT_DIR), bên cạnh các gói "
+    "kèm theo và thư mục gói của người dùng: {user}"
+)
+VERSION_MESSAGE = "facilitator %(version)s"
 SESSION_OPT_HELP = "Mở thẳng buổi sinh hoạt có mã này."
 AUDIENCE_HELP = "Màn hình cho người dự (máy chiếu): theo mục đang trình bày, chữ lớn, không có ghi chú riêng hay dữ liệu cá nhân. Chạy ở cửa sổ thứ hai."
 EXPORT_HELP = "Xuất biên bản (docx, md) hoặc gói dữ liệu buổi sinh hoạt (bundle) của buổi MÃ_BUỔI."
@@ -39,7 +47,16 @@ CONTENT_FILE_HELP = "Gói nội dung ở đường dẫn bất kỳ, dùng để
 BUNDLES_METAVAR = "[GÓI_DỮ_LIỆU.json]..."
 SERVE_HELP = "Mở màn hình người dự trong trình duyệt (cần gói tùy chọn textual-serve)."
 HOST_HELP = "Địa chỉ lắng nghe của trình duyệt (0.0.0.0 để máy khác trong phòng cùng xem)."
-SERVE_MISSING = "Chưa cài gói textual-serve. Cài bằng: python -m pip install -e '.[web]'"
+SERVE_MISSING = (
+    "Chưa cài gói textual-serve. Cài bằng: python -m pip install 'facilitator[web]' "
+    "(hoặc pipx inject facilitator textual-serve)."
+)
+SERVE_CONSOLE_HELP = (
+    "Mở bàn điều khiển trong trình duyệt của máy này (cho máy Windows 10 mà cửa sổ dòng lệnh "
+    "hiển thị kém). Chỉ nghe ở 127.0.0.1; cần gói tùy chọn textual-serve."
+)
+SERVING_CONSOLE = "Bàn điều khiển đang mở tại {url} (Ctrl+C để dừng)."
+CONSOLE_WEB_TITLE = "facilitator — bàn điều khiển"
 SERVING = "Màn hình người dự đang mở tại {url} (Ctrl+C để dừng)."
 AUDIENCE_WEB_TITLE = "facilitator — màn hình người dự"
 HOST_METAVAR = "ĐỊA_CHỈ"

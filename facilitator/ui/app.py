@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
 from textual.screen import Screen
+from textual.theme import Theme
 
+from facilitator.config.crashlog import write_crash_log
+from facilitator.config.settings import Settings, save_settings
 from facilitator.domain.errors import FacilitatorError
 from facilitator.services.clock import Clock, local_now
 from facilitator.storage.store import Store
 from facilitator.strings import ui as text
+from facilitator.strings.config import legacy_found
 from facilitator.ui.commands import bindings_for, system_commands
 from facilitator.ui.plain import PlainNotify
 from facilitator.ui.screens.home import HomeScreen
@@ -36,18 +41,30 @@ class FacilitatorApp(PlainNotify, App[None]):
         store: Store,
         *,
         content_dir: Path,
+        extra_content_dirs: tuple[Path, ...] = (),
         clock: Clock = local_now,
         session_id: str | None = None,
         export_dir: Path | None = None,
         content_files: tuple[Path, ...] = (),
+        settings: Settings | None = None,
+        settings_path: Path | None = None,
+        legacy_store: Path | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.content_dir = Path(content_dir)
+        self.content_dirs = (self.content_dir, *extra_content_dirs)
+        """Pack folders, in order: shipped packs, the user's packs, --content-dir."""
+        self.settings = settings or Settings()
+        self._settings_path = settings_path
+        """Where a chosen theme is remembered; ``None`` (tests) remembers nothing."""
+        self.legacy_store = legacy_store
+        self.data_dir_label = str(store.root)
+        self.crash_log: Path | None = None
         self.content_files = tuple(Path(p) for p in content_files)
         """Packs given by path (``--content FILE``), offered beside those of content_dir."""
         self.clock = clock
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir or self.settings.export_folder or Path.cwd()
         self.service: SessionService | None = None
         self._initial_session = session_id
 
@@ -55,8 +72,35 @@ class FacilitatorApp(PlainNotify, App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self.settings.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.legacy_store is not None:
+            self.notify(
+                legacy_found(self.legacy_store, self.store.root), severity="warning", timeout=30
+            )
         if self._initial_session:
             self.open_session(self._initial_session)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """The theme chosen in the palette is the one the next start uses."""
+        if self._settings_path is None or theme.name == self.settings.theme:
+            return
+        self.settings = replace(self.settings, theme=theme.name)
+        try:
+            save_settings(self.settings, self._settings_path)
+        except FacilitatorError as err:
+            self.notify(str(err), severity="warning")
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's hook for an unhandled error: keep the details in a log file the user
+        # can send (a traceback with locals may quote the roster), say so in Vietnamese.
+        self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash_log is None:  # the log could not be written: show what Textual has
+            super()._print_error_renderables()
 
     # -- sessions ---------------------------------------------------------------------------
     def open_session(self, session_id: str) -> bool:

@@ -51,6 +51,11 @@ class HomeScreen(PlainScreen):
         yield Static(text.HOME_EMPTY, id="home-empty", classes="hint")
         yield Static("", id="home-more", classes="hint")
         yield Static(text.HOME_HINT, classes="hint")
+        yield Static(
+            plain_text(text.HOME_DATA_FOLDER.format(path=self.facilitator.data_dir_label)),
+            id="home-data",
+            classes="hint",
+        )
         yield Footer()
 
     @property

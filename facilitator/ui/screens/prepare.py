@@ -125,13 +125,14 @@ class PrepareScreen(PlainScreen):
         self.query_one("#when", Input).value = app.clock().strftime(WHEN_FORMAT)
         self.query_one("#plan-agenda", DataTable).add_columns(*text.AGENDA_COLUMNS)
         self._load_rosters()
-        self._load_packs(app.content_dir, app.content_files)
+        self._load_packs(app.content_dirs, app.content_files)
         if len(self._rosters) == 1:
             self.query_one("#unit", Select).value = 0
         usable = [i for i, e in enumerate(self._packs) if e.pack is not None]
-        # A pack named on the command line (--content FILE) is the one meant.
+        # A pack named on the command line (--content FILE) is the one meant; otherwise
+        # the first shipped pack (the campaign's) is preselected.
         given = [i for i in usable if Path(self._packs[i].path) in app.content_files]
-        if len(usable) == 1 or given:
+        if usable:
             self.query_one("#pack", Select).value = (given or usable)[0]
         self.query_one("#unit", Select).focus()
 
@@ -171,14 +172,15 @@ class PrepareScreen(PlainScreen):
             self.query_one("#unit", Select).value = names.index(roster.unit.name)
         self.notify(text.ROSTER_IMPORTED.format(count=len(roster.people), unit=roster.unit.name))
 
-    def _load_packs(self, folder: Path, extra: tuple[Path, ...] = ()) -> None:
-        try:
-            self._packs = list_packs(folder)
-        except FacilitatorError as err:
-            self._packs = []
-            if not extra:
-                self.query_one("#pack-problems", Static).update(plain(err))
-                return
+    def _load_packs(self, folders: tuple[Path, ...], extra: tuple[Path, ...] = ()) -> None:
+        """Packs of every folder (shipped, the user's, --content-dir), then --content FILEs."""
+        self._packs = []
+        folder_errors: list[str] = []
+        for folder in folders:
+            try:
+                self._packs += list_packs(folder)
+            except FacilitatorError as err:
+                folder_errors.append(str(err))
         self._packs += [load_entry(path) for path in extra]
         options = [
             (
@@ -196,8 +198,10 @@ class PrepareScreen(PlainScreen):
             for e in self._packs
             if e.pack is None
         ]
+        broken = folder_errors + broken
         if not options:
-            broken.insert(0, text.NO_PACKS.format(folder=folder))
+            shown = ", ".join(str(f) for f in folders)
+            broken.insert(0, text.NO_PACKS.format(folder=shown))
         box = self.query_one("#pack-problems", Static)
         box.update(plain("\n".join(broken)))
         box.display = bool(broken)
