@@ -1,3 +1,3 @@
 """facilitator: run Vietnamese political study sessions from the terminal."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -155,27 +155,73 @@ def test_audience_serve_without_textual_serve_says_how_to_install(
     assert "Traceback" not in stderr
 
 
-def test_audience_serve_runs_the_audience_command_in_a_browser(tmp_path: Path, monkeypatch) -> None:
+def _fake_textual_serve(tmp_path: Path, monkeypatch, started: dict[str, object]) -> None:
+    """A stand-in textual_serve whose page links Google Fonts, as the real one does."""
     import sys
     import types
 
-    started: dict[str, object] = {}
-
     class FakeServer:
-        def __init__(self, command: str, host: str, port: int, title: str) -> None:
-            started.update(command=command, host=host, port=port, title=title)
+        def __init__(
+            self, command: str, host: str, port: int, title: str, templates_path: Path
+        ) -> None:
+            started.update(
+                command=command, host=host, port=port, title=title, templates=templates_path
+            )
 
         def serve(self) -> None:
             started["served"] = True
 
+    package_dir = tmp_path / "fake_textual_serve"
+    (package_dir / "templates").mkdir(parents=True)
+    (package_dir / "templates" / "app_index.html").write_text(
+        '<head><link rel="stylesheet" href="{{ config.static.url }}css/xterm.css" />\n'
+        '<link\n rel="stylesheet"\n href="https://fonts.googleapis.com/css?family=Roboto%20Mono"\n/>'
+        "</head>",
+        encoding="utf-8",
+    )
+    package = types.ModuleType("textual_serve")
+    package.__file__ = str(package_dir / "__init__.py")
     module = types.ModuleType("textual_serve.server")
     module.Server = FakeServer  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
+    monkeypatch.setitem(sys.modules, "textual_serve", package)
     monkeypatch.setitem(sys.modules, "textual_serve.server", module)
+
+
+def test_audience_serve_runs_the_audience_command_in_a_browser(tmp_path: Path, monkeypatch) -> None:
+    started: dict[str, object] = {}
+    _fake_textual_serve(tmp_path, monkeypatch, started)
     data = tmp_path / "d"
     code, stdout, stderr = run(data, "audience", "--serve", "--host", "0.0.0.0", "--port", "8123")
     assert code == 0, stderr
     assert started["served"] and (started["host"], started["port"]) == ("0.0.0.0", 8123)
     command = str(started["command"])
     assert command.endswith("audience") and str(data) in command and "-m facilitator" in command
+    page = (Path(str(started["templates"])) / "app_index.html").read_text(encoding="utf-8")
+    assert "googleapis" not in page and "css/xterm.css" in page  # local assets only
     assert "http://0.0.0.0:8123" in stdout
+
+
+def test_serve_opens_the_console_on_loopback_only(tmp_path: Path, monkeypatch) -> None:
+    started: dict[str, object] = {}
+    _fake_textual_serve(tmp_path, monkeypatch, started)
+    data = tmp_path / "d"
+    code, stdout, stderr = run(data, "serve", "--port", "8124")
+    assert code == 0, stderr
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8124)
+    command = str(started["command"])
+    assert command.endswith(str(data)) and "-m facilitator" in command
+    assert "http://127.0.0.1:8124" in stdout
+
+
+def test_serve_quotes_the_command_for_cmd_exe_on_windows(monkeypatch) -> None:
+    import sys
+
+    from facilitator.cli.web import command_line
+
+    args = [r"C:\Program Files\Python\python.exe", "-m", "facilitator", "--data-dir", r"C:\Dữ liệu"]
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert command_line(args) == (
+        '"C:\\Program Files\\Python\\python.exe" -m facilitator --data-dir "C:\\Dữ liệu"'
+    )
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert command_line(["/usr/bin/python3", "--data-dir", "/a b"]) == "/usr/bin/python3 --data-dir '/a b'"

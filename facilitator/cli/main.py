@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -31,7 +29,6 @@ from facilitator.config.locations import (
     user_packs_dir,
 )
 from facilitator.config.settings import Settings, load_settings
-from facilitator.domain.errors import FacilitatorError
 from facilitator.strings import config as config_text
 from facilitator.strings import main as text
 
@@ -96,7 +93,8 @@ def main(
     chosen = data_dir or settings.data_dir
     store_dir = (chosen or default_store_dir()).expanduser().absolute()
     ctx.obj = CliContext(data_dir=store_dir, settings=settings, data_dir_chosen=bool(chosen))
-    ctx.meta["content_dirs"] = _content_dirs(content_dir or settings.content_dir)
+    ctx.meta["content_dir"] = content_dir or settings.content_dir
+    ctx.meta["content_dirs"] = _content_dirs(ctx.meta["content_dir"])
     legacy = None if chosen else find_legacy_store(Path.cwd(), store_dir)
     ctx.meta["legacy_store"] = legacy
     if legacy is not None and ctx.invoked_subcommand not in ("data", "doctor"):
@@ -161,24 +159,12 @@ def audience_command(ctx: click.Context, serve: bool, host: str, port: int) -> N
     run_audience(store.root)
 
 
-def command_line(args: list[str]) -> str:
-    """One command string for textual-serve: cmd.exe quoting on Windows, POSIX elsewhere."""
-    if sys.platform == "win32":
-        return subprocess.list2cmdline(args)
-    return shlex.join(args)
-
-
 def _serve_audience(root: Path, host: str, port: int) -> None:
     """The audience view in a web browser (e.g. the projector's), via textual-serve."""
-    try:
-        from textual_serve.server import Server
-    except ImportError:
-        raise FacilitatorError(text.SERVE_MISSING) from None
-    command = command_line(
-        [sys.executable, "-m", "facilitator", "--data-dir", str(root), "audience"]
-    )
-    click.echo(text.SERVING.format(url=f"http://{host}:{port}"))
-    Server(command, host=host, port=port, title=text.AUDIENCE_WEB_TITLE).serve()
+    from facilitator.cli.web import serve
+
+    args = [sys.executable, "-m", "facilitator", "--data-dir", str(root), "audience"]
+    serve(args, host, port, text.AUDIENCE_WEB_TITLE, text.SERVING)
 
 
 main.add_command(sessions_command)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from datetime import datetime
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -13,6 +16,7 @@ from facilitator.cli.context import get_store, handle_errors
 from facilitator.domain.vietnamese import clean_line
 from facilitator.storage.store import SessionListing
 from facilitator.strings import cli as msg
+from facilitator.strings.config import DATA_FOLDER
 
 
 def _day(value: str) -> str:
@@ -30,7 +34,13 @@ def sessions_table(listing: SessionListing) -> Table:
     for column in (msg.COL_DATE, msg.COL_UNIT, msg.COL_TITLE, msg.COL_STATUS):
         table.add_column(column)
     table.add_column(msg.COL_PRESENT, justify="right")
-    table.add_column(msg.COL_ID)
+    # The id is what `export` takes: never folded or cut, whatever the width.
+    table.add_column(
+        msg.COL_ID,
+        no_wrap=True,
+        overflow="ignore",
+        min_width=max((len(s.id) for s in listing.sessions), default=0),
+    )
     for summary in listing.sessions:
         table.add_row(
             _day(summary.date),
@@ -43,14 +53,32 @@ def sessions_table(listing: SessionListing) -> Table:
     return table
 
 
+def listing_json(listing: SessionListing, folder: Path) -> str:
+    """The listing for scripts: every field, full ids, problems, and the data folder."""
+    return json.dumps(
+        {
+            "data_dir": str(folder),
+            "sessions": [asdict(s) for s in listing.sessions],
+            "problems": [{"where": p.where, "message": p.message} for p in listing.problems],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
 @click.command("sessions", help=msg.SESSIONS_HELP)
+@click.option("--json", "as_json", is_flag=True, help=msg.SESSIONS_JSON_HELP)
 @click.pass_context
 @handle_errors
-def sessions_command(ctx: click.Context) -> None:
+def sessions_command(ctx: click.Context, as_json: bool) -> None:
     """List the stored sessions; unreadable ones are reported after the table."""
-    store = get_store(ctx)
+    store = get_store(ctx, create=False)
     listing = store.list_sessions()
+    if as_json:
+        click.echo(listing_json(listing, store.root))
+        return
     console = Console(highlight=False)
+    console.print(Text(DATA_FOLDER.format(path=store.root), style="dim"))
     if listing.sessions:
         console.print(sessions_table(listing))
     else:

@@ -21,7 +21,6 @@ from facilitator.config.locations import (
     user_packs_dir,
 )
 from facilitator.config.settings import as_rows, save_settings, set_value
-from facilitator.domain.errors import InputError
 from facilitator.strings import config as msg
 from facilitator.strings import main as text
 
@@ -180,16 +179,10 @@ def doctor_command(ctx: click.Context) -> None:
 @handle_errors
 def serve_command(ctx: click.Context, port: int) -> None:
     """The presenter's console in the local browser (loopback only: the data is personal)."""
-    from facilitator.cli.main import command_line
+    from facilitator.cli.web import serve
 
-    try:
-        from textual_serve.server import Server
-    except ImportError:
-        raise InputError(text.SERVE_MISSING) from None
     store = get_store(ctx)
     args = [sys.executable, "-m", "facilitator", "--data-dir", str(store.root)]
-    for folder in ctx.meta["content_dirs"][1:]:
-        args += ["--content-dir", str(folder)]
-    host = "127.0.0.1"
-    click.echo(text.SERVING_CONSOLE.format(url=f"http://{host}:{port}"))
-    Server(command_line(args), host=host, port=port, title=text.CONSOLE_WEB_TITLE).serve()
+    if ctx.meta.get("content_dir"):
+        args += ["--content-dir", str(ctx.meta["content_dir"])]
+    serve(args, "127.0.0.1", port, text.CONSOLE_WEB_TITLE, text.SERVING_CONSOLE)

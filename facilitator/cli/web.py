@@ -1,0 +1,52 @@
+"""textual-serve glue: the console or the audience view in a browser, with no external request.
+
+textual-serve's page asks Google Fonts for "Roboto Mono"; the laptops are often offline
+and the data is personal, so the page is served from a copy without that link (the
+browser falls back to a local monospace font).
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from facilitator.domain.errors import InputError
+from facilitator.strings import main as text
+
+_EXTERNAL_LINK = re.compile(r"<link\b[^>]*https?://[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def command_line(args: list[str]) -> str:
+    """One command string for textual-serve: cmd.exe quoting on Windows, POSIX elsewhere."""
+    if sys.platform == "win32":
+        return subprocess.list2cmdline(args)
+    return shlex.join(args)
+
+
+def offline_templates(source: Path, target: Path) -> Path:
+    """Copy textual-serve's templates into ``target`` without links to other hosts."""
+    target.mkdir(parents=True, exist_ok=True)
+    for template in source.glob("*.html"):
+        page = template.read_text(encoding="utf-8")
+        (target / template.name).write_text(_EXTERNAL_LINK.sub("", page), encoding="utf-8")
+    return target
+
+
+def serve(args: list[str], host: str, port: int, title: str, banner: str) -> None:
+    """Run ``args`` (a facilitator command) in the browser at ``host:port``."""
+    try:
+        import textual_serve
+        from textual_serve.server import Server
+    except ImportError:
+        raise InputError(text.SERVE_MISSING) from None
+    source = Path(textual_serve.__file__).parent / "templates"
+    templates = offline_templates(source, Path(tempfile.mkdtemp(prefix="facilitator-web-")))
+    click.echo(banner.format(url=f"http://{host}:{port}"))
+    server = Server(command_line(args), host=host, port=port, title=title, templates_path=templates)
+    server.serve()
