@@ -56,7 +56,7 @@ async def test_filter_and_status_keys_are_saved_at_once(
         await pilot.pause()
         assert screen.query_one("#filter", Input).value == ""  # ready for the next name
         frozen_clock.advance(600)
-        await pilot.press(*"duc", "2")  # Đinh Hữu Đức arrives late
+        await pilot.press(*"duc", "2", "enter")  # Đinh Hữu Đức arrives late: now, confirmed
         await pilot.press(*"dung", "4")  # absent without reason
         await pilot.press(*"en", "5")  # exempt member stays away
         await pilot.press(*"an", "1", *"an", "0")  # mistaken mark, cleared
@@ -132,7 +132,7 @@ async def test_attendance_reachable_from_run_for_late_arrivals(
         await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
-        await pilot.press(*"nguyen van an", "2", "f2")
+        await pilot.press(*"nguyen van an", "2", "enter", "f2")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
     record = store.load_session(session_id).attendance_of("p01")

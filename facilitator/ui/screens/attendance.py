@@ -7,18 +7,31 @@ appear in names) and up/down move through the list without leaving the box.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
+from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.widgets import DataTable, Footer, Header, Input
 
 from facilitator.domain.models import Person, Session
+from facilitator.domain.timing import (
+    check_arrival,
+    check_departure,
+    default_arrival,
+    default_departure,
+)
 from facilitator.domain.vietnamese import fold
+from facilitator.strings import timing as timing_text
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain_text
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
+from facilitator.ui.screens.time_dialogs import ClockDialog
+from facilitator.ui.timing_commands import TimingCommandsProvider, timing_bindings
 from facilitator.ui.widgets.counts_header import CountsHeader
 from facilitator.ui.widgets.name_filter import NameFilter
 
@@ -29,11 +42,12 @@ def attendance_row(session: Session, person: Person) -> tuple[str, str, str, str
     """Name, category, position, status, and the arrival time or the reason."""
     record = session.attendance_of(person.id)
     status = record.status if record else None
-    detail = ""
+    times = []
     if record and record.arrived_at:
-        detail = text.ARRIVED_AT.format(time=f"{record.arrived_at:%H:%M}")
-    elif record and record.reason:
-        detail = record.reason
+        times.append(text.ARRIVED_AT.format(time=f"{record.arrived_at:%H:%M}"))
+    if record and record.left_at:
+        times.append(timing_text.LEFT_AT.format(time=f"{record.left_at:%H:%M}"))
+    detail = "; ".join(times) or (record.reason if record and record.reason else "")
     category = text.PERSON_CATEGORY.get(person.category, person.category)
     shown = text.ATTENDANCE_STATUS[status]
     if record is None and person.is_member:
@@ -57,7 +71,10 @@ class AttendanceScreen(SessionScreen):
     CSS_PATH = "../attendance.tcss"  # parsed when first opened, not at start-up
 
     SCOPE = "attendance"
-    BINDINGS = bindings_for("attendance")
+    BINDINGS = bindings_for("attendance") + timing_bindings("attendance")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        TimingCommandsProvider
+    }
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,11 +141,57 @@ class AttendanceScreen(SessionScreen):
         return person_id
 
     def action_mark(self, status: str) -> None:
-        """Present, late (arrival stamped), absent, or exempt-absent."""
+        """Present, late (the arrival time is asked), absent, or exempt-absent."""
         if not self.writable() or (person_id := self._target()) is None:
+            return
+        if status == "late":
+            self.mark_late(person_id)
             return
         if self.attempt(lambda: self.service.mark(person_id, status)) is not None:
             self._after_mark(person_id)
+
+    def _person_name(self, person_id: str) -> str:
+        person = self.service.session.person(person_id)
+        return person.name if person else ""
+
+    @work(exclusive=True, group="attendance-dialog")
+    async def mark_late(self, person_id: str) -> None:
+        """Late: the arrival time, typed or confirmed (pressed again, it is corrected)."""
+        session = self.service.session
+        record = session.attendance_of(person_id)
+        known = record.arrived_at if record and record.status == "late" else None
+        value = known or default_arrival(session, self.service.clock())
+        title = timing_text.ARRIVAL_TITLE.format(name=self._person_name(person_id))
+        rule = partial(check_arrival, session)
+        arrived = await self.app.push_screen_wait(ClockDialog(title, value, rule))
+        if arrived is None or arrived == "clear":
+            return
+        marked = self.attempt(lambda: self.service.mark(person_id, "late", arrived_at=arrived))
+        if marked is not None:
+            self._after_mark(person_id)
+
+    @work(exclusive=True, group="attendance-dialog")
+    async def action_mark_left(self) -> None:
+        """Về sớm: when a present member left (pressed again, corrected or forgotten)."""
+        if not self.writable() or (person_id := self._target()) is None:
+            return
+        session = self.service.session
+        record = session.attendance_of(person_id)
+        if record is None or not record.is_present:
+            self.notify(timing_text.LEFT_NOT_PRESENT, severity="warning")
+            return
+        value = record.left_at or default_departure(session, record, self.service.clock())
+        title = timing_text.LEFT_TITLE.format(name=self._person_name(person_id))
+        rule = partial(check_departure, session, record)
+        dialog = ClockDialog(title, value, rule, clearable=record.left_at is not None)
+        left = await self.app.push_screen_wait(dialog)
+        if left is None:
+            return
+        moment = None if left == "clear" else left
+        if self.attempt(lambda: self.service.set_left(person_id, moment)) is not None:
+            if moment is None:
+                self.notify(timing_text.LEFT_CLEARED.format(name=self._person_name(person_id)))
+            self._show(person_id)
 
     @work(exclusive=True, group="attendance-dialog")
     async def action_mark_excused(self) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
 from textual import work
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
@@ -12,8 +16,9 @@ from facilitator.domain.vietnamese import format_percent
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import md_literal
-from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import ApproveDialog
+from facilitator.ui.screens.time_actions import TimedSessionScreen
+from facilitator.ui.timing_commands import TimingCommandsProvider, timing_bindings
 
 
 def summary_markdown(session: Session) -> str:
@@ -49,11 +54,14 @@ def minutes_markdown(session: Session) -> str:
     return render_minutes_md(build_minutes(session))
 
 
-class ReadbackScreen(SessionScreen):
+class ReadbackScreen(TimedSessionScreen):
     """Full-screen reading view for the secretary."""
 
     SCOPE = "readback"
-    BINDINGS = bindings_for("readback")
+    BINDINGS = bindings_for("readback") + timing_bindings("readback")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        TimingCommandsProvider
+    }
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -72,10 +80,14 @@ class ReadbackScreen(SessionScreen):
         self.markdown = minutes_markdown(self.service.session)
         self.query_one("#minutes", Markdown).update(self.markdown)
 
+    def after_times_changed(self) -> None:
+        """Corrected times show in the minutes at once."""
+        self.show_minutes()
+
     @work(exclusive=True, group="readback-dialog")
     async def action_approve(self) -> None:
         """Approve the minutes (confirm the count) and freeze the session."""
-        if not self.writable():
+        if not self.writable() or not await self.ask_end_time():
             return
         base = self.service.counts().voting_base
         votes_for = await self.app.push_screen_wait(ApproveDialog(base))

@@ -23,7 +23,6 @@ from facilitator.ui.commands import bindings_for
 from facilitator.ui.drafts import Draft, DraftFile
 from facilitator.ui.pacing import compute_pacing
 from facilitator.ui.plain import plain, visible
-from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import (
     ConfirmDialog,
     NoteDialog,
@@ -31,6 +30,8 @@ from facilitator.ui.screens.dialogs import (
     TextDialog,
     VoteDialog,
 )
+from facilitator.ui.screens.time_actions import TimedSessionScreen
+from facilitator.ui.timing_commands import TimingCommandsProvider, timing_bindings
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.item_view import ItemView
 from facilitator.ui.widgets.note_editor import NoteEditor
@@ -56,14 +57,17 @@ def pick_person(candidates: list[Person], typed: str) -> Person | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-class RunScreen(SessionScreen):
+class RunScreen(TimedSessionScreen):
     """The presenter's main screen while the session runs (read-only once closed)."""
 
     CSS_PATH = "../run.tcss"  # parsed when the screen is first opened, not at start-up
 
     SCOPE = "run"
-    BINDINGS = bindings_for("run")
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {AgendaItemsProvider}
+    BINDINGS = bindings_for("run") + timing_bindings("run")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        AgendaItemsProvider,
+        TimingCommandsProvider,
+    }
 
     def __init__(self, service: SessionService, drafts: DraftFile) -> None:
         super().__init__(service)
@@ -113,6 +117,7 @@ class RunScreen(SessionScreen):
         self.title = visible(session.title)
         self.sub_title = visible(
             f"{session.unit.name} · {text.SESSION_STATUS.get(session.status, '')}"
+            + self.mode_label()
         )
         self.query_one(AgendaList).show(session)
         shown = (item.id if item else None, repr(item))
@@ -128,6 +133,7 @@ class RunScreen(SessionScreen):
         session = self.service.session
         now = self.service.clock()
         pacing = compute_pacing(session, lambda i: self.service.elapsed(i, now), now)
+        pacing = self.shown_pacing(pacing)
         counts = self.service.counts()
         share = format_percent(counts.present, counts.expected)
         self.query_one(PacingLine).show(
@@ -373,15 +379,8 @@ class RunScreen(SessionScreen):
             self.attempt(lambda: self.service.update_item(item.id, minutes=minutes))
             self.refresh_view()
 
-    def action_start(self) -> None:
-        """Start the meeting (stamps the start time)."""
-        if not self.writable():
-            return
-        if self.service.session.status != "planned":
-            self.notify(text.ALREADY_STARTED)
-            return
-        if self.attempt(self.service.start) is not None:
-            self.notify(text.SESSION_STARTED)
+    def after_times_changed(self) -> None:
+        """F5 and the time dialogs (``TimedSessionScreen``) redraw the whole screen."""
         self.refresh_view()
 
     # -- focus ----------------------------------------------------------------------------

@@ -1,0 +1,117 @@
+"""The time actions shared by the run and read-back screens: F5 on another day, correcting
+the meeting's times, and typing the minutes up afterwards.
+
+Kept apart from the run screen so it does not grow; each screen says what to redraw
+after a change through :meth:`TimedSessionScreen.after_times_changed`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from textual import work
+
+from facilitator.domain.timing import format_moment, is_other_day
+from facilitator.strings import timing as t
+from facilitator.strings import ui as text
+from facilitator.ui.pacing import Pacing
+from facilitator.ui.screens.base import SessionScreen
+from facilitator.ui.screens.time_dialogs import MeetingTimes, StartDialog, TimesDialog
+
+
+class TimedSessionScreen(SessionScreen):
+    """A session screen on which the meeting's times can be set and corrected."""
+
+    def after_times_changed(self) -> None:
+        """Redraw what shows the times (the screen's own refresh)."""
+
+    def shown_pacing(self, pacing: Pacing) -> Pacing:
+        """Typed up afterwards, the laptop's clock predicts nothing: no expected end."""
+        if self.service.session.typed_up_afterwards:
+            return replace(pacing, expected_end=None, drift_minutes=0)
+        return pacing
+
+    def mode_label(self) -> str:
+        """ " · nhập sau buổi họp" for the title bar, "" for a live meeting."""
+        return f" · {t.AFTERWARDS_LABEL}" if self.service.session.typed_up_afterwards else ""
+
+    # -- F5 ----------------------------------------------------------------------------------
+    def action_start(self) -> None:
+        """Start the meeting: now on its planned day; on another day, ask first."""
+        if not self.writable():
+            return
+        session = self.service.session
+        if session.status != "planned":
+            self.notify(text.ALREADY_STARTED)
+            return
+        now = self.service.clock()
+        if is_other_day(session, now):
+            self._start_on_other_day(now)
+            return
+        # The planned day: stamped at once, so the start is the moment the key was pressed.
+        if self.attempt(self.service.start) is not None:
+            self.notify(text.SESSION_STARTED)
+        self.after_times_changed()
+
+    @work(exclusive=True, group="time-dialog")
+    async def _start_on_other_day(self, now: datetime) -> None:
+        planned = self.service.session.started_at
+        choice = await self.app.push_screen_wait(StartDialog(planned, now))
+        if choice is None:
+            return
+        if choice == "planned":
+            started = self.attempt(lambda: self.service.start(planned, afterwards=True))
+            message = t.STARTED_AS_PLANNED.format(planned=format_moment(planned))
+        else:
+            started = self.attempt(self.service.start)
+            message = text.SESSION_STARTED
+        if started is not None:
+            self.notify(message)
+        self.after_times_changed()
+
+    # -- correcting times ----------------------------------------------------------------------
+    @work(exclusive=True, group="time-dialog")
+    async def action_edit_times(self) -> None:
+        """Correct the start and end of the meeting and of its items (before approval)."""
+        if not self.writable():
+            return
+        times = await self.app.push_screen_wait(TimesDialog(self.service.session))
+        if times is not None and self._save_times(times):
+            self.notify(t.TIMES_SAVED)
+        self.after_times_changed()
+
+    def _save_times(self, times: MeetingTimes) -> bool:
+        saved = self.attempt(
+            lambda: self.service.set_times(times.started_at, times.ended_at, times.items)
+        )
+        return saved is not None
+
+    @work(exclusive=True, group="time-dialog")
+    async def action_type_up_afterwards(self) -> None:
+        """Nhập biên bản sau buổi họp: enter the times; the clock stamps nothing any more."""
+        if not self.writable():
+            return
+        session = self.service.session
+        times = await self.app.push_screen_wait(TimesDialog(session))
+        if times is None:
+            return
+        if session.status == "planned":
+            started = self.attempt(lambda: self.service.start(times.started_at, afterwards=True))
+        else:
+            started = self.attempt(self.service.set_afterwards)
+        if started is not None and self._save_times(times):
+            self.notify(t.AFTERWARDS_ON)
+        self.after_times_changed()
+
+    async def ask_end_time(self) -> bool:
+        """Typed up afterwards, the end is entered, never stamped: ask for it if missing.
+        True when the session has an end time afterwards."""
+        session = self.service.session
+        if not session.typed_up_afterwards or session.ended_at is not None:
+            return True
+        self.notify(t.END_REQUIRED, severity="warning")
+        times = await self.app.push_screen_wait(TimesDialog(session, require_end=True))
+        saved = times is not None and self._save_times(times)
+        self.after_times_changed()
+        return saved
