@@ -29,6 +29,23 @@ class FrozenClock:
         self.now += timedelta(seconds=seconds)
 
 
+@pytest.fixture(autouse=True)
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> Path:
+    """Per-user folders (data, config, logs) of a fresh HOME: no test reads or writes the
+    developer's own, and no config.toml of theirs changes a result."""
+    home = tmp_path_factory.mktemp("home")
+    for name, sub in (
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        monkeypatch.setenv(name, str(home / sub))
+    for name in ("FACILITATOR_DATA_DIR", "FACILITATOR_CONTENT_DIR", "FACILITATOR_CONFIG"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
 @pytest.fixture
 def frozen_clock() -> FrozenClock:
     """10/05/2024 07:30 (+07:00), moved only by ``advance``."""

@@ -25,8 +25,9 @@ from facilitator.export import export_minutes
 from facilitator.export.docx_writer import render_minutes_docx
 from facilitator.export.markdown import render_minutes_md
 from facilitator.export.minutes_model import build_minutes
-from facilitator.export.registry import MINUTES_WRITERS, safe_output_path, write_output
+from facilitator.export.registry import MINUTES_WRITERS, safe_output_path
 from facilitator.export.settings import DocSettings
+from facilitator.storage.output_file import write_output
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

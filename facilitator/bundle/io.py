@@ -15,7 +15,7 @@ from typing import Any
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import FacilitatorError, InputError, Problem
 from facilitator.domain.models import Session
-from facilitator.storage.atomic import write_bytes_atomic
+from facilitator.storage.output_file import write_output
 from facilitator.strings import bundle as msg
 from facilitator.strings import files as files_msg
 from facilitator.userfiles import read_capped
@@ -130,5 +130,4 @@ def write_bundle(session: Session, path: Path | str, *, overwrite: bool = False)
         raise FacilitatorError(msg.output_exists(path))
     if not path.parent.is_dir():
         raise FacilitatorError(msg.output_folder_missing(path.parent))
-    write_bytes_atomic(path, bundle_bytes(session))
-    return path
+    return write_output(path, bundle_bytes(session), overwrite=overwrite)

@@ -43,7 +43,21 @@ def _content_dirs(explicit: Path | None) -> tuple[Path, ...]:
     return tuple(folders)
 
 
+class _MainGroup(click.Group):
+    """Help that names the data folder of *this* run (HOME, XDG and APPDATA vary)."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        self.help = text.MAIN_HELP.format(data_dir=default_store_dir())
+        for param in self.params:
+            if param.name == "data_dir" and isinstance(param, click.Option):
+                param.help = text.DATA_DIR_HELP.format(default=default_store_dir())
+            elif param.name == "content_dir" and isinstance(param, click.Option):
+                param.help = text.CONTENT_DIR_HELP.format(user=user_packs_dir())
+        return super().get_help(ctx)
+
+
 @click.group(
+    cls=_MainGroup,
     invoke_without_command=True,
     options_metavar=text.OPTIONS_METAVAR,
     subcommand_metavar=text.SUBCOMMAND_METAVAR,

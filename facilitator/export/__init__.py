@@ -40,7 +40,8 @@ def export_minutes(
     file exists and ``overwrite`` is false, or ``StoreError`` when the write fails.
     """
     from facilitator.export.minutes_model import build_minutes
-    from facilitator.export.registry import MINUTES_WRITERS, write_output
+    from facilitator.export.registry import MINUTES_WRITERS
+    from facilitator.storage.output_file import write_output
 
     writer = MINUTES_WRITERS.get(fmt)
     if writer is None:
@@ -64,8 +65,9 @@ def export_report(
 ) -> Path:
     """Aggregate ``sessions`` into the report of ``unit`` and write it as ``fmt``
     ("docx" | "md" | "csv"). ``sessions`` may be a lazy generator: it is read once."""
-    from facilitator.export.registry import REPORT_WRITERS, write_output
+    from facilitator.export.registry import REPORT_WRITERS
     from facilitator.export.report_model import build_report
+    from facilitator.storage.output_file import write_output
 
     writer = REPORT_WRITERS.get(fmt)
     if writer is None:

@@ -41,7 +41,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _replace(src: str, dst: Path) -> None:
+def replace_with_retry(src: str, dst: Path) -> None:
     """``os.replace`` with a short retry on Windows, where scanners briefly hold files."""
     for attempt in range(10):
         try:
@@ -70,7 +70,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, FILE_MODE)
-        _replace(tmp_name, path)
+        replace_with_retry(tmp_name, path)
         tmp_name = None
         fsync_dir(folder)
     except OSError as exc:

@@ -454,6 +454,27 @@ def write_failed(path: str, reason: str) -> str:
 
 DISK_FULL = "ổ đĩa đã đầy"
 PERMISSION_DENIED = "không có quyền ghi vào thư mục này"
+FILE_IN_USE = (
+    "tệp đang được mở trong một chương trình khác (Word, Excel…); hãy đóng tệp đó rồi xuất lại, "
+    "hoặc chọn tên khác"
+)
+
+
+def target_is_folder(path: str) -> str:
+    return f"{path} là một thư mục; hãy chọn một tên tệp."
+
+
+def target_not_regular(path: str) -> str:
+    return f"{path} không phải tệp thông thường (thiết bị, đường ống…); hãy chọn một tệp khác."
+
+
+def target_in_data_folder(path: str, folder: str) -> str:
+    return (
+        f"Không ghi {path}: đây là thư mục dữ liệu của facilitator ({folder}); ghi vào đó có thể "
+        "làm hỏng buổi sinh hoạt đã lưu. Hãy chọn thư mục khác, ví dụ Tài liệu hoặc Desktop."
+    )
+
+
 FOLDER_MISSING = "thư mục không tồn tại"
 
 
