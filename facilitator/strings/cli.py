@@ -69,7 +69,9 @@ def imported_total(count: int) -> str:
 
 # --- sessions ---------------------------------------------------------------------------
 
-SESSIONS_JSON_HELP = "In dạng JSON (đủ mã buổi, số liệu, các tệp không đọc được) cho các công cụ khác."
+SESSIONS_JSON_HELP = (
+    "In dạng JSON (đủ mã buổi, số liệu, các tệp không đọc được) cho các công cụ khác."
+)
 SESSIONS_HELP = "Liệt kê các buổi sinh hoạt đã lưu, mới nhất trước."
 SESSIONS_TITLE = "Các buổi sinh hoạt"
 NO_SESSIONS = "Chưa có buổi sinh hoạt nào trong {folder}."
