@@ -17,6 +17,7 @@ from facilitator.cli.bundles import import_command
 from facilitator.cli.content import content_group
 from facilitator.cli.context import CliContext, fail, get_settings, get_store, handle_errors
 from facilitator.cli.documents import export_command, report_command
+from facilitator.cli.kit import kit_group
 from facilitator.cli.roster import roster_group
 from facilitator.cli.sessions import sessions_command
 from facilitator.cli.setup import config_group, data_group, doctor_command, serve_command
@@ -192,6 +193,7 @@ main.add_command(serve_command)
 main.add_command(config_group)
 main.add_command(data_group)
 main.add_command(doctor_command)
+main.add_command(kit_group)
 
 
 def _localise_metavars(group: click.Group) -> None:
