@@ -1,4 +1,5 @@
-"""Modal dialogs: reason, guest, vote, conclusion, note, confirm, approve, export.
+"""Modal dialogs: reason, guest, vote, conclusion, confirm, approve, export (notes: see
+``note_dialogs``).
 
 Each returns plain data through ``dismiss`` (``None`` when cancelled); the calling
 screen decides what to do with it and calls the service.
@@ -306,49 +307,6 @@ class TextDialog(_Dialog[str]):
     def action_save(self) -> None:
         """Return the text."""
         self.dismiss(self.query_one(TextArea).text)
-
-
-@dataclass(frozen=True)
-class NoteEdit:
-    """A note's new text and kind."""
-
-    text: str
-    kind: str
-
-
-class NoteDialog(_Dialog[NoteEdit]):
-    """Edit a note's text and kind."""
-
-    def __init__(self, value: str, kind: str) -> None:
-        super().__init__()
-        self._value = value
-        self._kind = kind
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog") as box:
-            box.border_title = text.EDIT_NOTE_TITLE
-            yield Select(
-                [(text.NOTE_KIND[k], k) for k in text.NOTE_KIND],
-                value=self._kind,
-                allow_blank=False,
-                id="edit-kind",
-            )
-            yield Input(self._value, id="edit-text")
-            yield Label("", classes="dialog-error")
-            yield from self.buttons()
-
-    def on_mount(self) -> None:
-        self.query_one("#edit-text", Input).focus()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
-        value = self.query_one("#edit-text", Input).value.strip()
-        if not value:
-            self.error(text.NOTE_EMPTY)
-            return
-        kind = self.query_one("#edit-kind", Select).value
-        self.dismiss(NoteEdit(value, kind if isinstance(kind, str) else "opinion"))
 
 
 class ConfirmDialog(ModalScreen[bool]):

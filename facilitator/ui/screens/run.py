@@ -20,16 +20,16 @@ from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
 from facilitator.ui.agenda_commands import AgendaItemsProvider
 from facilitator.ui.commands import bindings_for
-from facilitator.ui.drafts import Draft, DraftFile
+from facilitator.ui.drafts import DRAFT_DELAY, Draft, DraftFile
 from facilitator.ui.pacing import compute_pacing
 from facilitator.ui.plain import plain, visible
 from facilitator.ui.screens.dialogs import (
     ConfirmDialog,
-    NoteDialog,
     ReasonDialog,
     TextDialog,
     VoteDialog,
 )
+from facilitator.ui.screens.note_dialogs import NoteDialog
 from facilitator.ui.screens.time_actions import TimedSessionScreen
 from facilitator.ui.timing_commands import TimingCommandsProvider, timing_bindings
 from facilitator.ui.widgets.agenda_list import AgendaList
@@ -37,9 +37,6 @@ from facilitator.ui.widgets.item_view import ItemView
 from facilitator.ui.widgets.note_editor import NoteEditor
 from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.pacing_line import PacingLine
-
-DRAFT_DELAY = 1.5
-"""Seconds of quiet typing before the draft is written (at most this much is at risk)."""
 
 
 def pick_person(candidates: list[Person], typed: str) -> Person | None:
@@ -86,7 +83,7 @@ class RunScreen(TimedSessionScreen):
             yield ItemView(id="item")
         yield NotesList(id="notes")
         yield Static("", id="queue")
-        yield NoteEditor(self.service.find_people, id="editor")
+        yield NoteEditor(self.service, id="editor")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -187,9 +184,9 @@ class RunScreen(TimedSessionScreen):
         elif self._draft_item is None:
             self._draft_item = self.service.session.progress.current
         self.current_draft()
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft)
+        # Not restarted by each key: steady typing is still written every DRAFT_DELAY.
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_draft)
 
     def _save_pending_note(self) -> None:
         """Before leaving an item, a half-typed note is saved to the item it was typed under."""
@@ -241,13 +238,18 @@ class RunScreen(TimedSessionScreen):
 
     @work(exclusive=True, group="run-dialog")
     async def action_edit_note(self) -> None:
-        """Edit the highlighted note's text and kind."""
+        """Edit the highlighted note's speaker, text and kind."""
         if not self.writable() or (note_id := self._highlighted_note()) is None:
             return
         note = next(n for n in self.service.session.notes if n.id == note_id)
-        edit = await self.app.push_screen_wait(NoteDialog(note.text, note.kind))
+        kept = self.query_one(NoteEditor).kept
+        edit = await self.app.push_screen_wait(NoteDialog(self.service, note, kept))
         if edit is not None:
-            self.attempt(lambda: self.service.edit_note(note_id, text=edit.text, kind=edit.kind))
+            self.attempt(
+                lambda: self.service.edit_note(
+                    note_id, text=edit.text, kind=edit.kind, speaker=edit.speaker
+                )
+            )
             self.refresh_view()
 
     @work(exclusive=True, group="run-dialog")
@@ -298,6 +300,7 @@ class RunScreen(TimedSessionScreen):
         if not self.writable():
             return
         self._save_pending_note()
+        leaving = self.service.session.progress.current
         if change == "step":
             before = self.service.session.progress.current
             self.attempt(lambda: self.service.step(int(argument)))
@@ -306,6 +309,8 @@ class RunScreen(TimedSessionScreen):
                 self.notify(edge, timeout=2)
         else:
             self.attempt(lambda: self.service.go_to(str(argument)))
+        if self.service.session.progress.current != leaving:
+            self.query_one(NoteEditor).forget_unused_speaker()
         self.refresh_view()
 
     def action_next_item(self) -> None:

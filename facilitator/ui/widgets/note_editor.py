@@ -1,8 +1,14 @@
-"""The note box: speaker (typed, accent-insensitive), kind, text; Enter saves."""
+"""The note box: speaker (typed, accent-insensitive), kind, text; Enter saves.
+
+The speaker is the person whose name was typed exactly (accents count), else the only
+match, else the one the user picks from the list: the first row of the list is never
+taken on its own when it may be a namesake. A speaker not marked present is asked about
+before the note is saved (see :mod:`facilitator.ui.screens.note_dialogs`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -10,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Select
+from textual.widgets import Input, OptionList, Select
 
 from facilitator.domain.models import Person
+from facilitator.services.session import SessionService
+from facilitator.strings import notes as note_text
 from facilitator.strings import ui as text
-from facilitator.ui.widgets.speaker_picker import SpeakerMatches
-
-Search = Callable[[str], Sequence[Person]]
+from facilitator.ui.screens.note_dialogs import SEARCH_ALL, confirm_attendance
+from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
 
 
 class NoteEditor(Vertical):
@@ -29,25 +36,34 @@ class NoteEditor(Vertical):
 
     @dataclass
     class Submitted(Message):
-        """The user pressed Enter in the note text."""
+        """The user pressed Enter in the note text (the speaker is settled and asked about)."""
 
         text: str
         kind: str
         speaker: str | None
 
     class DraftChanged(Message):
-        """Something typed changed (the screen saves the draft on a debounce)."""
+        """Something typed changed (the screen saves the draft soon after)."""
 
-    def __init__(self, search: Search, *, id: str | None = None) -> None:
+    def __init__(self, service: SessionService, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._search = search
+        self._service = service
         self.speaker_id: str | None = None
         self._speaker_name = ""
+        self.kept: set[str] = set()
+        """People kept as speakers although not marked present (not asked about again)."""
 
     def compose(self) -> ComposeResult:
         yield SpeakerMatches(id="speaker-matches")
         with Horizontal(id="note-row"):
-            yield Input(placeholder=text.SPEAKER_PLACEHOLDER, id="speaker", compact=True)
+            # Focusing a box never selects its text: the next key would replace it all
+            # (a recovered draft was wiped that way).
+            yield Input(
+                placeholder=text.SPEAKER_PLACEHOLDER,
+                id="speaker",
+                compact=True,
+                select_on_focus=False,
+            )
             yield Select(
                 [(text.NOTE_KIND[k], k) for k in text.NOTE_KINDS_OFFERED],
                 value="opinion",
@@ -55,7 +71,12 @@ class NoteEditor(Vertical):
                 id="kind",
                 compact=True,
             )
-            yield Input(placeholder=text.NOTE_PLACEHOLDER, id="note-text", compact=True)
+            yield Input(
+                placeholder=text.NOTE_PLACEHOLDER,
+                id="note-text",
+                compact=True,
+                select_on_focus=False,
+            )
 
     def on_mount(self) -> None:
         self.query_one(SpeakerMatches).display = False
@@ -77,13 +98,20 @@ class NoteEditor(Vertical):
         """What is typed in the speaker box."""
         return self.query_one("#speaker", Input).value
 
+    def _meant(self) -> Person | None:
+        """The person the speaker box means without asking (see ``resolve_speaker``)."""
+        typed = self.speaker_text.strip()
+        if not typed:
+            return None
+        found = self._service.find_people(typed, limit=SEARCH_ALL)
+        return resolve_speaker(self._service.session.people, found, typed)
+
     def resolved_speaker(self) -> str | None:
-        """The chosen person, else the best match of what was typed, else nobody."""
+        """The chosen person, else the one the typed name means; nobody when ambiguous."""
         if self.speaker_id is not None:
             return self.speaker_id
-        typed = self.speaker_text.strip()
-        matches = self._search(typed) if typed else []
-        return matches[0].id if matches else None
+        person = self._meant()
+        return person.id if person else None
 
     def load(self, text_: str, kind: str, speaker: str | None, speaker_text: str) -> None:
         """Restore a draft."""
@@ -97,15 +125,26 @@ class NoteEditor(Vertical):
         """Empty the box after a note was saved."""
         self.load("", "opinion", None, "")
 
+    def forget_unused_speaker(self) -> None:
+        """A speaker chosen for a note never typed is not carried into the next item."""
+        if not self.text.strip() and (self.speaker_id or self.speaker_text):
+            self._set_speaker(None, "")
+
     def cycle_kind(self) -> None:
         """Next note kind (F4), without opening the menu."""
         kinds = text.NOTE_KINDS_OFFERED
         self.query_one("#kind", Select).value = kinds[(kinds.index(self.kind) + 1) % len(kinds)]
 
     def focus_box(self) -> None:
-        """Speaker first when nothing is typed yet, else the text."""
-        target = "#speaker" if not (self.text or self.speaker_text) else "#note-text"
-        self.query_one(target, Input).focus()
+        """The speaker box while no note is typed and no speaker settled, else the text;
+        the cursor at the end of what is there."""
+        target = "#speaker" if not (self.text or self.speaker_id) else "#note-text"
+        self._focus(target)
+
+    def _focus(self, target: str) -> None:
+        box = self.query_one(target, Input)
+        box.focus()
+        box.cursor_position = len(box.value)
 
     def _set_speaker(self, person_id: str | None, name: str) -> None:
         self.speaker_id = person_id
@@ -113,10 +152,51 @@ class NoteEditor(Vertical):
         self.query_one("#speaker", Input).value = name
         self.query_one(SpeakerMatches).display = False
 
+    # -- choosing the speaker ------------------------------------------------------------
+    def _settle_speaker(self, then: Callable[[Person | None], None]) -> None:
+        """Work out the speaker, ask about them if not present, then ``then(person)``.
+
+        Nothing happens (the user is told to pick, or asked, and stays in the speaker
+        box) while the typed name is ambiguous, unknown, or the question was cancelled.
+        """
+        matches = self.query_one(SpeakerMatches)
+        typed = self.speaker_text.strip()
+        session = self._service.session
+        if self.speaker_id is not None:
+            person = session.person(self.speaker_id)
+        elif not typed:
+            then(None)
+            return
+        else:
+            person = session.person(matches.picked) or self._meant()
+        if person is None:
+            self._ask_to_pick(typed)
+            return
+
+        def answered(go_on: bool) -> None:
+            if not go_on:
+                self._set_speaker(None, typed)
+                self._focus("#speaker")
+                return
+            self._set_speaker(person.id, person.name)
+            then(person)
+
+        confirm_attendance(self, self._service, person, self.kept, answered)
+
+    def _ask_to_pick(self, typed: str) -> None:
+        found = self._service.find_people(typed, limit=SEARCH_ALL)
+        message = note_text.SPEAKER_AMBIGUOUS if found else note_text.SPEAKER_UNKNOWN
+        self.notify(message.format(count=len(found), typed=typed), severity="warning")
+        matches = self.query_one(SpeakerMatches)
+        matches.show(self._service.find_people(typed))
+        matches.moved = bool(found)  # told to pick: Enter now takes the highlighted row
+        self._focus("#speaker")
+
     # -- events --------------------------------------------------------------------------
     def action_move_match(self, delta: int) -> None:
         """Up/down in the speaker box move through the matches."""
-        self.query_one(SpeakerMatches).move(delta)
+        if self.query_one("#speaker", Input).has_focus:
+            self.query_one(SpeakerMatches).move(delta)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -124,23 +204,36 @@ class NoteEditor(Vertical):
             self.speaker_id = None
             self._speaker_name = ""
             typed = event.value.strip()
-            self.query_one(SpeakerMatches).show(self._search(typed) if typed else [])
+            found = self._service.find_people(typed) if typed else []
+            self.query_one(SpeakerMatches).show(found, self._meant())
         self.post_message(self.DraftChanged())
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         self.post_message(self.DraftChanged())
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a listed person chooses them."""
+        event.stop()
+        person = self._service.session.person(event.option_id)
+        if person is not None:
+            self.speaker_id = person.id
+            self._settle_speaker(lambda _: self._focus("#note-text"))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "speaker":
-            chosen = self.query_one(SpeakerMatches).chosen or self.resolved_speaker()
-            person = next((p for p in self._search(self.speaker_text) if p.id == chosen), None)
-            if person is not None:
-                self._set_speaker(person.id, person.name)
-            self.query_one("#note-text", Input).focus()
+            self._settle_speaker(lambda _: self._focus("#note-text"))
             return
-        self.post_message(self.Submitted(self.text, self.kind, self.resolved_speaker()))
+
+        def submit(person: Person | None) -> None:
+            self.post_message(self.Submitted(self.text, self.kind, person.id if person else None))
+
+        if not self.text.strip() or self._service.read_only:
+            # Nothing to save, or nothing may be: the screen says so; no speaker question.
+            self.post_message(self.Submitted(self.text, self.kind, self.resolved_speaker()))
+            return
+        self._settle_speaker(submit)
 
     def on_descendant_blur(self) -> None:
         # Matches only make sense while the speaker box has the focus.
