@@ -176,3 +176,21 @@ def format_percent(part: int | float, whole: int | float, digits: int = 2) -> st
     if "," in text:
         text = text.rstrip("0").rstrip(",")
     return f"{text}%"
+
+
+def word_prefix_rank(label: str, query: str) -> int | None:
+    """How well ``query`` names ``label`` by word prefixes, accents ignored; None: not at all.
+
+    "hung" finds "Phạm Văn Hùng" (rank 2: the third word) but not "Hà Thị Nhung": a
+    picker that matched inside words would pick the wrong person. Lower ranks are
+    better; an exact match with accents beats one without.
+    """
+    wanted = fold(query)
+    if not wanted:
+        return None
+    words = fold(label).split(" ")
+    for start in range(len(words)):
+        if " ".join(words[start:]).startswith(wanted):
+            exact = nfc(label).casefold().find(nfc(query).strip().casefold()) >= 0
+            return start * 2 + (0 if exact else 1)
+    return None

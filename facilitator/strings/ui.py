@@ -190,6 +190,7 @@ HELP_INTRO = "Mọi thao tác đều có trong bảng lệnh (ctrl+p). Bấm Esc
 HOME_TITLE = "Các buổi sinh hoạt"
 HOME_COLUMNS = ("Ngày", "Có mặt", "Trạng thái", "Đơn vị", "Tên buổi")
 HOME_EMPTY = "Chưa có buổi sinh hoạt nào. Bấm n để chuẩn bị buổi mới."
+ROLES_DROPPED = "Danh sách mới không còn người đã chọn cho: {fields}. Hãy chọn lại."
 HOME_DATA_FOLDER = "Dữ liệu lưu ở: {path}"
 HOME_HINT = "Enter: mở tiếp buổi đang chọn · n: buổi mới · ctrl+p: bảng lệnh · F1: trợ giúp"
 HOME_MORE = "Đang hiện {shown}/{total} buổi gần nhất. Bấm a để hiện tất cả."

@@ -21,6 +21,7 @@ from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import PlainScreen, plain, plain_text
 from facilitator.ui.screens.dialogs import RosterImportDialog
+from facilitator.ui.widgets.person_select import PersonSelect, person_label
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -111,7 +112,7 @@ class PrepareScreen(PlainScreen):
                     for field_id in pair:
                         with Vertical():
                             yield Label(labels[field_id])
-                            yield Select([], prompt=text.NOBODY, id=field_id)
+                            yield PersonSelect([], prompt=text.NOBODY, id=field_id)
             yield Label(text.FIELD_NUMBER)
             yield Input(id="number")
             yield Static(text.AGENDA_HEADING, classes="section-title")
@@ -170,6 +171,7 @@ class PrepareScreen(PlainScreen):
         names = [r.unit.name for r in self._rosters]
         if roster.unit.name in names:
             self.query_one("#unit", Select).value = names.index(roster.unit.name)
+        self._offer_people()  # the same unit again sends no Changed: offer the new people
         self.notify(text.ROSTER_IMPORTED.format(count=len(roster.people), unit=roster.unit.name))
 
     def _load_packs(self, folders: tuple[Path, ...], extra: tuple[Path, ...] = ()) -> None:
@@ -221,10 +223,7 @@ class PrepareScreen(PlainScreen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "unit":
-            roster = self.roster
-            people = [(plain_text(p.name), p.id) for p in roster.sorted_people()] if roster else []
-            for field_id in PERSON_FIELDS:
-                self.query_one(f"#{field_id}", Select).set_options(people)
+            self._offer_people()
         elif event.select.id == "pack":
             pack = self.pack
             title = self.query_one("#title", Input)
@@ -234,6 +233,32 @@ class PrepareScreen(PlainScreen):
                 self._pack_title = pack.title
                 self._agenda = list(agenda_from_pack(pack))
                 self._show_agenda(0)
+
+    def _offer_people(self) -> None:
+        """The unit's people in every role field, keeping each choice still on the roster.
+
+        A re-imported roster keeps ids by name, so chair, secretary and presenters stay
+        chosen; someone no longer on it is dropped *and the user is told*.
+        """
+        roster = self.roster
+        people = roster.sorted_people() if roster else ()
+        ids = {p.id for p in people}
+        options = [(plain_text(person_label(p)), p.id) for p in people]
+        dropped: list[str] = []
+        for field_id, label in zip(PERSON_FIELDS, FIELD_LABELS, strict=True):
+            select = self.query_one(f"#{field_id}", PersonSelect)
+            chosen = select.value if isinstance(select.value, str) else None
+            select.set_options(options)
+            if chosen is None:
+                continue
+            if chosen in ids:
+                select.value = chosen
+            else:
+                dropped.append(label)
+        if dropped:
+            self.notify(
+                text.ROLES_DROPPED.format(fields=", ".join(dropped)), severity="warning", timeout=10
+            )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when":
