@@ -269,6 +269,32 @@ async def test_absent_speaker_can_be_marked_late(store, namesakes, content_dir, 
     assert "Phạm Thị Hòa" in minutes_line(store, namesakes, "Xin nhận khuyết điểm")
 
 
+async def test_absent_speakers_arrival_time_can_be_typed(
+    store, namesakes, content_dir, frozen_clock
+):
+    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    frozen_clock.advance(30 * 60)  # 08:00, but Hòa came in at 07:40
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"hoa", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AbsentSpeakerDialog)
+        arrived = dialog.query_one("#arrived", Input)
+        assert arrived.value == "08:00"
+        arrived.value = "07:00"  # before the start: refused, the dialog stays
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "07:30" in str(dialog.query_one(".dialog-error").render())
+        arrived.value = "7h40"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+    record = store.load_session(namesakes).attendance_of("p06")
+    assert record.status == "late" and f"{record.arrived_at:%H:%M}" == "07:40"
+
+
 async def test_absent_speaker_can_be_kept_or_cancelled(store, namesakes, content_dir, frozen_clock):
     app, messages = make_app(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:

@@ -12,7 +12,9 @@ SPEAKER_UNKNOWN = "Không có ai tên «{typed}» trong danh sách. Sửa tên, 
 ABSENT_TITLE = "Người phát biểu chưa có mặt"
 ABSENT_BODY = "Đồng chí {name} đang được ghi «{status}» trong điểm danh."
 ABSENT_QUESTION = "Đồng chí đã đến? Ghi đến muộn thì biên bản không ghi vừa vắng vừa phát biểu."
-ABSENT_MARK_LATE = "Ghi đến muộn (lúc {time})"
+ABSENT_ARRIVED_AT = "Đến lúc (giờ:phút):"
+ABSENT_TIME_REQUIRED = "Hãy gõ giờ đến, ví dụ 07:45."
+ABSENT_MARK_LATE = "Ghi đến muộn"
 ABSENT_KEEP = "Vẫn ghi phát biểu"
 ABSENT_MARKED_LATE = "Đã ghi đồng chí {name} đến muộn lúc {time}."
 

@@ -3,13 +3,14 @@ when the chosen speaker is not marked present.
 
 The minutes must never list someone as absent and as speaking, so a speaker who is
 absent, exempt or not yet marked is asked about (:func:`confirm_attendance`): mark them
-late (they have arrived), keep them as speaker anyway, or cancel.
+late (they have arrived; the time can be typed), keep them as speaker anyway, or cancel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import ClassVar
 
 from textual import on
@@ -20,8 +21,9 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from facilitator.domain.errors import FacilitatorError
-from facilitator.domain.models import Note, Person
+from facilitator.domain.errors import FacilitatorError, InputError
+from facilitator.domain.models import Note, Person, Session
+from facilitator.domain.timing import check_arrival, default_arrival, format_hm, read_clock
 from facilitator.services.session import SessionService
 from facilitator.strings import notes as note_text
 from facilitator.strings import ui as text
@@ -45,42 +47,77 @@ def needs_asking(service: SessionService, person_id: str) -> bool:
     return record is None or record.status not in ATTENDING
 
 
-class AbsentSpeakerDialog(ModalScreen[str | None]):
-    """ "late" (mark them late, now), "keep" (speaker anyway) or ``None`` (cancel)."""
+@dataclass(frozen=True)
+class AbsentAnswer:
+    """Mark late (arrived at ``arrived``), or keep as speaker when ``arrived`` is None."""
+
+    arrived: datetime | None
+
+
+class AbsentSpeakerDialog(ModalScreen[AbsentAnswer | None]):
+    """Mark them late at the time in the box (Enter), keep them as speaker, or cancel (Esc).
+
+    The time proposed is now during the live meeting, else its start (minutes typed up
+    afterwards never get the laptop's clock), and it is checked as for key 2 on the
+    attendance screen (nobody arrives late before the start).
+    """
 
     CSS_PATH = "../dialogs.tcss"  # parsed when first opened, not at start-up
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer", text.CANCEL, show=False),
+        Binding("escape", "cancel", text.CANCEL, show=False),
     ]
 
-    def __init__(self, person: Person, status: str, time: str) -> None:
+    def __init__(self, session: Session, person: Person, proposed: datetime) -> None:
         super().__init__()
-        self._person, self._status, self._time = person, status, time
+        self._session, self._person, self._proposed = session, person, proposed
 
     def compose(self) -> ComposeResult:
+        record = self._session.attendance_of(self._person.id)
+        status = text.ATTENDANCE_STATUS[record.status if record else None]
         with Vertical(id="dialog", classes="absent-speaker") as box:
             box.border_title = note_text.ABSENT_TITLE
-            body = note_text.ABSENT_BODY.format(name=self._person.name, status=self._status)
+            body = note_text.ABSENT_BODY.format(name=self._person.name, status=status)
             yield Static(plain(body), id="absent-body")
             yield Static(note_text.ABSENT_QUESTION, classes="dialog-hint")
+            yield Label(note_text.ABSENT_ARRIVED_AT)
+            yield Input(format_hm(self._proposed), id="arrived", select_on_focus=False)
+            yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                late = note_text.ABSENT_MARK_LATE.format(time=self._time)
-                yield Button(late, variant="primary", id="late")
+                yield Button(note_text.ABSENT_MARK_LATE, variant="primary", id="late")
                 yield Button(note_text.ABSENT_KEEP, id="keep")
                 yield Button(text.CANCEL, id="cancel")
 
     def on_mount(self) -> None:
         # Someone speaking is in the room: "arrived late" is the likely truth.
-        self.query_one("#late", Button).focus()
+        self.query_one("#arrived", Input).focus()
 
-    def action_answer(self, value: str | None = None) -> None:
-        """Close with the answer."""
-        self.dismiss(value)
+    def action_cancel(self) -> None:
+        """Close without an answer."""
+        self.dismiss(None)
 
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id if event.button.id in ("late", "keep") else None)
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#late")
+    def _late(self) -> None:
+        raw = self.query_one("#arrived", Input).value
+        proposed = self._proposed
+        try:
+            arrived = read_clock(raw, proposed.date(), proposed.tzinfo, proposed)
+            if arrived is None:
+                raise InputError(note_text.ABSENT_TIME_REQUIRED)
+            check_arrival(self._session, arrived)
+        except InputError as err:
+            self.query_one(".dialog-error", Label).update(plain(str(err)))
+            return
+        self.dismiss(AbsentAnswer(arrived))
+
+    @on(Button.Pressed, "#keep")
+    def _keep(self) -> None:
+        self.dismiss(AbsentAnswer(None))
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
 
 
 def confirm_attendance(
@@ -96,26 +133,24 @@ def confirm_attendance(
     if person.id in kept or not needs_asking(service, person.id):
         then(True)
         return
-    record = service.session.attendance_of(person.id)
-    status = text.ATTENDANCE_STATUS[record.status if record else None]
-    now = f"{service.clock():%H:%M}"
 
-    def answered(answer: str | None) -> None:
-        if answer == "late":
+    def answered(answer: AbsentAnswer | None) -> None:
+        if answer is not None and answer.arrived is not None:
+            arrived = answer.arrived
             try:
-                service.mark(person.id, "late")
+                service.mark(person.id, "late", arrived_at=arrived)
             except FacilitatorError as err:
                 node.notify(str(err), severity="error", timeout=8)
                 then(False)
                 return
-            arrived = service.session.attendance_of(person.id)
-            at = f"{arrived.arrived_at:%H:%M}" if arrived and arrived.arrived_at else now
-            node.notify(note_text.ABSENT_MARKED_LATE.format(name=person.name, time=at))
-        elif answer == "keep":
+            message = note_text.ABSENT_MARKED_LATE.format(name=person.name, time=format_hm(arrived))
+            node.notify(message)
+        elif answer is not None:
             kept.add(person.id)
         then(answer is not None)
 
-    node.app.push_screen(AbsentSpeakerDialog(person, status, now), answered)
+    proposed = default_arrival(service.session, service.clock())
+    node.app.push_screen(AbsentSpeakerDialog(service.session, person, proposed), answered)
 
 
 @dataclass(frozen=True)
