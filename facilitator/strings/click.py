@@ -8,6 +8,7 @@ CLICK_TEXT = {
     "Commands": "Lệnh",
     "Aborted!": "Đã dừng.",
     "deprecated": "không còn dùng",
+    "required": "bắt buộc",
     "Missing command.": "Thiếu lệnh.",
     "env var: {var}": "biến môi trường: {var}",
     "default: {default}": "mặc định: {default}",

@@ -190,6 +190,23 @@ HELP_INTRO = "Mọi thao tác đều có trong bảng lệnh (ctrl+p). Bấm Esc
 HOME_TITLE = "Các buổi sinh hoạt"
 HOME_COLUMNS = ("Ngày", "Có mặt", "Trạng thái", "Đơn vị", "Tên buổi")
 HOME_EMPTY = "Chưa có buổi sinh hoạt nào. Bấm n để chuẩn bị buổi mới."
+# Textual's own words, said in Vietnamese (palette, system commands, ctrl+c).
+PALETTE_SEARCH = "Tìm lệnh…"
+PALETTE_NO_MATCHES = "Không có lệnh nào khớp"
+THEME_SEARCH = "Tìm giao diện…"
+SYS_THEME = "Đổi giao diện"
+SYS_THEME_HELP = "Chọn bảng màu (được nhớ cho lần mở sau)"
+SYS_MAXIMIZE = "Phóng to"
+SYS_MAXIMIZE_HELP = "Phóng to ô đang chọn ra cả màn hình"
+SYS_MINIMIZE = "Thu nhỏ"
+SYS_MINIMIZE_HELP = "Đưa ô đang phóng to về kích thước cũ"
+SYS_SCREENSHOT = "Chụp màn hình"
+SYS_SCREENSHOT_HELP = "Lưu ảnh SVG của màn hình hiện tại vào thư mục Tải về"
+QUIT_HINT_TITLE = "Muốn thoát?"
+QUIT_HINT = "Bấm ctrl+q để thoát (ctrl+c chỉ sao chép chữ)."
+QUIT_RUNNING = (
+    "Buổi sinh hoạt đang diễn ra. Thoát bây giờ? Mọi ghi chép đã được lưu; mở lại để tiếp tục."
+)
 ROLES_DROPPED = "Danh sách mới không còn người đã chọn cho: {fields}. Hãy chọn lại."
 HOME_DATA_FOLDER = "Dữ liệu lưu ở: {path}"
 HOME_HINT = "Enter: mở tiếp buổi đang chọn · n: buổi mới · ctrl+p: bảng lệnh · F1: trợ giúp"

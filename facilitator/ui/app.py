@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, CSSPathType, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -19,6 +20,7 @@ from facilitator.storage.store import Store
 from facilitator.strings import ui as text
 from facilitator.strings.config import legacy_found
 from facilitator.ui.commands import bindings_for, system_commands
+from facilitator.ui.palette import ThemeProvider, VietnamesePalette
 from facilitator.ui.plain import PlainNotify
 from facilitator.ui.screens.home import HomeScreen
 
@@ -161,9 +163,48 @@ class FacilitatorApp(PlainNotify, App[None]):
                 screen.save_narrative()  # type: ignore[attr-defined]
         self._close_service()
 
+    # -- Textual's own wording, in Vietnamese -------------------------------------------------
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(VietnamesePalette(id="--command-palette"))
+
+    def action_change_theme(self) -> None:
+        self.push_screen(
+            VietnamesePalette(providers=[ThemeProvider], placeholder=text.THEME_SEARCH)
+        )
+
+    def action_help_quit(self) -> None:
+        """ctrl+c no longer quits: say which key does, in plain Vietnamese."""
+        self.notify(text.QUIT_HINT, title=text.QUIT_HINT_TITLE)
+
+    async def action_quit(self) -> None:
+        """Quit; a meeting that is running is only left after the user confirms."""
+        service = self.service
+        if service is not None and service.session.status == "running":
+            from facilitator.ui.screens.dialogs import ConfirmDialog
+
+            def answered(sure: bool | None) -> None:
+                if sure:
+                    self.exit()
+
+            if not isinstance(self.screen, ConfirmDialog):
+                self.push_screen(ConfirmDialog(text.QUIT_RUNNING), answered)
+            return
+        self.exit()
+
     # -- commands ---------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own entries (Theme, Keys, Maximize, Screenshot…) are English: ours instead.
+        yield SystemCommand(text.SYS_THEME, text.SYS_THEME_HELP, self.action_change_theme)
+        if screen.maximized is not None:
+            yield SystemCommand(text.SYS_MINIMIZE, text.SYS_MINIMIZE_HELP, screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(text.SYS_MAXIMIZE, text.SYS_MAXIMIZE_HELP, screen.action_maximize)
+        yield SystemCommand(
+            text.SYS_SCREENSHOT,
+            text.SYS_SCREENSHOT_HELP,
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
         yield from system_commands("app", self)
         scope = getattr(screen, "SCOPE", "")
         if scope:

@@ -13,6 +13,7 @@ from functools import partial
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.keys import format_key
 
 from facilitator.strings import ui as text
 from facilitator.ui.plain import markup_escape
@@ -54,8 +55,23 @@ class CommandSpec:
 
     @property
     def key_display(self) -> str:
-        """The first key, as the help screen shows it."""
-        return self.key.split(",")[0]
+        """The first key, as the help screen shows it ("ctrl+↑", "+", "Esc")."""
+        return key_label(self.key.split(",")[0])
+
+
+_KEY_WORDS = {"escape": "Esc", "enter": "Enter", "space": "Dấu cách", "delete": "Delete"}
+
+
+def key_label(key: str) -> str:
+    """A key as people read it: "ctrl+up" -> "ctrl+↑", "plus" -> "+", "f5" -> "F5"."""
+    *modifiers, name = key.split("+")
+    if name in _KEY_WORDS:
+        shown = _KEY_WORDS[name]
+    elif len(name) > 1 and name[0] == "f" and name[1:].isdigit():
+        shown = name.upper()
+    else:
+        shown = format_key(name)
+    return "+".join([*modifiers, shown])
 
 
 def _c(id_: str, key: str, action: str, **kw: bool) -> CommandSpec:
