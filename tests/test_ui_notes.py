@@ -340,6 +340,22 @@ async def test_unmarked_speaker_is_asked_about_too(store, namesakes, content_dir
     assert note_text.ABSENT_MARKED_LATE.format(name="Đỗ Văn Giang", time="07:30") in messages
 
 
+async def test_the_list_shows_who_is_not_present(store, namesakes, content_dir, frozen_clock):
+    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"thi")  # Bình (present), Hòa (absent), Én (exempt, absent)
+        await pilot.pause()
+        matches = app.screen.query_one(SpeakerMatches)
+        rows = {
+            matches.get_option_at_index(i).id: str(matches.get_option_at_index(i).prompt)
+            for i in range(matches.option_count)
+        }
+        assert "(" not in rows["p02"]
+        assert f"({text.ATTENDANCE_STATUS['absent']})" in rows["p06"]
+        assert f"({text.ATTENDANCE_STATUS['exempt-absent']})" in rows["p07"]
+
+
 async def test_present_speaker_is_not_asked(store, namesakes, content_dir, frozen_clock):
     app, _ = make_app(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:

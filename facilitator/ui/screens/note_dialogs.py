@@ -8,7 +8,7 @@ late (they have arrived; the time can be typed), keep them as speaker anyway, or
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
@@ -45,6 +45,17 @@ def needs_asking(service: SessionService, person_id: str) -> bool:
         return False
     record = service.session.attendance_of(person_id)
     return record is None or record.status not in ATTENDING
+
+
+def absences(service: SessionService, people: Iterable[Person]) -> dict[str, str]:
+    """The attendance label of each of ``people`` who would be asked about."""
+    session = service.session
+    labels: dict[str, str] = {}
+    for person in people:
+        if needs_asking(service, person.id):
+            record = session.attendance_of(person.id)
+            labels[person.id] = text.ATTENDANCE_STATUS[record.status if record else None]
+    return labels
 
 
 @dataclass(frozen=True)
@@ -218,7 +229,8 @@ class NoteDialog(_Dialog[NoteEdit]):
         if typed == self._speaker_name:  # the chosen person's name, as shown
             matches.display = False
             return
-        matches.show(self._service.find_people(typed) if typed else [], self._meant(typed))
+        found = self._service.find_people(typed) if typed else []
+        matches.show(found, self._meant(typed), absences(self._service, found))
 
     def _meant(self, typed: str) -> Person | None:
         if not typed:
@@ -240,7 +252,8 @@ class NoteDialog(_Dialog[NoteEdit]):
             message = note_text.SPEAKER_AMBIGUOUS if found else note_text.SPEAKER_UNKNOWN
             self.error(message.format(count=found, typed=typed))
             if found:
-                matches.show(self._service.find_people(typed))
+                listed = self._service.find_people(typed)
+                matches.show(listed, None, absences(self._service, listed))
                 matches.moved = True  # told to pick: the highlighted row is now a choice
             self.query_one("#edit-speaker", Input).focus()
         return person is not None, person

@@ -22,7 +22,7 @@ from facilitator.domain.models import Person
 from facilitator.services.session import SessionService
 from facilitator.strings import notes as note_text
 from facilitator.strings import ui as text
-from facilitator.ui.screens.note_dialogs import SEARCH_ALL, confirm_attendance
+from facilitator.ui.screens.note_dialogs import SEARCH_ALL, absences, confirm_attendance
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
 
 
@@ -188,7 +188,8 @@ class NoteEditor(Vertical):
         message = note_text.SPEAKER_AMBIGUOUS if found else note_text.SPEAKER_UNKNOWN
         self.notify(message.format(count=len(found), typed=typed), severity="warning")
         matches = self.query_one(SpeakerMatches)
-        matches.show(self._service.find_people(typed))
+        listed = self._service.find_people(typed)
+        matches.show(listed, None, absences(self._service, listed))
         matches.moved = bool(found)  # told to pick: Enter now takes the highlighted row
         self._focus("#speaker")
 
@@ -205,7 +206,8 @@ class NoteEditor(Vertical):
             self._speaker_name = ""
             typed = event.value.strip()
             found = self._service.find_people(typed) if typed else []
-            self.query_one(SpeakerMatches).show(found, self._meant())
+            listed = absences(self._service, found)
+            self.query_one(SpeakerMatches).show(found, self._meant(), listed)
         self.post_message(self.DraftChanged())
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -7,7 +7,7 @@ roster, "Lê Văn Ân" (or "Ân" alone) means Ân, and "le van an" asks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from textual.content import Content
 from textual.widgets import OptionList
@@ -52,12 +52,17 @@ def resolve_speaker(
     return matches[0] if len(matches) == 1 else None
 
 
-def person_prompt(person: Person) -> Content:
-    """Name, then category and position, dimmed (they tell namesakes apart)."""
+def person_prompt(person: Person, absence: str = "") -> Content:
+    """Name, then category and position, dimmed (they tell namesakes apart), then the
+    attendance of someone not present, so an absent speaker is seen before being chosen."""
     detail = ", ".join(
         part for part in (text.PERSON_CATEGORY.get(person.category, ""), person.position) if part
     )
-    return Content.assemble(visible(person.name), (visible(f"  {detail}") if detail else "", "dim"))
+    return Content.assemble(
+        visible(person.name),
+        (visible(f"  {detail}") if detail else "", "dim"),
+        (f"  ({absence})" if absence else "", "italic"),
+    )
 
 
 class SpeakerMatches(OptionList):
@@ -70,11 +75,18 @@ class SpeakerMatches(OptionList):
 
     can_focus = False
 
-    def show(self, people: Sequence[Person], meant: Person | None = None) -> None:
-        """List ``people`` (``meant`` first), highlighting the first."""
+    def show(
+        self,
+        people: Sequence[Person],
+        meant: Person | None = None,
+        absences: Mapping[str, str] | None = None,
+    ) -> None:
+        """List ``people`` (``meant`` first), highlighting the first; ``absences`` labels
+        those not present ("Vắng không lý do", "Chưa điểm danh")."""
         if meant is not None:
             people = [meant, *(p for p in people if p.id != meant.id)]
-        self.set_options([Option(person_prompt(p), id=p.id) for p in people])
+        labels = absences or {}
+        self.set_options([Option(person_prompt(p, labels.get(p.id, "")), id=p.id) for p in people])
         self.display = bool(people)
         self.moved = False
         if people:
