@@ -131,13 +131,13 @@ def test_window_starting_up_does_not_break_a_write_in_progress(
     and live.json are written there by whichever window is running: the cleanup must not
     delete a temp file another live process is about to rename."""
     service = SessionService.open(Store(root), FIRST)
-    real_replace = atomic._replace
+    real_replace = atomic.replace_with_retry
 
     def another_window_starts(src: str, dst: Path) -> None:
         Store(root)  # the second window's start-up, between mkstemp and os.replace
         real_replace(src, dst)
 
-    monkeypatch.setattr(atomic, "_replace", another_window_starts)
+    monkeypatch.setattr(atomic, "replace_with_retry", another_window_starts)
     try:
         service.mark("p0001", "present")  # session.json, then index.json in the data folder
     except StoreError as exc:

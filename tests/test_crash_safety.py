@@ -445,7 +445,7 @@ def test_exception_during_replace_leaves_old_file(
     def interrupted(_src: str, _dst: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(atomic, "_replace", interrupted)
+    monkeypatch.setattr(atomic, "replace_with_retry", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_bytes_atomic(target, b'{"notes": {}}')
     assert target.read_bytes() == b"{}"
