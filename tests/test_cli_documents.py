@@ -224,4 +224,7 @@ def test_serve_quotes_the_command_for_cmd_exe_on_windows(monkeypatch) -> None:
         '"C:\\Program Files\\Python\\python.exe" -m facilitator --data-dir "C:\\Dữ liệu"'
     )
     monkeypatch.setattr(sys, "platform", "linux")
-    assert command_line(["/usr/bin/python3", "--data-dir", "/a b"]) == "/usr/bin/python3 --data-dir '/a b'"
+    assert (
+        command_line(["/usr/bin/python3", "--data-dir", "/a b"])
+        == "/usr/bin/python3 --data-dir '/a b'"
+    )
