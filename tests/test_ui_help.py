@@ -14,7 +14,6 @@ from facilitator.ui.screens.prepare import PrepareScreen
 from facilitator.ui.screens.readback import ReadbackScreen
 from facilitator.ui.screens.report import ReportScreen
 from facilitator.ui.screens.run import RunScreen
-from facilitator.ui.timing_commands import TIMING_COMMANDS
 
 SCREENS = {
     "home": HomeScreen,
@@ -38,9 +37,7 @@ def test_every_command_has_vietnamese_title_and_help_and_a_known_scope() -> None
 @pytest.mark.parametrize("scope", sorted(SCREENS))
 def test_screen_bindings_are_generated_from_the_table(scope: str) -> None:
     bound = {b.id for b in SCREENS[scope].BINDINGS}
-    # The time commands have their own small table (facilitator.ui.timing_commands).
-    timing = {c.id for c in TIMING_COMMANDS if c.scope == scope and c.key}
-    assert bound == {c.id for c in commands_for(scope)} | timing
+    assert bound == {c.id for c in commands_for(scope) if c.key}
     assert {b.id for b in FacilitatorApp.BINDINGS} == {c.id for c in commands_for("app")}
 
 
@@ -89,3 +86,14 @@ async def test_palette_reaches_every_command_of_the_screen(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
+
+
+def test_every_f_key_has_a_ctrl_twin_shown_in_the_footer() -> None:
+    """Many laptops need Fn for F-keys: each F-key command also answers to a ctrl key."""
+    for command in COMMANDS:
+        first = command.key.split(",")[0]
+        if first.startswith("f") and first[1:].isdigit():
+            assert command.alt.startswith("ctrl+"), command.id
+            assert command.footer_keys is not None and "^" in command.footer_keys
+    keys = [k for c in COMMANDS if c.scope in ("app", "run") for k in c.keys.split(",")]
+    assert len(keys) == len(set(keys)), "a key bound twice on the run screen"

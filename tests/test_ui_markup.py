@@ -150,7 +150,7 @@ def test_palette_help_keeps_its_key() -> None:
         def run_action(self, action: str) -> None: ...
 
     helps = [Content.from_markup(c.help or "").plain for c in system_commands("app", Target())]  # type: ignore[arg-type]
-    assert any(h.endswith("[F1]") for h in helps)
+    assert any(h.endswith("[F1 / ctrl+k]") for h in helps)
 
 
 def test_markdown_views_escape_user_text(store, hostile_session, frozen_clock) -> None:

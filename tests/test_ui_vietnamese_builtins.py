@@ -84,7 +84,7 @@ def test_f1_shows_keys_as_people_read_them() -> None:
     for raw in ("`ctrl+up`", "`plus`", "`escape`", "`ctrl+right`"):
         assert raw not in page
     assert "`ctrl+↑`" in page and "`Esc`" in page
-    assert all(c.key_display for c in COMMANDS)
+    assert all(c.key_display for c in COMMANDS if c.key)
 
 
 def test_click_required_marker_is_vietnamese() -> None:

@@ -72,27 +72,3 @@ LEFT_CLEARED = "Đã bỏ ghi về sớm của đồng chí {name}."
 LEFT_CLEAR = "Bỏ ghi về sớm"
 
 # --- Commands (footer, palette) -----------------------------------------------------------
-
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    # id: (title, footer label, one-line help)
-    "run.times": (
-        "Sửa giờ họp",
-        "Sửa giờ",
-        "Sửa giờ bắt đầu, kết thúc của buổi họp và của từng mục (trước khi thông qua).",
-    ),
-    "run.afterwards": (
-        "Nhập biên bản sau buổi họp",
-        "Nhập sau",
-        "Nhập biên bản sau buổi họp: giờ họp nhập tay, không lấy giờ của máy.",
-    ),
-    "readback.times": (
-        "Sửa giờ họp",
-        "Sửa giờ",
-        "Sửa giờ bắt đầu, kết thúc của buổi họp và của từng mục (trước khi thông qua).",
-    ),
-    "attendance.left": (
-        "Về sớm",
-        "Về sớm",
-        "Ghi giờ về sớm của người có mặt (bấm lại để sửa hoặc bỏ).",
-    ),
-}

@@ -122,6 +122,19 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report.narrative": ("Ô đánh giá", "Về ô ưu điểm của phần đánh giá của chủ trì."),
     "report.save": ("Lưu", "Lưu ngay phần đánh giá đang gõ (chương trình cũng tự lưu khi gõ)."),
     "report.back": ("Quay lại", "Lưu phần đánh giá rồi về màn hình trước."),
+    "run.times": (
+        "Sửa giờ họp",
+        "Sửa giờ bắt đầu, kết thúc của buổi họp và của từng mục (trước khi thông qua).",
+    ),
+    "run.afterwards": (
+        "Nhập biên bản sau buổi họp",
+        "Nhập biên bản sau buổi họp: giờ họp nhập tay, không lấy giờ của máy.",
+    ),
+    "readback.times": (
+        "Sửa giờ họp",
+        "Sửa giờ bắt đầu, kết thúc của buổi họp và của từng mục (trước khi thông qua).",
+    ),
+    "attendance.left": ("Về sớm", "Ghi giờ về sớm của người có mặt (bấm lại để sửa hoặc bỏ)."),
 }
 
 SCOPE_TITLES: dict[str, str] = {
@@ -156,6 +169,9 @@ FOOTER_SHORT: dict[str, str] = {
     "attendance.absent": "Vắng",
     "attendance.guest": "Khách",
     "attendance.back": "Xong",
+    "run.times": "Sửa giờ",
+    "run.afterwards": "Nhập sau",
+    "readback.times": "Sửa giờ",
 }
 UNMARKED_EXEMPT = "Miễn SH"
 UNMARKED_TEMP_OUT = "SH tạm thời nơi khác"

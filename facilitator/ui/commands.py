@@ -37,6 +37,8 @@ class CommandSpec:
     footer: bool = False
     priority: bool = False
     palette: bool = True
+    alt: str = ""
+    """A ctrl key doing the same as an F-key: many laptops need Fn for F-keys."""
 
     @property
     def title(self) -> str:
@@ -55,8 +57,22 @@ class CommandSpec:
 
     @property
     def key_display(self) -> str:
-        """The first key, as the help screen shows it ("ctrl+↑", "+", "Esc")."""
-        return key_label(self.key.split(",")[0])
+        """The first key and its ctrl twin, as people read them ("F5 / ctrl+s", "Esc")."""
+        first = key_label(self.key.split(",")[0]) if self.key else ""
+        return f"{first} / {key_label(self.alt)}" if self.alt else first
+
+    @property
+    def footer_keys(self) -> str | None:
+        """What the footer shows for the key: both, compactly ("F5 ^s"), when there are two."""
+        if not self.alt:
+            return None
+        first = key_label(self.key.split(",")[0])
+        return f"{first} {self.alt.replace('ctrl+', '^')}"
+
+    @property
+    def keys(self) -> str:
+        """Every key of the binding."""
+        return f"{self.key},{self.alt}" if self.alt else self.key
 
 
 _KEY_WORDS = {"escape": "Esc", "enter": "Enter", "space": "Dấu cách", "delete": "Delete"}
@@ -74,17 +90,17 @@ def key_label(key: str) -> str:
     return "+".join([*modifiers, shown])
 
 
-def _c(id_: str, key: str, action: str, **kw: bool) -> CommandSpec:
-    return CommandSpec(id_, key, action, scope=id_.split(".")[0], **kw)
+def _c(id_: str, key: str, action: str, alt: str = "", **kw: bool) -> CommandSpec:
+    return CommandSpec(id_, key, action, scope=id_.split(".")[0], alt=alt, **kw)
 
 
 COMMANDS: tuple[CommandSpec, ...] = (
-    _c("app.help", "f1", "app.show_help", footer=True, priority=True),
+    _c("app.help", "f1", "app.show_help", alt="ctrl+k", footer=True, priority=True),
     _c("app.palette", "ctrl+p", "app.command_palette", palette=False),
     _c("app.quit", "ctrl+q", "app.quit", priority=True),
     _c("home.open", "enter", "open_session", footer=True),
     _c("home.new", "n", "new_session", footer=True),
-    _c("home.refresh", "f5", "refresh", footer=True),
+    _c("home.refresh", "f5", "refresh", alt="ctrl+r", footer=True),
     _c("home.all", "a", "show_all"),
     _c("home.report", "d", "report"),
     _c("prepare.save", "ctrl+s", "save", footer=True, priority=True),
@@ -102,6 +118,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("attendance.exempt", "5", "mark('exempt-absent')", priority=True),
     _c("attendance.clear", "0", "clear_mark", priority=True),
     _c("attendance.guest", "ctrl+g", "add_guest", footer=True, priority=True),
+    _c("attendance.left", "6", "mark_left", footer=True, priority=True),
     _c("attendance.up", "up", "cursor(-1)", palette=False),
     _c("attendance.down", "down", "cursor(1)", palette=False),
     _c("attendance.filter", "ctrl+f", "focus_filter"),
@@ -109,16 +126,16 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("run.next", "ctrl+right", "next_item", footer=True, priority=True),
     _c("run.prev", "ctrl+left", "prev_item", footer=True, priority=True),
     _c("run.jump", "ctrl+g", "jump"),
-    _c("run.attendance", "f2", "attendance", footer=True),
-    _c("run.note", "f3", "focus_note", footer=True),
-    _c("run.kind", "f4", "cycle_kind"),
-    _c("run.start", "f5", "start"),
-    _c("run.vote", "f6", "vote", footer=True),
-    _c("run.item_conclusion", "f7", "item_conclusion"),
-    _c("run.conclusion", "f8", "conclusion"),
+    _c("run.attendance", "f2", "attendance", alt="ctrl+d", footer=True, priority=True),
+    _c("run.note", "f3", "focus_note", alt="ctrl+e", footer=True, priority=True),
+    _c("run.kind", "f4", "cycle_kind", alt="ctrl+t", priority=True),
+    _c("run.start", "f5", "start", alt="ctrl+s", priority=True),
+    _c("run.vote", "f6", "vote", alt="ctrl+u", footer=True, priority=True),
+    _c("run.item_conclusion", "f7", "item_conclusion", alt="ctrl+w", priority=True),
+    _c("run.conclusion", "f8", "conclusion", alt="ctrl+a", priority=True),
     _c("run.readback", "ctrl+b", "readback"),
     _c("run.report", "ctrl+n", "report"),
-    _c("run.export", "f9", "export"),
+    _c("run.export", "f9", "export", alt="ctrl+x", priority=True),
     _c("run.agenda", "ctrl+l", "focus_agenda"),
     _c("run.skip", "space", "toggle_skip"),
     _c("run.more", "plus,equals_sign", "change_minutes(1)"),
@@ -129,10 +146,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("run.queue", "ctrl+y", "queue_speaker"),
     _c("run.reopen", "ctrl+r", "reopen"),
     _c("run.leave", "ctrl+o", "leave"),
+    _c("run.times", "ctrl+f", "edit_times", footer=True, priority=True),
+    _c("run.afterwards", "", "type_up_afterwards"),
     _c("readback.approve", "ctrl+t", "approve", footer=True),
-    _c("readback.export", "f9", "export", footer=True),
+    _c("readback.export", "f9", "export", alt="ctrl+x", footer=True),
     _c("readback.report", "ctrl+n", "report", footer=True),
     _c("readback.back", "escape", "back", footer=True),
+    _c("readback.times", "ctrl+f", "edit_times", footer=True),
     _c("report.submitted", "space", "toggle_submitted", footer=True),
     _c("report.grade", "g", "cycle_grade", footer=True),
     _c("report.people", "ctrl+j", "focus_people"),
@@ -151,15 +171,17 @@ def bindings_for(scope: str) -> list[Binding]:
     """Textual bindings generated from the table (the footer shows ``footer`` ones)."""
     return [
         Binding(
-            c.key,
+            c.keys,
             c.action,
             c.footer_title,
             show=c.footer,
+            key_display=c.footer_keys,
             priority=c.priority,
             id=c.id,
             tooltip=c.help,
         )
         for c in commands_for(scope)
+        if c.key  # palette-only commands have no key
     ]
 
 

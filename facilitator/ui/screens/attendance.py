@@ -7,13 +7,10 @@ appear in names) and up/down move through the list without leaving the box.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import partial
-from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.command import Provider
 from textual.widgets import DataTable, Footer, Header, Input
 
 from facilitator.domain.models import Person, Session
@@ -31,7 +28,6 @@ from facilitator.ui.plain import plain_text
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
 from facilitator.ui.screens.time_dialogs import ClockDialog
-from facilitator.ui.timing_commands import TimingCommandsProvider, timing_bindings
 from facilitator.ui.widgets.counts_header import CountsHeader
 from facilitator.ui.widgets.name_filter import NameFilter
 
@@ -71,10 +67,7 @@ class AttendanceScreen(SessionScreen):
     CSS_PATH = "../attendance.tcss"  # parsed when first opened, not at start-up
 
     SCOPE = "attendance"
-    BINDINGS = bindings_for("attendance") + timing_bindings("attendance")
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
-        TimingCommandsProvider
-    }
+    BINDINGS = bindings_for("attendance")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar
-
 from textual import work
 from textual.app import ComposeResult
-from textual.command import Provider
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
@@ -18,7 +14,6 @@ from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import md_literal
 from facilitator.ui.screens.dialogs import ApproveDialog
 from facilitator.ui.screens.time_actions import TimedSessionScreen
-from facilitator.ui.timing_commands import TimingCommandsProvider, timing_bindings
 
 
 def summary_markdown(session: Session) -> str:
@@ -58,10 +53,7 @@ class ReadbackScreen(TimedSessionScreen):
     """Full-screen reading view for the secretary."""
 
     SCOPE = "readback"
-    BINDINGS = bindings_for("readback") + timing_bindings("readback")
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
-        TimingCommandsProvider
-    }
+    BINDINGS = bindings_for("readback")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -31,7 +31,6 @@ from facilitator.ui.screens.dialogs import (
 )
 from facilitator.ui.screens.note_dialogs import NoteDialog
 from facilitator.ui.screens.time_actions import TimedSessionScreen
-from facilitator.ui.timing_commands import TimingCommandsProvider, timing_bindings
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.item_view import ItemView
 from facilitator.ui.widgets.note_editor import NoteEditor
@@ -60,11 +59,8 @@ class RunScreen(TimedSessionScreen):
     CSS_PATH = "../run.tcss"  # parsed when the screen is first opened, not at start-up
 
     SCOPE = "run"
-    BINDINGS = bindings_for("run") + timing_bindings("run")
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
-        AgendaItemsProvider,
-        TimingCommandsProvider,
-    }
+    BINDINGS = bindings_for("run")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {AgendaItemsProvider}
 
     def __init__(self, service: SessionService, drafts: DraftFile) -> None:
         super().__init__(service)
