@@ -42,6 +42,7 @@ from facilitator.domain.timing import (
 from facilitator.domain.vietnamese import clean_line, clean_text, fold
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.live import write_live
+from facilitator.services.write_check import check_write
 from facilitator.storage.session_files import SessionRepo
 from facilitator.storage.store import Store
 from facilitator.strings import store as text
@@ -96,6 +97,7 @@ class SessionService:
 
     # -- persistence helpers ---------------------------------------------------
     def _commit(self, session: Session, *, summary: bool = False, live: bool = False) -> Session:
+        check_write(session)
         self._repo.save_core(session)
         self._session = session
         if summary:
@@ -386,6 +388,7 @@ class SessionService:
             kind=kind,
             speaker=speaker,
         )
+        check_write(session, [note])
         self._repo.save_note(note)
         self._session = session.with_changes(notes=(*session.notes, note))
         self._notify()
@@ -402,6 +405,7 @@ class SessionService:
             if k in allowed
         }
         note = replace(old, **changes)
+        check_write(session, [note])
         self._repo.save_note(note)
         self._session = session.with_changes(
             notes=tuple(note if n.id == note_id else n for n in session.notes)

@@ -14,6 +14,9 @@ SESSION_NOT_FOUND = "Không tìm thấy buổi sinh hoạt «{id}» trong {folde
 SESSION_EXISTS = "Buổi sinh hoạt «{id}» đã có trong kho. Dùng --replace để ghi đè."
 UNIT_NOT_FOUND = 'Chưa có đơn vị «{name}». Hãy nhập danh sách bằng: facilitator roster import TỆP --unit "{name}".'
 SESSION_CLOSED = "Buổi sinh hoạt đã kết thúc và biên bản đã thông qua: chỉ xem, không sửa. Mở lại nếu thật cần sửa."
+WRITE_REFUSED = (
+    "Không lưu thay đổi này: dữ liệu không hợp lệ (buổi sinh hoạt giữ nguyên như trước)."
+)
 AMBIGUOUS_ID = "Mã «{id}» ứng với nhiều buổi sinh hoạt: {ids}. Hãy gõ đủ mã hơn."
 BAD_SESSION_ID = "Mã buổi sinh hoạt «{id}» không hợp lệ (chỉ gồm a-z, 0-9 và dấu -)."
 NO_AGENDA = "Buổi sinh hoạt chưa có mục chương trình nào để ghi vào."

@@ -1,0 +1,31 @@
+"""Every write is checked by the rules that loading and import apply (one validator).
+
+Without this the store could save what its own loader then refuses — a vote above its
+base, a note by an unknown person — and one such write made a whole session unreadable.
+A refused change raises before anything touches the disk; memory is left as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from facilitator.bundle.validate import validate_session
+from facilitator.domain.errors import InputError
+from facilitator.domain.models import Note, Session
+from facilitator.strings import store as text
+
+
+def check_write(session: Session, notes: Sequence[Note] = ()) -> None:
+    """Refuse ``session`` (with ``notes``, the notes being written) if a reload would.
+
+    Only the notes being written are checked with the session: the others were checked
+    when they were saved, so a note's cost does not grow with the meeting.
+
+    Raises:
+        InputError: with each problem located by its JSON path.
+    """
+    data = session.to_dict()
+    data["notes"] = [note.to_dict() for note in notes]
+    problems = validate_session(data)
+    if problems:
+        raise InputError(text.WRITE_REFUSED, problems)
