@@ -413,3 +413,20 @@ async def test_the_chosen_theme_is_remembered(store, content_dir, frozen_clock, 
     async with again.run_test() as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+def test_a_read_only_data_folder_stops_the_console_with_its_path(tmp_path, monkeypatch) -> None:
+    from facilitator.storage import store as store_module
+
+    data = tmp_path / "data"
+    Store(data)
+
+    def refused(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied", str(data))
+
+    monkeypatch.setattr(store_module.tempfile, "mkstemp", refused)
+    started = []
+    monkeypatch.setattr("facilitator.ui.run_app", lambda *a, **k: started.append(1))
+    code, _, stderr = cli("--data-dir", str(data))
+    assert code == 1 and not started
+    assert str(data) in stderr and "không có quyền" in stderr

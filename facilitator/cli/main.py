@@ -128,6 +128,7 @@ def _run_console(
     ctx: click.Context, session_id: str | None, content_files: tuple[Path, ...]
 ) -> None:
     store = get_store(ctx)
+    store.check_writable()  # before the full screen: a read-only folder is said plainly
     if content_files:
         # Check the packs before the full-screen app starts: errors stay readable.
         from facilitator.parsing import load_pack

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from facilitator.domain.membership import count_membership
 from facilitator.domain.models import SESSION_ID_PATTERN, Roster, Session
 from facilitator.storage.atomic import (
     DIR_MODE,
+    TEMP_PREFIX,
     fsync_dir,
     is_abandoned,
     remove_stale_temp_files,
@@ -124,6 +126,18 @@ class Store:
         # files whose writer process is gone are removed.
         remove_stale_temp_files(self.root)
         self._recover()
+
+    def check_writable(self) -> None:
+        """Fail now, with the folder named, if nothing can be saved here (read-only media,
+        permissions): better than the first keystroke of a meeting failing."""
+        try:
+            fd, probe = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", dir=self.root)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise StoreError(
+                text.NOT_WRITABLE.format(path=self.root, error=os_reason(exc))
+            ) from exc
 
     # -- sessions --------------------------------------------------------------
     def session_dir(self, session_id: str) -> Path:

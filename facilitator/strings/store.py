@@ -1,6 +1,9 @@
 """Vietnamese messages of the local store."""
 
 DISK_FULL = "Không ghi được {path}: ổ đĩa đã đầy ({error}). Dữ liệu đã lưu trước đó vẫn còn nguyên."
+NOT_WRITABLE = (
+    "Không ghi được vào thư mục dữ liệu {path}: {error}. Hãy chọn thư mục khác bằng --data-dir."
+)
 WRITE_FAILED = "Không ghi được {path}: {error}. Dữ liệu đã lưu trước đó vẫn còn nguyên."
 READ_FAILED = "Không đọc được {path}: {error}."
 CORRUPT_ENCODING = "Tệp {path} bị hỏng: không phải UTF-8 (byte thứ {offset})."
