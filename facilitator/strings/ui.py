@@ -100,6 +100,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Mở lại buổi đã kết thúc để sửa (phải nêu lý do; việc mở lại được ghi lại).",
     ),
     "run.leave": ("Về danh sách", "Đóng buổi sinh hoạt này (mọi thứ đã lưu) và về danh sách."),
+    "run.roles": (
+        "Đổi chủ trì, thư ký, báo cáo viên",
+        "Chọn lại chủ trì, thư ký, báo cáo viên, kể cả báo cáo viên cấp trên (trước khi thông qua).",
+    ),
+    "readback.roles": (
+        "Đổi chủ trì, thư ký, báo cáo viên",
+        "Chọn lại chủ trì, thư ký, báo cáo viên, kể cả báo cáo viên cấp trên (trước khi thông qua).",
+    ),
+    "attendance.roles": (
+        "Đổi chủ trì, thư ký, báo cáo viên",
+        "Chọn lại chủ trì, thư ký, báo cáo viên, kể cả báo cáo viên cấp trên (trước khi thông qua).",
+    ),
     "readback.approve": (
         "Thông qua, kết thúc",
         "Biên bản đã được thông qua: ghi giờ kết thúc và khóa buổi sinh hoạt.",

@@ -77,6 +77,36 @@ class SessionScreen(PlainScreen):
             self.notify(str(err), severity="error", timeout=8)
             return None
 
+    def refresh_session_view(self) -> None:
+        """Redraw after a shared action (roles, export) changed the session."""
+
+    # -- roles, shared by every session screen -------------------------------------------
+    @work(exclusive=True, group="roles-dialog")
+    async def action_edit_roles(self) -> None:
+        """Change chair, secretary and presenters (an outside presenter by name)."""
+        from facilitator.strings import roles as roles_text
+        from facilitator.ui.screens.roles_dialog import RolesDialog
+
+        if not self.writable():
+            return
+        choice = await self.app.push_screen_wait(RolesDialog(self.service.session))
+        if choice is None:
+            return
+        presenters = list(choice.presenters)
+        if choice.outside_name:
+            guest = self.attempt(
+                lambda: self.service.add_person(
+                    choice.outside_name, "khach", choice.outside_position
+                )
+            )
+            if guest is None:
+                return
+            presenters.append(guest.id)
+        roles = (choice.chair, choice.secretary, tuple(dict.fromkeys(presenters)))
+        if self.attempt(lambda: self.service.set_roles(*roles)) is not None:
+            self.notify(roles_text.SAVED)
+            self.refresh_session_view()
+
     # -- export (F9), shared by the run and read-back screens ---------------------------
     @work(exclusive=True, group="export-dialog")
     async def action_export(self) -> None:

@@ -26,6 +26,9 @@ class TimedSessionScreen(SessionScreen):
     def after_times_changed(self) -> None:
         """Redraw what shows the times (the screen's own refresh)."""
 
+    def refresh_session_view(self) -> None:
+        self.after_times_changed()
+
     def shown_pacing(self, pacing: Pacing) -> Pacing:
         """Typed up afterwards, the laptop's clock predicts nothing: no expected end."""
         if self.service.session.typed_up_afterwards:

@@ -1,0 +1,86 @@
+"""Chair, secretary and presenters, changed at any time before approval; a presenter
+from outside the roster (a báo cáo viên of the level above) entered by name and position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Label, Select
+
+from facilitator.domain.models import Session
+from facilitator.strings import roles as t
+from facilitator.strings import ui as text
+from facilitator.ui.plain import plain_text
+from facilitator.ui.screens.dialogs import _Dialog
+from facilitator.ui.widgets.person_select import PersonSelect, person_label
+
+FIELDS = ("roles-chair", "roles-secretary", "roles-presenter", "roles-presenter2")
+
+
+@dataclass(frozen=True)
+class RolesChoice:
+    """What the dialog returns: ids chosen, and an outside presenter if one was typed."""
+
+    chair: str | None
+    secretary: str | None
+    presenters: tuple[str, ...]
+    outside_name: str = ""
+    outside_position: str = ""
+
+
+class RolesDialog(_Dialog[RolesChoice]):
+    """Four person pickers and the outside presenter's name and position."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self._session = session
+
+    def compose(self) -> ComposeResult:
+        people = [(plain_text(person_label(p)), p.id) for p in self._session.sorted_people()]
+        roles = self._session.roles
+        presenters = [*roles.presenters, None, None]
+        values = (roles.chair, roles.secretary, presenters[0], presenters[1])
+        with VerticalScroll(id="dialog", classes="wide") as box:
+            box.border_title = t.TITLE
+            for field_id, label, value in zip(FIELDS, t.LABELS, values, strict=True):
+                yield Label(label)
+                select = PersonSelect(people, prompt=text.NOBODY, id=field_id)
+                if value is not None and any(v == value for _, v in people):
+                    select.value = value
+                yield select
+            yield Label(t.OUTSIDE_HINT, classes="hint")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label(t.OUTSIDE_NAME)
+                    yield Input(id="roles-outside-name")
+                with Vertical():
+                    yield Label(t.OUTSIDE_POSITION)
+                    yield Input(id="roles-outside-position")
+            yield Label("", classes="dialog-error")
+            yield from self.buttons()
+
+    def _person(self, field_id: str) -> str | None:
+        value = self.query_one(f"#{field_id}", Select).value
+        return value if isinstance(value, str) else None
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        name = self.query_one("#roles-outside-name", Input).value.strip()
+        position = self.query_one("#roles-outside-position", Input).value.strip()
+        if position and not name:
+            self.error(t.OUTSIDE_NAME_REQUIRED)
+            return
+        presenters = (self._person("roles-presenter"), self._person("roles-presenter2"))
+        self.dismiss(
+            RolesChoice(
+                chair=self._person("roles-chair"),
+                secretary=self._person("roles-secretary"),
+                presenters=tuple(dict.fromkeys(p for p in presenters if p)),
+                outside_name=name,
+                outside_position=position,
+            )
+        )

@@ -1,0 +1,70 @@
+"""Chair, secretary and presenters can be changed before approval, an outside presenter
+entered by name and position, and the minutes say who they are."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input, Select
+
+from facilitator.export.markdown import render_minutes_md
+from facilitator.export.minutes_model import build_minutes
+from facilitator.services.session import SessionService
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.roles_dialog import RolesDialog
+from facilitator.ui.screens.run import RunScreen
+
+SIZE = (100, 40)
+
+
+@pytest.fixture
+def running(store, session_id, frozen_clock) -> str:
+    service = SessionService.open(store, session_id, frozen_clock)
+    for person in ("p01", "p02", "p03", "p05"):
+        service.mark(person, "present")
+    service.start()
+    service.close()
+    return session_id
+
+
+async def test_roles_changed_from_the_palette_reach_the_store_and_the_minutes(
+    store, running, content_dir, frozen_clock
+) -> None:
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Đổi chủ trì, thư ký, báo cáo viên" in titles
+        await app.screen.run_action("edit_roles")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RolesDialog)
+        assert dialog.query_one("#roles-chair", Select).value == "p01"  # today's choice shown
+        dialog.query_one("#roles-chair", Select).value = "p03"
+        dialog.query_one("#roles-outside-name", Input).value = "Hoàng Minh Tuấn"
+        dialog.query_one("#roles-outside-position", Input).value = "Báo cáo viên Huyện ủy"
+        dialog.query_one("#roles-outside-position", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+    session = store.load_session(running)
+    guest = next(p for p in session.people if p.name == "Hoàng Minh Tuấn")
+    assert session.roles.chair == "p03" and session.roles.secretary == "p02"
+    assert session.roles.presenters == ("p01", guest.id)
+    assert guest.position == "Báo cáo viên Huyện ủy" and guest.category == "khach"
+    text = render_minutes_md(build_minutes(session))
+    assert "Chủ trì: đồng chí Lê Văn Cường" in text
+    assert "Hoàng Minh Tuấn" in text
+
+
+async def test_roles_cannot_change_once_approved(store, running, content_dir, frozen_clock):
+    service = SessionService.open(store, running, frozen_clock)
+    service.approve_and_close(3)
+    service.close()
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.screen.run_action("edit_roles")
+        await pilot.pause()
+        assert not isinstance(app.screen, RolesDialog)
+    assert store.load_session(running).roles.chair == "p01"
