@@ -341,3 +341,29 @@ def test_pick_person_never_confuses_close_names() -> None:
     assert pick_person([an, anh, an2], "le van an") is None  # An or Ân: ask again
     assert pick_person([hung, hung2], "Trần Văn Hưng") is hung2
     assert pick_person([anh], "anh") is anh
+
+
+async def test_export_offers_to_create_a_missing_folder_and_remembers_it(
+    store, running, content_dir, frozen_clock, tmp_path
+):
+    app, _ = exporting_app(store, running, content_dir, frozen_clock, tmp_path)
+    missing = tmp_path / "tai-lieu" / "bien-ban"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("down")  # Markdown
+        app.screen.query_one("#export-path", Input).value = str(missing / "bb.md")
+        app.screen.query_one("#export-path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("chưa có" in str(s._message) for s in app.screen_stack if hasattr(s, "_message"))
+        await pilot.press("y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (missing / "bb.md").exists()
+        await pilot.press("f9")
+        await pilot.pause()
+        shown = app.screen.query_one("#export-path", Input).value
+        assert shown.startswith(str(missing))  # the dialog opens where the last export went

@@ -427,6 +427,7 @@ EXPORT_FORMATS: dict[str, str] = {
 EXPORT_PATH = "Lưu vào tệp"
 EXPORT_EXISTS = "Tệp {path} đã có. Ghi đè lên tệp này?"
 EXPORT_RUNNING = "Đang xuất…"
+EXPORT_CREATE_FOLDER = "Thư mục {folder} chưa có. Tạo thư mục này để lưu tệp?"
 EXPORT_DONE = "Đã xuất: {path}"
 EXPORT_FAILED = "Không xuất được: {error}"
 EXPORT_UNAVAILABLE = "Bản cài đặt này chưa có chức năng xuất."

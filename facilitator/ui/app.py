@@ -94,6 +94,17 @@ class FacilitatorApp(PlainNotify, App[None]):
         except FacilitatorError as err:
             self.notify(str(err), severity="warning")
 
+    def remember_export_folder(self, folder: Path) -> None:
+        """The export dialog opens where the last export went (this run and the next)."""
+        self.export_dir = folder
+        if self._settings_path is None or self.settings.export_folder == folder:
+            return
+        self.settings = replace(self.settings, export_folder=folder)
+        try:
+            save_settings(self.settings, self._settings_path)
+        except FacilitatorError as err:
+            self.notify(str(err), severity="warning")
+
     def _handle_exception(self, error: Exception) -> None:
         # Textual's hook for an unhandled error: keep the details in a log file the user
         # can send (a traceback with locals may quote the roster), say so in Vietnamese.

@@ -116,6 +116,18 @@ class SessionScreen(PlainScreen):
         )
         if request is None:
             return
+        folder = request.path if request.path.suffix == "" else request.path.parent
+        if not folder.exists():
+            # A folder typed that is not there yet is created only when the user says so.
+            if not await self.app.push_screen_wait(
+                ConfirmDialog(text.EXPORT_CREATE_FOLDER.format(folder=folder))
+            ):
+                return
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                self.notify(text.EXPORT_FAILED.format(error=err), severity="error", timeout=10)
+                return
         # Ask about the file that will really be written (a folder gets a file inside it).
         request = replace(request, path=export_file(self.service.session, request))
         overwrite = False
@@ -140,4 +152,5 @@ class SessionScreen(PlainScreen):
             message = text.EXPORT_FAILED.format(error=err)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
             return
+        self.app.call_from_thread(self.facilitator.remember_export_folder, path.parent)
         self.app.call_from_thread(self.notify, text.EXPORT_DONE.format(path=path), timeout=10)
