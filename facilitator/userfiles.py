@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from facilitator.domain.errors import InputError
 from facilitator.strings import files as msg
 from facilitator.strings.oserrors import reason as os_reason
 
+# A FIFO opened for reading blocks until a writer appears, forever if none does;
+# O_NONBLOCK makes the open return at once (it changes nothing for a regular file).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
 
 def read_capped(path: Path, max_bytes: int, kind: str) -> bytes:
-    """The file's bytes, refusing folders, missing files and files over ``max_bytes``.
+    """The file's bytes, refusing folders, devices, FIFOs, missing files and big files.
 
     ``kind`` names what the file should be ("tệp danh sách (.csv hoặc .xlsx)"), so the
     message tells the user what was expected.
@@ -21,7 +27,14 @@ def read_capped(path: Path, max_bytes: int, kind: str) -> bytes:
     try:
         if path.is_dir():
             raise InputError(msg.is_directory(path, kind))
-        with path.open("rb") as handle:
+        # Checked before opening too: on systems without O_NONBLOCK a FIFO would hang here.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError(msg.not_regular(path, kind))
+        descriptor = os.open(path, _OPEN_FLAGS)
+        with open(descriptor, "rb") as handle:
+            # The file may have been swapped since the check: the open one is what counts.
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(msg.not_regular(path, kind))
             # One byte past the cap, so an oversized (or growing) file is caught as such.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:

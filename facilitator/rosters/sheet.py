@@ -12,7 +12,6 @@ import csv
 import io
 import re
 import warnings
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 from facilitator.domain.errors import InputError, Problem
 from facilitator.rosters.encoding import EncodingProblem, decode_roster_bytes
 from facilitator.rosters.headers import is_name_header
-from facilitator.strings import files as files_msg
+from facilitator.rosters.xlsx_guard import check_xlsx
 from facilitator.strings import roster as msg
 from facilitator.userfiles import read_capped
 
@@ -30,8 +29,6 @@ MAX_ROWS = 20_000
 MAX_COLUMNS = 64
 # Title rows above the header (unit name, "DANH SÁCH ĐẢNG VIÊN") are common; allow a few.
 _SLACK_ROWS = 50
-# A 10 MB .xlsx could still inflate to gigabytes; refuse before openpyxl unpacks anything.
-MAX_XLSX_UNPACKED = 200 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _PLAIN_SHEET_NAME = re.compile(r"\w+")
@@ -122,18 +119,6 @@ def _csv_rows(path: Path, data: bytes) -> Sheet:
     return Sheet(path, tuple(rows))
 
 
-def _check_zip(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(msg.bad_xlsx(path, str(exc))) from exc
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise InputError(
-            files_msg.too_large(path, msg.ROSTER_KIND, MAX_ROSTER_BYTES // (1024 * 1024))
-        )
-
-
 def _sheet_cells(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[Any, ...]]]:
     from openpyxl import load_workbook
 
@@ -152,7 +137,8 @@ def _sheet_cells(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[An
 
 
 def _xlsx_rows(path: Path) -> Sheet:
-    _check_zip(path)
+    # A 10 MB .xlsx could inflate to gigabytes: refuse before openpyxl unpacks anything.
+    check_xlsx(path, MAX_ROWS + _SLACK_ROWS, MAX_COLUMNS)
     values_book = formulas_book = None
     try:
         values_book, values = _sheet_cells(path, data_only=True)
@@ -177,7 +163,8 @@ def _xlsx_rows(path: Path) -> Sheet:
     except InputError:
         raise
     except Exception as exc:  # untrusted file: openpyxl/zip/XML raise many unrelated types
-        raise InputError(msg.bad_xlsx(path, f"{type(exc).__name__}: {exc}")) from exc
+        # The library's own text is English and means nothing to the user; say it in Vietnamese.
+        raise InputError(msg.bad_xlsx(path, msg.UNREADABLE_WORKBOOK)) from exc
     finally:
         for book in (values_book, formulas_book):
             if book is not None:

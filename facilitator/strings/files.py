@@ -15,3 +15,10 @@ def unreadable(path: object, reason: str) -> str:
 
 def too_large(path: object, kind: str, limit_mb: int) -> str:
     return f"Tệp {path} quá lớn: {kind} không được vượt quá {limit_mb} MB."
+
+
+def not_regular(path: object, kind: str) -> str:
+    return (
+        f"{path} không phải tệp thường (mà là thiết bị, đường ống hoặc ổ cắm) "
+        f"nên không thể là {kind}."
+    )

@@ -38,6 +38,27 @@ def bad_xlsx(path: object, reason: str) -> str:
     return f"Tệp {path} không phải tệp Excel .xlsx đọc được ({reason})."
 
 
+NOT_A_ZIP = "tệp không phải kho nén .xlsx hợp lệ"
+DAMAGED_ZIP = "một phần của tệp bị hỏng"
+UNREADABLE_WORKBOOK = "nội dung bảng tính bị hỏng hoặc không đúng định dạng Excel"
+
+
+def xlsx_unpacked_too_large(path: object, limit_mb: int) -> str:
+    return (
+        f"Tệp {path} khi giải nén lớn hơn {limit_mb} MB, quá lớn với một danh sách "
+        "(có thể tệp bị hỏng hoặc bị làm giả). Hãy mở bằng Excel, chỉ giữ trang danh sách "
+        "rồi lưu lại, hoặc lưu thành «CSV UTF-8»."
+    )
+
+
+def xlsx_too_big_sheet(path: object, ref: str, max_rows: int, max_columns: int) -> str:
+    return (
+        f"Trang tính đầu tiên của tệp {path} khai báo vùng dữ liệu {ref}, vượt giới hạn "
+        f"{max_rows} dòng và {max_columns} cột của một danh sách. Hãy xoá các dòng và cột "
+        "thừa phía dưới, bên phải bảng danh sách rồi lưu lại."
+    )
+
+
 def no_sheet(path: object) -> str:
     return f"Tệp {path} không có trang tính nào."
 
