@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from facilitator.domain.errors import InputError
 from facilitator.strings import files as msg
@@ -13,6 +14,25 @@ from facilitator.strings.oserrors import reason as os_reason
 # A FIFO opened for reading blocks until a writer appears, forever if none does;
 # O_NONBLOCK makes the open return at once (it changes nothing for a regular file).
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def open_regular(path: Path) -> BinaryIO | None:
+    """``path`` opened for binary reading, or ``None`` if it is not a regular file.
+
+    A FIFO, a device or a socket is refused before anything is read from it.
+
+    Raises:
+        OSError: the file cannot be opened.
+    """
+    # Checked before opening too: on systems without O_NONBLOCK a FIFO would hang there.
+    if not stat.S_ISREG(path.stat().st_mode):
+        return None
+    handle = open(os.open(path, _OPEN_FLAGS), "rb")  # noqa: SIM115 - returned to the caller
+    # The file may have been swapped since the check: the open one is what counts.
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        return None
+    return handle
 
 
 def read_capped(path: Path, max_bytes: int, kind: str) -> bytes:
@@ -27,14 +47,10 @@ def read_capped(path: Path, max_bytes: int, kind: str) -> bytes:
     try:
         if path.is_dir():
             raise InputError(msg.is_directory(path, kind))
-        # Checked before opening too: on systems without O_NONBLOCK a FIFO would hang here.
-        if not stat.S_ISREG(path.stat().st_mode):
+        handle = open_regular(path)
+        if handle is None:
             raise InputError(msg.not_regular(path, kind))
-        descriptor = os.open(path, _OPEN_FLAGS)
-        with open(descriptor, "rb") as handle:
-            # The file may have been swapped since the check: the open one is what counts.
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise InputError(msg.not_regular(path, kind))
+        with handle:
             # One byte past the cap, so an oversized (or growing) file is caught as such.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:

@@ -16,6 +16,8 @@ from facilitator.parsing.front_matter import PackHeader, parse_front_matter
 from facilitator.parsing.pack_body import BodyWalker, remember_attr_lines
 from facilitator.parsing.text_input import DecodeError, clean_text, decode_utf8
 from facilitator.strings import content as msg
+from facilitator.strings.oserrors import reason as os_reason
+from facilitator.userfiles import open_regular
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 """Packs are a few dozen KB; anything this big is a wrong file, not a study plan."""
@@ -96,14 +98,16 @@ def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         if path.is_dir():
             raise _fail(shown, [Problem(shown, msg.FILE_IS_DIRECTORY)])
-        with path.open("rb") as handle:
+        handle = open_regular(path)
+        if handle is None:
+            raise _fail(shown, [Problem(shown, msg.FILE_NOT_REGULAR)])
+        with handle:
             # Read one byte past the limit so an oversize file is refused without loading it.
             data = handle.read(MAX_PACK_BYTES + 1)
     except FileNotFoundError:
         raise _fail(shown, [Problem(shown, msg.FILE_NOT_FOUND)]) from None
     except OSError as err:
-        reason = err.strerror or type(err).__name__
-        raise _fail(shown, [Problem(shown, msg.file_unreadable(reason))]) from None
+        raise _fail(shown, [Problem(shown, msg.file_unreadable(os_reason(err)))]) from None
     if len(data) > MAX_PACK_BYTES:
         raise _fail(shown, [Problem(shown, msg.file_too_large(MAX_PACK_BYTES // (1024 * 1024)))])
     return data

@@ -7,17 +7,23 @@ crash or a closed lid never leaves a session locked forever (unlike a PID file).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from facilitator.domain.errors import SessionLockedError
+from facilitator.domain.errors import SessionLockedError, StoreError
 from facilitator.strings import store as text
 
 LockingCall = Callable[[int, int, int], None]
+LOCKS_FOLDER = ".locks"
+# O_NOFOLLOW: a lock that is a symlink fails to open instead of reaching the file it names.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_FLAGS = os.O_RDWR | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
 def _win_try_lock(fd: int, locking: LockingCall, mode: int) -> bool:
@@ -73,17 +79,61 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> FileLock:
-        """Take the lock or fail at once with a Vietnamese message."""
+        """Take the lock or fail at once with a Vietnamese message.
+
+        Raises:
+            SessionLockedError: another process holds it.
+            StoreError: the lock (or the store's lock folder) is a symlink or not a file:
+                someone tampered with the store, and following the link would let a lock
+                write into whatever file it points at.
+        """
+        self._check_folder()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd, created = self._open()
         if not _try_lock(fd):
             os.close(fd)
             raise SessionLockedError(text.LOCKED.format(what=self.what, path=self.path))
-        # The PID is informative only; the kernel lock is what protects the data.
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        if created:
+            # The PID is informative only; the kernel lock is what protects the data. Only
+            # a file this call created is written: an existing one may be a hard link.
+            with contextlib.suppress(OSError):
+                os.write(fd, str(os.getpid()).encode())
         self._fd = fd
         return self
+
+    def _check_folder(self) -> None:
+        # The store's own lock folder is never a link; the data folder itself may be one.
+        folder = self.path.parent
+        if folder.name == LOCKS_FOLDER and folder.is_symlink():
+            raise StoreError(text.lock_not_a_file(folder))
+
+    def _open(self) -> tuple[int, bool]:
+        """A descriptor on the lock file and whether this call created it."""
+        if not _NOFOLLOW and self.path.is_symlink():
+            raise StoreError(text.lock_not_a_file(self.path))
+        try:
+            return os.open(self.path, _FLAGS | os.O_CREAT | os.O_EXCL, 0o600), True
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            self._refuse_if_link(exc)
+            raise
+        try:
+            fd = os.open(self.path, _FLAGS)
+        except FileNotFoundError:
+            return self._open()  # removed between the two opens: create it after all
+        except OSError as exc:
+            self._refuse_if_link(exc)
+            raise
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise StoreError(text.lock_not_a_file(self.path))
+        return fd, False
+
+    def _refuse_if_link(self, exc: OSError) -> None:
+        # O_NOFOLLOW fails with ELOOP on a symlink; without it (Windows) look first.
+        if exc.errno == errno.ELOOP or self.path.is_symlink():
+            raise StoreError(text.lock_not_a_file(self.path)) from exc
 
     def acquire_blocking(self, timeout: float = 10.0) -> FileLock:
         """Wait (briefly) for a short-lived lock such as the index's; raise after ``timeout``."""

@@ -27,6 +27,9 @@ def _quoted_list(values: Iterable[str]) -> str:
 
 FILE_NOT_FOUND = "không tìm thấy tệp"
 FILE_IS_DIRECTORY = "đây là một thư mục, không phải tệp gói nội dung"
+FILE_NOT_REGULAR = (
+    "đây không phải tệp thường (mà là thiết bị, đường ống hoặc ổ cắm), không phải tệp gói nội dung"
+)
 FOLDER_NOT_FOUND = "không tìm thấy thư mục gói nội dung"
 
 

@@ -1,13 +1,15 @@
 """Vietnamese messages of the local store."""
 
-DISK_FULL = "Không ghi được {path}: ổ đĩa đã đầy ({error}). Dữ liệu đã lưu trước đó vẫn còn nguyên."
+# No {error}: for a full disk it is "ổ đĩa đã đầy" again, which printed the reason twice.
+DISK_FULL = "Không ghi được {path}: ổ đĩa đã đầy. Dữ liệu đã lưu trước đó vẫn còn nguyên."
 NOT_WRITABLE = (
     "Không ghi được vào thư mục dữ liệu {path}: {error}. Hãy chọn thư mục khác bằng --data-dir."
 )
 WRITE_FAILED = "Không ghi được {path}: {error}. Dữ liệu đã lưu trước đó vẫn còn nguyên."
 READ_FAILED = "Không đọc được {path}: {error}."
 CORRUPT_ENCODING = "Tệp {path} bị hỏng: không phải UTF-8 (byte thứ {offset})."
-CORRUPT_JSON = "Tệp {path} bị hỏng ở dòng {line}, cột {column}: {error}."
+# No {error}: the JSON decoder's reason is English ("Expecting value").
+CORRUPT_JSON = "Tệp {path} bị hỏng ở dòng {line}, cột {column}: không phải JSON hợp lệ."
 CORRUPT_SHAPE = "Tệp {path} bị hỏng: nội dung không đúng cấu trúc kho dữ liệu."
 CORRUPT_RECORD = "Tệp {path} có dữ liệu không hợp lệ:"
 LOCKED = "{what} đang được mở ở cửa sổ khác (khóa {path}). Hãy đóng cửa sổ đó rồi thử lại."
@@ -23,3 +25,11 @@ WRITE_REFUSED = (
 AMBIGUOUS_ID = "Mã «{id}» ứng với nhiều buổi sinh hoạt: {ids}. Hãy gõ đủ mã hơn."
 BAD_SESSION_ID = "Mã buổi sinh hoạt «{id}» không hợp lệ (chỉ gồm a-z, 0-9 và dấu -)."
 NO_AGENDA = "Buổi sinh hoạt chưa có mục chương trình nào để ghi vào."
+
+
+def lock_not_a_file(path: object) -> str:
+    return (
+        f"Khóa {path} không phải tệp khóa do chương trình tạo (là liên kết tượng trưng "
+        "hoặc không phải tệp thường): kho dữ liệu có thể đã bị can thiệp nên chương trình "
+        "không dùng. Hãy xoá mục đó rồi thử lại."
+    )
