@@ -186,13 +186,13 @@ def test_sessions_lists_with_vietnamese_labels_and_counts(tmp_path: Path) -> Non
     )
     result = run(data, "sessions")
     assert result.exit_code == 0, result.output
-    for header in ("Ngày", "Đơn vị", "Tiêu đề", "Trạng thái", "Có mặt/Tổng"):
+    for header in ("Ngày", "Đơn vị", "Tiêu đề", "Trạng thái", "Có mặt/Phải dự"):
         assert header in result.stdout
     line = next(line for line in result.stdout.splitlines() if "Chuyên đề cây tre" in line)
     assert "10/05/2024 07:30" in line
     assert "Chi bộ Khối Dân vận" in line
     assert "Đã kết thúc" in line
-    assert "2/4" in line  # p01 present, p02 late; 4 members on the roll
+    assert "2/3" in line  # p01 present, p02 late, of the 3 who must attend (as the run header)
     running = next(line for line in result.stdout.splitlines() if "Sinh hoạt tháng 6" in line)
     assert "Đang diễn ra" in running
 

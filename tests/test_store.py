@@ -234,3 +234,27 @@ def test_staging_of_a_dead_import_is_removed_but_a_live_one_kept(tmp_path: Path)
     assert [p.name for p in tmp_path.glob(".staging-*")] == [
         f".staging-{os.getppid()}-2024-05-10-y"
     ]
+
+
+def test_one_attendance_figure_everywhere_and_old_index_rows_are_rebuilt(tmp_path: Path) -> None:
+    """Home, `facilitator sessions` and the run header all say present/expected."""
+    import json
+
+    from builders import make_session
+
+    from facilitator.domain.membership import count_membership
+    from facilitator.ui.screens.home import summary_row
+
+    store = Store(tmp_path / "data")
+    session = make_session()
+    store.put_session(session)
+    counts = count_membership(session.people, session.attendance)
+    (summary,) = store.list_sessions().sessions
+    assert summary_row(summary)[1] == f"{counts.present}/{counts.expected}"
+    index = tmp_path / "data" / "index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for row in data["sessions"].values():
+        del row["expected"]  # as written by version 0.1
+    index.write_text(json.dumps(data), encoding="utf-8")
+    (summary,) = Store(tmp_path / "data").list_sessions().sessions
+    assert summary.expected == counts.expected

@@ -43,7 +43,7 @@ class ServiceOperations(RuleBasedStateMachine):
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="facilitator-rules-"))
         self.store = Store(self.folder / "data")
-        session = make_session(filler=4, status="planned", approved=None, ended_at=None)
+        session = make_session(filler=4, status="planned", approved=None, ended_at=None, votes=())
         self.store.put_session(session)
         self.now = datetime(2024, 5, 10, 7, 30, tzinfo=ICT)
         self.service = SessionService.open(self.store, session.id, lambda: self.now)
@@ -132,7 +132,7 @@ TestServiceOperations = ServiceOperations.TestCase
 
 def test_an_impossible_vote_is_refused_with_its_json_path(tmp_path: Path) -> None:
     store = Store(tmp_path / "data")
-    session = make_session(filler=4, status="planned", approved=None, ended_at=None)
+    session = make_session(filler=4, status="planned", approved=None, ended_at=None, votes=())
     store.put_session(session)
     service = SessionService.open(store, session.id)
     try:

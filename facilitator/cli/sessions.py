@@ -47,7 +47,7 @@ def sessions_table(listing: SessionListing) -> Table:
             Text(clean_line(summary.unit)),
             Text(clean_line(summary.title)),
             msg.STATUS_LABELS.get(summary.status, summary.status),
-            f"{summary.present}/{summary.total}",
+            f"{summary.present}/{summary.expected}",
             Text(summary.id),
         )
     return table

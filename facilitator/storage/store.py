@@ -79,6 +79,8 @@ class SessionSummary:
     status: str
     present: int
     total: int
+    expected: int = 0
+    """Members who must attend (total − MSH vắng − SHT đi): "Có mặt 20/22" everywhere."""
 
     @classmethod
     def of(cls, session: Session) -> SessionSummary:
@@ -92,6 +94,7 @@ class SessionSummary:
             status=session.status,
             present=counts.present,
             total=counts.total,
+            expected=counts.expected,
         )
 
 
@@ -101,6 +104,9 @@ class SessionListing:
 
     sessions: tuple[SessionSummary, ...]
     problems: tuple[Problem, ...]
+
+
+_SUMMARY_FIELDS = frozenset(SessionSummary.__dataclass_fields__)
 
 
 class Store:
@@ -335,7 +341,13 @@ class Store:
             rows = {}
         ids = set(self.session_ids())
         stale = set(rows) - ids
-        missing = {i for i in ids if i not in rows or rows[i].get("mtime_ns") != self._mtime_ns(i)}
+        missing = {
+            i
+            for i in ids
+            if i not in rows
+            or rows[i].get("mtime_ns") != self._mtime_ns(i)
+            or not rows[i].keys() >= _SUMMARY_FIELDS  # a row of an older version: rebuild
+        }
         fresh: list[dict[str, Any]] = []
         for session_id in sorted(missing):
             try:

@@ -79,7 +79,7 @@ COL_DATE = "Ngày"
 COL_UNIT = "Đơn vị"
 COL_TITLE = "Tiêu đề"
 COL_STATUS = "Trạng thái"
-COL_PRESENT = "Có mặt/Tổng"
+COL_PRESENT = "Có mặt/Phải dự"
 COL_ID = "Mã"
 STATUS_LABELS: dict[str, str] = {
     "planned": "Chưa bắt đầu",

@@ -23,7 +23,7 @@ def summary_row(summary: SessionSummary) -> tuple[str, str, str, str, str]:
     year, month, day = [*date.split("-"), "", "", ""][:3]
     return (
         f"{day}/{month}/{year} {clock[:5]}".strip(),
-        f"{summary.present}/{summary.total}",
+        f"{summary.present}/{summary.expected}",
         text.SESSION_STATUS.get(summary.status, summary.status),
         summary.unit,
         summary.title,
