@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from facilitator.cli.context import get_settings, get_store, handle_errors
+from facilitator.config.layout import LayoutValueError, check_line_spacing, parse_margins
 from facilitator.domain.errors import CorruptStoreError, NotFoundError
 from facilitator.domain.models import Session, Unit
 from facilitator.storage.store import Store
@@ -44,13 +45,18 @@ def _settings(
     changes: dict[str, Any] = {}
     if signer:
         changes["signer"] = signer
+    # config.toml values were checked when it was read; these may come from the command
+    # line, where click's float happily takes "nan", "inf" and "-5".
     if line_spacing is not None:
-        changes["line_spacing_pt"] = line_spacing or None  # 0 = single spacing
+        try:
+            changes["line_spacing_pt"] = check_line_spacing(line_spacing) or None  # 0 = single
+        except LayoutValueError as exc:
+            raise click.BadParameter(str(exc), ctx, param_hint="'--line-spacing'") from None
     if margins:
         try:
-            top, bottom, left, right = (float(v.replace(",", ".")) for v in margins.split("/"))
-        except ValueError:
-            raise click.BadParameter(text.BAD_MARGINS.format(value=margins)) from None
+            top, bottom, left, right = parse_margins(margins)
+        except LayoutValueError as exc:
+            raise click.BadParameter(str(exc), ctx, param_hint="'--margins'") from None
         changes |= {
             "margin_top_mm": top,
             "margin_bottom_mm": bottom,
@@ -80,7 +86,7 @@ def layout_options(func: Any) -> Any:
     """--signer, --line-spacing and --margins."""
     func = click.option("--margins", default=None, metavar="T/D/TR/P", help=text.MARGINS_HELP)(func)
     func = click.option(
-        "--line-spacing", type=click.FloatRange(min=0), default=None, metavar="PT",
+        "--line-spacing", type=float, default=None, metavar="PT",
         help=text.LINE_SPACING_HELP,
     )(func)  # fmt: skip
     return click.option(

@@ -27,6 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from facilitator.config.layout import LayoutValueError, check_line_spacing, parse_margins
 from facilitator.config.locations import config_file
 from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.vietnamese import nfc
@@ -78,9 +79,10 @@ def key_names() -> list[str]:
 
 def _convert(field: str, value: Any, where: str) -> Any:
     if field == "line_spacing":
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise InputError(msg.BAD_VALUE, [Problem(where, msg.need_number(value))])
-        return float(value)
+        try:
+            return check_line_spacing(value)  # TOML has inf and nan: both refused here
+        except LayoutValueError as exc:
+            raise InputError(msg.BAD_VALUE, [Problem(where, str(exc))]) from None
     if not isinstance(value, str) or not value.strip():
         raise InputError(msg.BAD_VALUE, [Problem(where, msg.need_text(value))])
     value = nfc(value.strip())
@@ -92,13 +94,10 @@ def _convert(field: str, value: Any, where: str) -> Any:
         except ValueError:
             raise InputError(msg.BAD_VALUE, [Problem(where, msg.need_signer(value))]) from None
     if field == "margins":
-        parts = value.split("/")
         try:
-            ok = len(parts) == 4 and all(float(p.replace(",", ".")) >= 0 for p in parts)
-        except ValueError:
-            ok = False
-        if not ok:
-            raise InputError(msg.BAD_VALUE, [Problem(where, msg.need_margins(value))])
+            parse_margins(value)
+        except LayoutValueError as exc:
+            raise InputError(msg.BAD_VALUE, [Problem(where, str(exc))]) from None
     return value
 
 
