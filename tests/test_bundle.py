@@ -83,7 +83,7 @@ def make_session(
             Note("n1", "phan-2", T0 + timedelta(minutes=20), "Ý kiến về «cây tre»", "opinion", "p02"),
             Note("n2", "phan-2", T0 + timedelta(minutes=25), "Ghi chép", "record"),
         ),
-        votes=(Vote("ket-luan", "Thông qua nghị quyết", 2, 0, 0, 2, extra={"hinh_thuc": "giơ tay"}),),
+        votes=(Vote("ket-luan", "Thông qua nghị quyết", 1, 0, 0, 1, extra={"hinh_thuc": "giơ tay"}),),
         conclusion="Chi bộ thống nhất.",
         reflections=(Reflection("p02", True, "tot"), Reflection("p03", False, None)),
         approved=Approval(T0 + timedelta(hours=2), 2, 2),
@@ -306,9 +306,10 @@ def test_all_problems_are_reported_together(bundle: dict[str, Any]) -> None:
     ]
 
 
-def test_vote_total_may_not_exceed_base_only_when_base_is_known(bundle: dict[str, Any]) -> None:
+def test_a_vote_base_of_zero_is_checked_against_attendance_too(bundle: dict[str, Any]) -> None:
+    """The base is never "unknown": it is derived, so 0 typed in is a contradiction."""
     bundle["votes"][0].update({"for": 5, "against": 1, "other": 0, "base": 0})
-    assert validate_session(bundle) == []
+    assert wheres(bundle) == ["$.votes[0].base", "$.votes[0]"]
 
 
 def test_problem_messages_escape_hostile_values(bundle: dict[str, Any]) -> None:

@@ -98,7 +98,7 @@ def test_minutes_text_has_every_derived_line(session) -> None:
     )
     assert "Có mặt: 23 đồng chí (chính thức 22, dự bị 1)" in text
     assert "1. Đồng chí Hoàng Văn Em – Đi công tác." in text
-    assert "Vắng không có lý do: 1 đồng chí (đồng chí Vũ Thị Giang)." in text
+    assert "- Vắng không có lý do: 1 đồng chí:\n1. Đồng chí Vũ Thị Giang." in text
     assert "Quần chúng dự: 1 người; khách mời dự: 1 người." in text
     assert "tán thành 22/23 đồng chí (95,65%); không tán thành 1; ý kiến khác 0." in text
     assert "Kết quả: được thông qua" in text
@@ -230,7 +230,10 @@ def test_minutes_markdown_golden(session) -> None:
 
 
 def test_minutes_markdown_golden_state_unapproved() -> None:
-    session = make_session(unit=HCCB, number="", approved=None, ended_at=None, filler=2)
+    vote = Vote("ket-luan", "Thông qua kế hoạch hành động", 6, 1, 0, 7)  # 7 entitled (filler=2)
+    session = make_session(
+        unit=HCCB, number="", approved=None, ended_at=None, filler=2, votes=(vote,)
+    )
     minutes = build_minutes(session, DocSettings(signer="tm", signer_title="Chi hội trưởng"))
     check_golden("minutes_state.md", render_minutes_md(minutes))
 

@@ -86,7 +86,7 @@ def parse_bundle_bytes(data: bytes, path: Path | str) -> Any:
 
 def session_from_data(data: Any, path: Path | str) -> Session:
     """Validate bundle-shaped data and build the session; every problem in one InputError."""
-    problems = validate_session(data)
+    problems = validate_session(data, foreign=True)
     if problems:
         raise InputError(msg.bundle_invalid(path), problems)
     try:

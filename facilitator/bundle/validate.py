@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 from typing import Any
 
+from facilitator.bundle.meeting import MeetingDays, meeting_days, voting_base_of
 from facilitator.domain.errors import Problem
 from facilitator.domain.models import (
     ATTENDANCE_STATUSES,
@@ -256,11 +257,17 @@ class _Checker:
                 self.add(f"{path}[{index}]", msg.NOT_STRING)
 
 
-def validate_session(data: Any) -> list[Problem]:
-    """Every problem of a bundle-shaped value, each located by its JSON path."""
+def validate_session(data: Any, *, foreign: bool = False) -> list[Problem]:
+    """Every problem of a bundle-shaped value, each located by its JSON path.
+
+    ``foreign``: the data comes from a file being imported or read for a report, not from
+    the store; it must then also keep every time on the meeting's day(s). The store does
+    not apply that rule: a live session resumed the next day is stamped by the clock, and
+    refusing it would lock the console out of its own session.
+    """
     check = _Checker()
     try:
-        _check_session(check, data)
+        _check_session(check, data, foreign)
     except _TooMany:
         return check.result(stopped=True)
     return check.result()
@@ -280,7 +287,7 @@ def _check_format(check: _Checker, data: Obj) -> bool:
     return False
 
 
-def _check_session(check: _Checker, data: Any) -> None:
+def _check_session(check: _Checker, data: Any, foreign: bool) -> None:
     if not isinstance(data, dict):
         check.add("$", msg.ROOT_NOT_OBJECT)
         return
@@ -300,12 +307,16 @@ def _check_session(check: _Checker, data: Any) -> None:
     check.time(data, "ended_at", "$", required=False, nullable=True)
     check.choice(data, "mode", "$", SESSION_MODES, required=False)
     _check_content(check, data)
+    days = meeting_days(data.get("started_at"), data.get("ended_at")) if foreign else None
+    before = check.count
     people = _check_people(check, data)
     _check_roles(check, data, people)
-    _check_attendance(check, data, people)
-    items = _check_agenda(check, data, people)
+    _check_attendance(check, data, people, days)
+    # The vote base is derived from people + attendance, so only once both are sound.
+    base = voting_base_of(data) if check.count == before else None
+    items = _check_agenda(check, data, people, days)
     _check_notes(check, data, people, items)
-    _check_votes(check, data, items)
+    _check_votes(check, data, items, base)
     check.string(data, "conclusion", "$")
     _check_reflections(check, data, people)
     _check_approved(check, data)
@@ -395,7 +406,9 @@ def _check_roles(check: _Checker, data: Obj, people: Collection[str]) -> None:
             check.add(where, msg.unknown_person(_plain(value)))
 
 
-def _check_attendance(check: _Checker, data: Obj, people: Collection[str]) -> None:
+def _check_attendance(
+    check: _Checker, data: Obj, people: Collection[str], days: MeetingDays | None
+) -> None:
     seen: dict[str, str] = {}
     for where, record in check.objects(data, "attendance", "$"):
         person_id = check.ref(record, "person", where, people, msg.unknown_person)
@@ -403,6 +416,8 @@ def _check_attendance(check: _Checker, data: Obj, people: Collection[str]) -> No
         status = check.choice(record, "status", where, ATTENDANCE_STATUSES)
         check.time(record, "arrived_at", where, required=False, nullable=True)
         check.time(record, "left_at", where, required=False, nullable=True)
+        for key in ("arrived_at", "left_at"):
+            _check_day(check, record, key, where, days)
         check.string(record, "reason", where, required=False, nullable=True)
         if status == "late" and record.get("arrived_at") is None:
             check.add(f"{where}.arrived_at", msg.LATE_NEEDS_ARRIVAL)
@@ -432,7 +447,9 @@ def _moment(value: object) -> datetime | None:
     return moment if moment.utcoffset() is not None else None
 
 
-def _check_agenda(check: _Checker, data: Obj, people: Collection[str]) -> Collection[str]:
+def _check_agenda(
+    check: _Checker, data: Obj, people: Collection[str], days: MeetingDays | None
+) -> Collection[str]:
     seen: dict[str, str] = {}
     for where, item in check.objects(data, "agenda", "$"):
         item_id = check.string(item, "id", where, non_empty=True)
@@ -443,6 +460,8 @@ def _check_agenda(check: _Checker, data: Obj, people: Collection[str]) -> Collec
         check.integer(item, "minutes", where, minimum=1)
         check.time(item, "started_at", where, required=False, nullable=True)
         check.time(item, "ended_at", where, required=False, nullable=True)
+        for key in ("started_at", "ended_at"):
+            _check_day(check, item, key, where, days)
         check.boolean(item, "skipped", where)
         # Extras the app stores with each item (copied from the content pack, timers).
         for key in ("body", "presenter_notes", "conclusion"):
@@ -469,16 +488,27 @@ def _check_notes(
         check.string(note, "text", where)
 
 
-def _check_votes(check: _Checker, data: Obj, items: Collection[str]) -> None:
+def _check_votes(check: _Checker, data: Obj, items: Collection[str], derived: int | None) -> None:
+    """Counts are whole numbers; the base is the one attendance gives (``derived``, when
+    people and attendance are sound), and the hands counted do not exceed it."""
     for where, vote in check.objects(data, "votes", "$"):
         check.ref(vote, "item", where, items, msg.unknown_item)
         check.string(vote, "question", where)
         counts = [check.integer(vote, key, where) for key in ("for", "against", "other")]
         base = check.integer(vote, "base", where)
-        if base and all(c is not None for c in counts):
+        if base is not None and derived is not None and base != derived:
+            check.add(f"{where}.base", msg.vote_base_disagrees(base, derived))
+            base = derived
+        if base is not None and all(c is not None for c in counts):
             total = sum(c for c in counts if c is not None)
             if total > base:
                 check.add(where, msg.votes_exceed(total, base))
+
+
+def _check_day(check: _Checker, obj: Obj, key: str, where: str, days: MeetingDays | None) -> None:
+    problem = days.outside(_moment(obj.get(key))) if days is not None else None
+    if problem:
+        check.add(_key(where, key), problem)
 
 
 def _check_reflections(check: _Checker, data: Obj, people: Collection[str]) -> None:

@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import cached_property, lru_cache
 from typing import Any, Self
 
+from facilitator.domain.nulls import null_keys, restore_nulls
 from facilitator.domain.vietnamese import name_sort_key, split_name
 
 BUNDLE_FORMAT = "facilitator.session/1"
@@ -103,6 +104,7 @@ class Person:
     dem: str = ""
     ten: str = ""
     extra: Json = field(default_factory=dict, compare=False)
+    nulls: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     _KEYS = ("id", "name", "category", "position", "exempt", "temporary")
 
@@ -128,7 +130,7 @@ class Person:
         data: Json = {k: getattr(self, k) for k in self._KEYS}
         if (self.ho, self.dem, self.ten) != split_name(self.name):
             data["name_parts"] = [self.ho, self.dem, self.ten]
-        return data | self.extra
+        return restore_nulls(data, self.nulls) | self.extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -145,6 +147,7 @@ class Person:
             dem=parts[1],
             ten=parts[2],
             extra=_extra(data, (*cls._KEYS, "name_parts")),
+            nulls=null_keys(data, ("position",)),
         )
 
 
@@ -358,11 +361,7 @@ class Reflection:
 
     def to_dict(self) -> Json:
         """Bundle ``reflections[]`` entry."""
-        return {
-            "person": self.person,
-            "submitted": self.submitted,
-            "grade": self.grade,
-        } | self.extra
+        return {k: getattr(self, k) for k in self._KEYS} | self.extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -437,11 +436,7 @@ class Roles:
 
     def to_dict(self) -> Json:
         """Bundle ``roles`` object."""
-        return {
-            "chair": self.chair,
-            "secretary": self.secretary,
-            "presenters": list(self.presenters),
-        }
+        return {"chair": self.chair, "secretary": self.secretary, "presenters": [*self.presenters]}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -480,11 +475,7 @@ class Narrative:
 
     def to_dict(self) -> Json:
         """Stored form."""
-        return {
-            "strengths": self.strengths,
-            "weaknesses": self.weaknesses,
-            "proposals": self.proposals,
-        }
+        return {k: getattr(self, k) for k in ("strengths", "weaknesses", "proposals")}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -544,6 +535,13 @@ class Session:
     events: tuple[Event, ...] = ()
     mode: str = "live"
     extra: Json = field(default_factory=dict, compare=False)
+    nulls: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """A vote's base is always derived from the people and the attendance (never typed)."""
+        from facilitator.domain.votes import derived_votes  # votes -> membership -> models
+
+        object.__setattr__(self, "votes", derived_votes(self))
 
     # -- lookups -------------------------------------------------------------
     def person(self, person_id: str | None) -> Person | None:
@@ -617,7 +615,7 @@ class Session:
             data["approved"] = self.approved.to_dict()
         if self.mode != "live":  # written only when set: live bundles stay as they were
             data["mode"] = self.mode
-        return data | self.extra
+        return restore_nulls(data, self.nulls) | self.extra
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
@@ -650,6 +648,7 @@ class Session:
             events=tuple(Event.from_dict(e) for e in data.get("events", ())),
             mode=data.get("mode") or "live",
             extra=_extra(data, cls._KEYS),
+            nulls=null_keys(data, ("number", "approved", "progress", "narrative")),
         )
 
 

@@ -23,7 +23,7 @@ A4_WIDTH_MM = 210.0
 A4_HEIGHT_MM = 297.0
 HEADER_LEFT_SHARE = 0.42  # left column of the header table; the national title needs more
 CELL_PADDING_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
-SIGNATURE_GAP_LINES = 3  # empty lines left for the handwritten signature (§1.9: about 4)
+SIGNATURE_GAP_LINES = 4  # empty lines left for the handwritten signature (§1.9: about 4)
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 

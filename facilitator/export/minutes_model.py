@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.membership import MembershipCounts, Timed, count_membership
 from facilitator.domain.models import AgendaItem, Note, Person, Session
+from facilitator.domain.numbering import unit_number
 from facilitator.domain.vietnamese import clean_line, format_clock, format_date, format_percent
+from facilitator.domain.votes import VoteOutcome, outcome
 from facilitator.export.document import Block, DocHeader, Line, Signature
 from facilitator.export.profiles import authority_lines, build_header, profile_of, signature
 from facilitator.export.settings import DocSettings
@@ -43,12 +46,19 @@ class Minutes:
 
 
 def build_minutes(session: Session, settings: DocSettings | None = None) -> Minutes:
-    """Word the minutes of ``session`` (``settings`` chooses the right-hand signer)."""
+    """Word the minutes of ``session`` (``settings`` chooses the right-hand signer).
+
+    Raises:
+        FacilitatorError: the meeting did not meet (nobody present) or its chair or
+            secretary was absent: such minutes would state a meeting that was not held,
+            signed by people who were not there.
+    """
     settings = settings or DocSettings()
     people = {p.id: p for p in session.people}
     counts = count_membership(session.people, session.attendance)
     chair = people.get(session.roles.chair or "")
     secretary = people.get(session.roles.secretary or "")
+    _check_held(session, counts, chair, secretary)
     # Skipped items leave the agenda as held, unless something was recorded on them:
     # what the secretary wrote down is never dropped from the minutes.
     noted = {note.item for note in session.notes} | {
@@ -64,17 +74,19 @@ def build_minutes(session: Session, settings: DocSettings | None = None) -> Minu
     body += _content(session, held, people)
     body += _proceedings(session, held, people, notes_by_item)
     body += _conclusion(session)
-    body += _votes(session)
+    body += _votes(session, counts)
     body += _closing(session)
 
     right = authority_lines(session.unit, settings, chair_position=chair.position if chair else "")
+    left, right = _level((Line(s.SECRETARY_SIGNER, bold=True),), right)
     signatures = (
-        signature((Line(s.SECRETARY_SIGNER, bold=True),), secretary.name if secretary else ""),
+        signature(left, secretary.name if secretary else ""),
         signature(right, chair.name if chair else ""),
     )
     day = session.started_at.date()
+    number = unit_number(session.unit, session.number, s.DOC_CODE_MINUTES)
     header = build_header(
-        session.unit, number=session.number, doc_code=s.DOC_CODE_MINUTES, day=day, settings=settings
+        session.unit, number=number, doc_code=s.DOC_CODE_MINUTES, day=day, settings=settings
     )
     subject = clean_line(session.title)
     return Minutes(
@@ -86,6 +98,26 @@ def build_minutes(session: Session, settings: DocSettings | None = None) -> Minu
         counts=counts,
         file_stem=f"{s.MINUTES_TYPE} {day.isoformat()} {subject}",
     )
+
+
+def _check_held(
+    session: Session, counts: MembershipCounts, chair: Person | None, secretary: Person | None
+) -> None:
+    """Refuse the minutes of a meeting that did not meet, or whose signers were absent."""
+    is_party = profile_of(session.unit).is_party
+    if counts.present == 0:
+        raise FacilitatorError(s.minutes_nobody_present(is_party=is_party))
+    for person, role in ((chair, s.ROLE_CHAIR), (secretary, s.ROLE_SECRETARY)):
+        record = session.attendance_of(person.id) if person else None
+        if person is not None and record is not None and not record.is_present:
+            raise FacilitatorError(s.minutes_signer_absent(role, clean_line(person.name)))
+
+
+def _level(left: tuple[Line, ...], right: tuple[Line, ...]) -> tuple[tuple[Line, ...], ...]:
+    """Both signature blocks padded to the same number of authority lines, so the hints,
+    the room to sign and the names sit level ("THƯ KÝ" beside "T/M CHI BỘ" / "BÍ THƯ")."""
+    rows = max(len(left), len(right))
+    return tuple((*lines, *(Line("") for _ in range(rows - len(lines)))) for lines in (left, right))
 
 
 def _name(people: dict[str, Person], person_id: str | None) -> str | None:
@@ -172,10 +204,15 @@ def _opening(
             reason = sentence(absence.reason).rstrip(".")
             text = s.excused_person(clean_line(absence.person.name), reason)
             blocks.append(_item(text, 3, f"{number}."))
-        names = [clean_line(p.name) for p in counts.absent_unexcused]
-        blocks.append(_item(s.unexcused_line(names), 2, "-"))
+        blocks.append(_item(s.unexcused_line(len(counts.absent_unexcused)), 2, "-"))
+        for number, person in enumerate(counts.absent_unexcused, start=1):
+            blocks.append(_item(s.unexcused_person(clean_line(person.name)), 3, f"{number}."))
     if counts.exempt_absent:
         blocks.append(_item(s.exempt_absent_line(counts.exempt_absent), 1))
+    if counts.below_quorum:
+        percent = format_percent(counts.present, counts.expected)
+        line = s.below_quorum_line(counts.present, counts.expected, percent, is_party=is_party)
+        blocks.append(_item(line, 1))
     if counts.unmarked:
         blocks.append(Block("fill", s.unmarked_line([clean_line(p.name) for p in counts.unmarked])))
     if counts.non_members_present or counts.guests_present:
@@ -223,24 +260,39 @@ def _proceedings(
 ) -> list[Block]:
     blocks = [Block("heading", s.SECTION_PROCEEDINGS)]
     for number, item in enumerate(held, start=1):
-        blocks.append(Block("subheading", f"{number}. {clean_line(item.title)}"))
-        presenters = _presenters(session, item, people)
-        if presenters:
-            blocks.append(Block("para", s.presenter_line(presenters)))
-        notes = sorted(notes_by_item.get(item.id, ()), key=lambda n: n.at)
-        blocks += [Block("para", sentence(n.text)) for n in notes if n.kind == "record"]
-        discussion = [n for n in notes if n.kind in DISCUSSION_KINDS and clean_line(n.text)]
-        if discussion:
-            blocks.append(Block("para", s.DISCUSSION))
-            for note in discussion:
-                speaker = _name(people, note.speaker)
-                blocks.append(_item(s.discussion_line(speaker, note.kind, sentence(note.text))))
-        conclusion = paragraphs(item.conclusion) + [
-            line for n in notes if n.kind == "conclusion" for line in paragraphs(n.text)
-        ]
-        if conclusion:
-            blocks.append(Block("para", s.item_conclusion_line(sentence(conclusion[0]))))
-            blocks += [Block("para", sentence(line)) for line in conclusion[1:]]
+        recorded = _recorded(session, item, people, notes_by_item.get(item.id, []))
+        if recorded:  # an item with nothing recorded gets no empty heading
+            blocks.append(Block("subheading", f"{number}. {clean_line(item.title)}"))
+            blocks += recorded
+    if len(blocks) == 1:
+        blocks.append(Block("para", s.NO_PROCEEDINGS))
+    return blocks
+
+
+def _recorded(
+    session: Session, item: AgendaItem, people: dict[str, Person], item_notes: list[Note]
+) -> list[Block]:
+    """What DIỄN BIẾN says under one item: presenter, records, discussion, conclusion."""
+    blocks: list[Block] = []
+    presenters = _presenters(session, item, people)
+    if presenters:
+        blocks.append(Block("para", s.presenter_line(presenters)))
+    notes = sorted(item_notes, key=lambda n: n.at)
+    blocks += [
+        Block("para", sentence(n.text)) for n in notes if n.kind == "record" and clean_line(n.text)
+    ]
+    discussion = [n for n in notes if n.kind in DISCUSSION_KINDS and clean_line(n.text)]
+    if discussion:
+        blocks.append(Block("para", s.DISCUSSION))
+        for note in discussion:
+            speaker = _name(people, note.speaker)
+            blocks.append(_item(s.discussion_line(speaker, note.kind, sentence(note.text))))
+    conclusion = paragraphs(item.conclusion) + [
+        line for n in notes if n.kind == "conclusion" for line in paragraphs(n.text)
+    ]
+    if conclusion:
+        blocks.append(Block("para", s.item_conclusion_line(sentence(conclusion[0]))))
+        blocks += [Block("para", sentence(line)) for line in conclusion[1:]]
     return blocks
 
 
@@ -250,21 +302,23 @@ def _conclusion(session: Session) -> list[Block]:
     return [Block("heading", s.SECTION_CONCLUSION), *body]
 
 
-def _votes(session: Session) -> list[Block]:
+def _votes(session: Session, counts: MembershipCounts) -> list[Block]:
+    """One line per vote, against the base the attendance gives (never a typed-in one)."""
     if not session.votes:
         return []
     is_party = profile_of(session.unit).is_party
+    base = counts.voting_base
     blocks = [Block("heading", s.SECTION_VOTES)]
     for vote in session.votes:
-        line = s.vote_line(
-            clean_line(vote.question),
-            vote.for_,
-            vote.base,
-            format_percent(vote.for_, vote.base),
-            vote.against,
-            vote.other,
-        )
-        blocks.append(_item(f"{line} {s.vote_result(vote.passed, is_party=is_party)}"))
+        question = clean_line(vote.question)
+        result = outcome(vote.for_, base)
+        if result is VoteOutcome.NOBODY_ENTITLED:
+            blocks.append(_item(s.vote_nobody_entitled(question, is_party=is_party)))
+            continue
+        percent = format_percent(vote.for_, base)
+        line = s.vote_line(question, vote.for_, base, percent, vote.against, vote.other)
+        passed = result is VoteOutcome.PASSED
+        blocks.append(_item(f"{line} {s.vote_result(passed, is_party=is_party)}"))
     return blocks
 
 

@@ -24,6 +24,7 @@ from datetime import date, datetime
 
 from facilitator.domain.membership import count_membership
 from facilitator.domain.models import Session, Unit
+from facilitator.domain.numbering import unit_number
 from facilitator.domain.vietnamese import (
     clean_line,
     collation_key,
@@ -319,7 +320,10 @@ def build_report(
     total = _total_row(rows, len(settings.grade_labels))
     subject = clean_line(title) if title and clean_line(title) else _default_subject(period)
     day = issued_on or date.today()
-    header = build_header(unit, number="", doc_code=s.DOC_CODE_REPORT, day=day, settings=settings)
+    number = unit_number(unit, "", s.DOC_CODE_REPORT)  # the report has no number yet
+    header = build_header(
+        unit, number=number, doc_code=s.DOC_CODE_REPORT, day=day, settings=settings
+    )
     signer_name, signer_position = (collector.signer or (None, "", ""))[1:]
     lines = authority_lines(unit, settings, chair_position=signer_position, force_tm=True)
     recipients = [s.recipient_superior(clean_line(unit.parent))] if unit.parent else []

@@ -72,6 +72,18 @@ def votes_exceed(total: int, base: int) -> str:
     )
 
 
+def vote_base_disagrees(given: int, derived: int) -> str:
+    return (
+        f"số người có quyền biểu quyết ghi trong tệp ({given}) không khớp với danh sách và "
+        f"điểm danh ({derived} đảng viên chính thức có quyền biểu quyết); số này luôn được "
+        "tính từ điểm danh, không nhập tay"
+    )
+
+
+def time_other_day(day: str, meeting_day: str) -> str:
+    return f"thời điểm ngày {day} không thuộc ngày họp ({meeting_day})"
+
+
 def approvals_exceed(votes_for: int, base: int) -> str:
     return f"số tán thành ({votes_for}) vượt quá số người có quyền biểu quyết ({base})"
 

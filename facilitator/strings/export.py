@@ -49,6 +49,7 @@ DOCUMENTS_STUDIED = "Tài liệu nghiên cứu, quán triệt:"
 AGENDA_HELD = "Chương trình sinh hoạt:"
 DISCUSSION = "Ý kiến thảo luận:"
 NO_AGENDA = "(Chưa ghi nội dung sinh hoạt.)"
+NO_PROCEEDINGS = "(Chưa ghi diễn biến của buổi sinh hoạt.)"
 CONCLUSION_BLANK = "[Chủ trì bổ sung kết luận] " + FILL_DOTS * 6
 NOTE_VERBS = {"question": "hỏi", "answer": "trả lời", "proposal": "đề xuất", "opinion": ""}
 NOTE_LABELS_NO_SPEAKER = {
@@ -160,11 +161,40 @@ def excused_person(name: str, reason: str) -> str:
     return f"{COMRADE_CAP} {name} – {reason}." if reason else f"{COMRADE_CAP} {name}."
 
 
-def unexcused_line(names: Sequence[str]) -> str:
-    if not names:
-        return f"Vắng không có lý do: 0 {COMRADE}."
-    listed = ", ".join(f"{COMRADE} {n}" for n in names)
-    return f"Vắng không có lý do: {len(names)} {COMRADE} ({listed})."
+def unexcused_line(count: int) -> str:
+    """Heading of the numbered list of unexcused absentees (numbered like the excused)."""
+    return f"Vắng không có lý do: {count} {COMRADE}" + (":" if count else ".")
+
+
+def unexcused_person(name: str) -> str:
+    return f"{COMRADE_CAP} {name}."
+
+
+def below_quorum_line(present: int, expected: int, percent: str, *, is_party: bool = True) -> str:
+    """The attendance against the two-thirds rule, stated (never a blank to fill)."""
+    return (
+        f"Số {member_noun(is_party)} có mặt {present}/{expected} ({percent}), "
+        "chưa đủ hai phần ba theo quy định."
+    )
+
+
+ROLE_CHAIR = "chủ trì"
+ROLE_SECRETARY = "thư ký"
+
+
+def minutes_nobody_present(*, is_party: bool = True) -> str:
+    return (
+        f"Không xuất biên bản: không có {member_noun(is_party)} nào có mặt, nên buổi họp không "
+        "diễn ra. Kiểm tra lại điểm danh; nếu buổi họp đã diễn ra, hãy đánh dấu người có mặt."
+    )
+
+
+def minutes_signer_absent(role: str, name: str) -> str:
+    return (
+        f"Không xuất biên bản: đồng chí {name} được phân công làm {role} nhưng điểm danh là "
+        f"vắng mặt, nên không thể ký biên bản. Hãy chọn {role} khác trong số người có mặt, "
+        "hoặc sửa lại điểm danh."
+    )
 
 
 def exempt_absent_line(count: int) -> str:
@@ -211,6 +241,14 @@ def vote_line(
     return (
         f"{question}: tán thành {votes_for}/{base} {COMRADE} ({percent}); "
         f"không tán thành {against}; ý kiến khác {other}."
+    )
+
+
+def vote_nobody_entitled(question: str, *, is_party: bool = True) -> str:
+    """A vote where no member had the right to vote (only probationary members...)."""
+    return (
+        f"{question}: không có {member_noun(is_party)} nào có quyền biểu quyết, "
+        "nên không có kết quả biểu quyết."
     )
 
 
