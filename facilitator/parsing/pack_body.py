@@ -142,6 +142,7 @@ class BodyWalker:
     def walk(self, tokens: Sequence[Token], env: dict[str, list[int]]) -> tuple[PackItem, ...]:
         """Collect items from ``tokens``; problems accumulate in ``self.problems``."""
         self._check_attr_placement(tokens, env)
+        self._check_fences_closed(tokens)
         for block in top_level_blocks(tokens):
             _HANDLERS.get(block[0].type, BodyWalker._on_body)(self, block)
         return self._finish()
@@ -156,6 +157,23 @@ class BodyWalker:
                 self.report(token.meta[ATTR_LINES][0], msg.ATTRS_NOT_ON_ITEM)
             if token.type == "inline" and token.map:
                 self._check_attrs_in_paragraph(token)
+
+    def _check_fences_closed(self, tokens: Sequence[Token]) -> None:
+        # Markdown lets an unclosed fence run to the end of its container, so a forgotten
+        # closing ``` silently turns every later item into presenter notes.
+        for token in tokens:
+            if token.type == "fence" and token.map and not self._fence_closed(token):
+                name = token.info.split()[0] if token.info.split() else ""
+                self.report(_line(token), msg.unclosed_fence(token.markup, name))
+
+    def _fence_closed(self, fence: Token) -> bool:
+        start, end = fence.map or (0, 0)
+        if end - start < 2 or end > len(self.lines):
+            return False
+        # Inside a blockquote or a list the closing line keeps its "> " or indent.
+        last = self.lines[end - 1].lstrip(" \t>").rstrip()
+        char = fence.markup[:1]
+        return len(last) >= len(fence.markup) and last == char * len(last)
 
     def _check_attrs_in_paragraph(self, inline: Token) -> None:
         # Without a blank line above, "{minutes=5}" is a lazy continuation of the paragraph

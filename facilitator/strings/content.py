@@ -236,3 +236,12 @@ def check_skipped(path: str) -> str:
 
 def check_totals(ok: int, failed: int) -> str:
     return f"Đã kiểm tra {ok + failed} tệp: {ok} hợp lệ, {failed} có lỗi."
+
+
+def unclosed_fence(markup: str, name: str) -> str:
+    block = f"khối {markup}{name}" if name else f"khối {markup}"
+    return (
+        f"{block} mở ở dòng này nhưng không có dòng {markup} đóng lại, nên mọi thứ phía sau "
+        f"(kể cả các mục '## ' tiếp theo) bị nuốt vào khối. Hãy thêm một dòng {markup} "
+        "ở cuối khối."
+    )
