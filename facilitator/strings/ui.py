@@ -319,6 +319,7 @@ NO_ITEM = "Chưa bắt đầu. Bấm F5 để bắt đầu buổi sinh hoạt, h
 NO_AGENDA = "Chương trình trống."
 SKIPPED_MARK = "(bỏ qua)"
 SPEAKER_PLACEHOLDER = "Người phát biểu"
+NOTE_READ_ONLY = "Biên bản đã thông qua: chỉ xem (mở lại buổi để sửa)."
 NOTE_PLACEHOLDER = "Ghi ý kiến rồi Enter để lưu"
 NOTE_SAVED = "Đã lưu ghi chép."
 NOTE_EMPTY = "Ghi chép trống, chưa lưu."

@@ -246,13 +246,30 @@ class VoteDialog(_Dialog[VoteInput]):
             return None
         return value if value >= 0 else None
 
+    def _problem(self) -> str:
+        """Why the counts typed so far cannot be a vote ("" when they can)."""
+        counts = [self._count(k) for k in ("for", "against", "other")]
+        if any(c is None for c in counts):
+            return text.VOTE_NUMBER_INVALID
+        total = sum(c or 0 for c in counts)
+        if total > self._base:
+            return text.VOTE_TOO_MANY.format(total=total, base=self._base)
+        return ""
+
     @on(Input.Changed)
     def _refresh_result(self) -> None:
+        # An impossible count is refused as it is typed: no "20/18 (111,11%)" result line.
+        problem = self._problem()
+        self.error(problem)
+        self.query_one("#ok", Button).disabled = bool(problem)
+        widget = self.query_one("#vote-result", Static)
+        widget.display = not problem
+        if problem:
+            return
         votes_for = self._count("for") or 0
         passed = vote_passes(votes_for, self._base)
         result = text.VOTE_PASSED if passed else text.VOTE_FAILED
         share = format_percent(votes_for, self._base)
-        widget = self.query_one("#vote-result", Static)
         widget.update(text.vote_result_line(result, votes_for, self._base, share))
         widget.set_class(passed, "-passed")
         widget.set_class(not passed, "-failed")
@@ -269,10 +286,8 @@ class VoteDialog(_Dialog[VoteInput]):
             self.error(text.VOTE_NUMBER_INVALID)
             return
         votes_for, against, other = (c or 0 for c in counts)
-        if self._base and votes_for + against + other > self._base:
-            self.error(
-                text.VOTE_TOO_MANY.format(total=votes_for + against + other, base=self._base)
-            )
+        if problem := self._problem():
+            self.error(problem)
             return
         self.dismiss(VoteInput(question, votes_for, against, other))
 

@@ -118,6 +118,7 @@ class RunScreen(TimedSessionScreen):
             self._shown_item = shown
             self.query_one(ItemView).show(session, item)
         self.query_one(NotesList).show(session, session.notes_for(item.id) if item else ())
+        self.query_one(NoteEditor).set_read_only(session.is_closed)
         self._show_queue()
         self.tick()
 
@@ -387,7 +388,8 @@ class RunScreen(TimedSessionScreen):
     # -- focus ----------------------------------------------------------------------------
     def action_focus_note(self) -> None:
         """The note box, from anywhere."""
-        self.query_one(NoteEditor).focus_box()
+        if self.writable():
+            self.query_one(NoteEditor).focus_box()
 
     def action_cycle_kind(self) -> None:
         """Next note kind."""

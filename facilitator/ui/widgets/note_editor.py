@@ -135,6 +135,15 @@ class NoteEditor(Vertical):
         kinds = text.NOTE_KINDS_OFFERED
         self.query_one("#kind", Select).value = kinds[(kinds.index(self.kind) + 1) % len(kinds)]
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A closed session shows its note boxes greyed out and says why, instead of
+        letting a whole note be typed and then refusing it."""
+        for box in self.query(Input):
+            box.disabled = read_only
+        self.query_one("#kind", Select).disabled = read_only
+        note = self.query_one("#note-text", Input)
+        note.placeholder = text.NOTE_READ_ONLY if read_only else text.NOTE_PLACEHOLDER
+
     def focus_box(self) -> None:
         """The speaker box while no note is typed and no speaker settled, else the text;
         the cursor at the end of what is there."""

@@ -27,11 +27,15 @@ class NotesList(OptionList):
     """Options carry note ids."""
 
     def show(self, session: Session, notes: tuple[Note, ...]) -> None:
-        """List ``notes`` (keeps the highlight where it was)."""
+        """List ``notes``: a new note is highlighted and scrolled into view (the secretary
+        checks what was just saved); otherwise the highlight stays where it was."""
         keep = self.highlighted
+        grew = len(notes) > self.option_count
         self.set_options([Option(note_prompt(session, n), id=n.id) for n in notes])
         if notes:
-            self.highlighted = len(notes) - 1 if keep is None else min(keep, len(notes) - 1)
+            newest = keep is None or grew
+            self.highlighted = len(notes) - 1 if newest else min(keep or 0, len(notes) - 1)
+            self.scroll_to_highlight()
 
     @property
     def highlighted_note(self) -> str | None:
