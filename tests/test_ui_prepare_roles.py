@@ -127,3 +127,32 @@ async def test_person_picker_types_to_search_by_word_prefix_and_shows_positions(
         overlay = chair.query_one(PersonOverlay)
         highlighted = chair._options[overlay.highlighted][1]
         assert highlighted == "b"
+
+
+async def test_leaving_a_filled_form_asks_first(store, roster, content_dir, frozen_clock) -> None:
+    from facilitator.ui.screens.dialogs import ConfirmDialog
+    from facilitator.ui.screens.home import HomeScreen
+
+    app, _ = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed yet: straight back
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#chair", Select).value = "p01"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # "no": the form and the choice stay
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        assert app.screen.query_one("#chair", Select).value == "p01"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

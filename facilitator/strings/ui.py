@@ -235,6 +235,9 @@ QUIT_HINT = "Bấm ctrl+q để thoát (ctrl+c chỉ sao chép chữ)."
 QUIT_RUNNING = (
     "Buổi sinh hoạt đang diễn ra. Thoát bây giờ? Mọi ghi chép đã được lưu; mở lại để tiếp tục."
 )
+PREPARE_DISCARD = (
+    "Bỏ buổi đang chuẩn bị? Những gì đã nhập (địa điểm, chủ trì, thư ký…) sẽ không được lưu."
+)
 ROLES_DROPPED = "Danh sách mới không còn người đã chọn cho: {fields}. Hãy chọn lại."
 HOME_DATA_FOLDER = "Dữ liệu lưu ở: {path}"
 HOME_HINT = "Enter: mở tiếp buổi đang chọn · n: buổi mới · ctrl+p: bảng lệnh · F1: trợ giúp"

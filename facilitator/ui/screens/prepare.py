@@ -366,6 +366,14 @@ class PrepareScreen(PlainScreen):
         self.notify(text.SESSION_CREATED.format(title=service.session.title))
         app.enter_session(service, replace=True)
 
-    def action_back(self) -> None:
-        """Leave without creating anything."""
+    @work(exclusive=True, group="prepare-dialog")
+    async def action_back(self) -> None:
+        """Leave without creating anything; a form already filled in is not lost silently."""
+        from facilitator.ui.screens.dialogs import ConfirmDialog
+
+        typed = any(
+            self.query_one(f"#{field_id}", Input).value.strip() for field_id in ("place", "number")
+        ) or any(isinstance(self.query_one(f"#{f}", Select).value, str) for f in PERSON_FIELDS)
+        if typed and not await self.app.push_screen_wait(ConfirmDialog(text.PREPARE_DISCARD)):
+            return
         self.app.pop_screen()

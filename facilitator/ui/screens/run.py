@@ -111,6 +111,7 @@ class RunScreen(TimedSessionScreen):
         self.sub_title = visible(
             f"{session.unit.name} · {text.SESSION_STATUS.get(session.status, '')}"
             + self.mode_label()
+            + f" · {session.id}"  # the id export and --session take
         )
         self.query_one(AgendaList).show(session)
         shown = (item.id if item else None, repr(item))
