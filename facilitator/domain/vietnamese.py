@@ -36,6 +36,24 @@ _ESCAPE_SEQUENCE = re.compile(
 # Remaining C0 controls except tab/newline, DEL, and the C1 block (U+0080-U+009F, which
 # some terminals honour as 8-bit CSI/OSC).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Unicode format characters (category Cf): invisible, yet they change what text means.
+# U+202E reverses the display ("nA nǎV" shown for a name), U+200B/U+2060/U+FEFF make two
+# equal names differ. Kept in free text: ZWNJ/ZWJ (U+200C/U+200D), which emoji and some
+# scripts need. The list is Unicode 15's Cf set; a test checks it against unicodedata.
+_FORMAT_CHARS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f"
+)
+_FORMAT = re.compile(f"[{_FORMAT_CHARS}]")
+# A name or a title needs no joiner either (Vietnamese never does), nor the other
+# invisible code points that could make "Nguyễn Văn An" two different people: the
+# combining grapheme joiner, Hangul fillers, variation selectors.
+_INVISIBLE_IN_LINE = re.compile(
+    f"[{_FORMAT_CHARS}\u200c\u200d\u034f\u115f\u1160\u3164\uffa0\u180b-\u180d\u180f"
+    "\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
 
 
 def nfc(text: str) -> str:
@@ -44,15 +62,20 @@ def nfc(text: str) -> str:
 
 
 def strip_controls(text: str) -> str:
-    """Remove terminal escape sequences and control characters, keeping tabs and newlines."""
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    """Remove terminal escape sequences, control and format characters (bidi overrides,
+    zero-width spaces), keeping tabs, newlines and the joiners ZWNJ/ZWJ."""
+    return _FORMAT.sub("", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text)))
 
 
 def clean_text(text: str, *, multiline: bool = True) -> str:
-    """NFC-normalise and strip control characters and escape sequences (keeps tab/newline)."""
+    """NFC-normalise and strip control characters and escape sequences (keeps tab/newline).
+
+    ``multiline=False`` (names, titles, every single-line field) also drops every
+    invisible code point, joiners included, and collapses whitespace.
+    """
     text = strip_controls(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     if not multiline:
-        text = " ".join(text.split())
+        text = " ".join(_INVISIBLE_IN_LINE.sub("", text).split())
     return text
 
 

@@ -14,6 +14,7 @@ from facilitator.domain.models import AgendaItem, ContentRef, Roles, Roster, Ses
 from facilitator.domain.vietnamese import clean_line, slugify
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.session import SessionService
+from facilitator.storage.names import is_windows_reserved
 from facilitator.storage.store import Store
 
 
@@ -62,7 +63,9 @@ def new_session_id(store: Store, started_at: datetime, unit_name: str, pack_id: 
     unit_slug = slugify(unit_name, max_length=40)
     base = f"{started_at:%Y-%m-%d}-{unit_slug}-{slugify(pack_id, max_length=30)}"
     candidate, number = base, 2
-    while store.exists(candidate):
+    # The date prefix already keeps ids off Windows device names ("con", "nul"); checked
+    # anyway (first, since the store refuses such an id) so a format change cannot slip.
+    while is_windows_reserved(candidate) or store.exists(candidate):
         candidate, number = f"{base}-{number}", number + 1
     return candidate
 

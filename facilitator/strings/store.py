@@ -33,3 +33,11 @@ def lock_not_a_file(path: object) -> str:
         "hoặc không phải tệp thường): kho dữ liệu có thể đã bị can thiệp nên chương trình "
         "không dùng. Hãy xoá mục đó rồi thử lại."
     )
+
+
+def reserved_session_id(session_id: str) -> str:
+    return (
+        f"Mã buổi sinh hoạt «{session_id}» trùng tên thiết bị dành riêng của Windows "
+        "(con, nul, aux, prn, com1–com9, lpt1–lpt9) nên không thể làm tên thư mục. "
+        "Hãy đặt mã khác."
+    )
