@@ -130,7 +130,7 @@ def test_minutes_of_a_meeting_nobody_attended_are_refused(tmp_path: Path, status
     base = make_session(votes=())
     session = base.with_changes(attendance=_everyone(base, status))
     with pytest.raises(FacilitatorError) as info:
-        build_minutes(session)
+        build_minutes(session, DocSettings())
     assert "không có đảng viên nào có mặt" in info.value.message
     for fmt in ("md", "docx"):
         with pytest.raises(FacilitatorError):
@@ -140,7 +140,7 @@ def test_minutes_of_a_meeting_nobody_attended_are_refused(tmp_path: Path, status
 
 def test_minutes_with_no_attendance_at_all_are_refused() -> None:
     with pytest.raises(FacilitatorError):
-        build_minutes(make_session(attendance=(), votes=()))
+        build_minutes(make_session(attendance=(), votes=()), DocSettings())
 
 
 @pytest.mark.parametrize(("person", "role"), [("p01", "chủ trì"), ("p02", "thư ký")])
@@ -149,9 +149,24 @@ def test_minutes_signed_by_an_absent_chair_or_secretary_are_refused(person: str,
     attendance = tuple(
         replace(a, status="absent") if a.person == person else a for a in session.attendance
     )
+    absent = session.with_changes(attendance=attendance)
     with pytest.raises(FacilitatorError) as info:
-        build_minutes(session.with_changes(attendance=attendance))
+        build_minutes(absent, DocSettings())
     assert role in info.value.message and "vắng mặt" in info.value.message
+    with pytest.raises(FacilitatorError):
+        build_minutes(absent, preview=False)
+
+
+def test_a_preview_of_minutes_that_cannot_be_issued_says_why_first() -> None:
+    """The console's read-back must not crash: it shows the reason as the first blank."""
+    session = make_session()
+    attendance = tuple(
+        replace(a, status="absent") if a.person == "p02" else a for a in session.attendance
+    )
+    minutes = build_minutes(session.with_changes(attendance=attendance))
+    assert minutes.body[0].kind == "fill"
+    assert minutes.body[0].text.startswith("Không xuất biên bản: đồng chí Trần Thị Bình")
+    assert build_minutes(session).body[0].kind != "fill"
 
 
 def test_below_two_thirds_the_minutes_state_the_figure_against_the_rule() -> None:

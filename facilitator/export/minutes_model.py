@@ -45,20 +45,30 @@ class Minutes:
         return "\n".join(block.display for block in self.body)
 
 
-def build_minutes(session: Session, settings: DocSettings | None = None) -> Minutes:
+def build_minutes(
+    session: Session, settings: DocSettings | None = None, *, preview: bool | None = None
+) -> Minutes:
     """Word the minutes of ``session`` (``settings`` chooses the right-hand signer).
+
+    A document to issue (``preview`` false: the default when ``settings`` are given, as
+    every export passes them) is refused when it would be false. A preview (the console's
+    read-back, a file name: the default without ``settings``) states the reason first, as
+    a highlighted blank, so that nobody reading it back takes it for a valid record.
 
     Raises:
         FacilitatorError: the meeting did not meet (nobody present) or its chair or
             secretary was absent: such minutes would state a meeting that was not held,
             signed by people who were not there.
     """
+    preview = settings is None if preview is None else preview
     settings = settings or DocSettings()
     people = {p.id: p for p in session.people}
     counts = count_membership(session.people, session.attendance)
     chair = people.get(session.roles.chair or "")
     secretary = people.get(session.roles.secretary or "")
-    _check_held(session, counts, chair, secretary)
+    refusal = _refusal(session, counts, chair, secretary)
+    if refusal and not preview:
+        raise FacilitatorError(refusal)
     # Skipped items leave the agenda as held, unless something was recorded on them:
     # what the secretary wrote down is never dropped from the minutes.
     noted = {note.item for note in session.notes} | {
@@ -69,7 +79,7 @@ def build_minutes(session: Session, settings: DocSettings | None = None) -> Minu
     for note in session.notes:
         notes_by_item[note.item].append(note)
 
-    body: list[Block] = []
+    body: list[Block] = [Block("fill", refusal)] if refusal else []
     body += _opening(session, counts, people, chair, secretary)
     body += _content(session, held, people)
     body += _proceedings(session, held, people, notes_by_item)
@@ -100,17 +110,17 @@ def build_minutes(session: Session, settings: DocSettings | None = None) -> Minu
     )
 
 
-def _check_held(
+def _refusal(
     session: Session, counts: MembershipCounts, chair: Person | None, secretary: Person | None
-) -> None:
-    """Refuse the minutes of a meeting that did not meet, or whose signers were absent."""
-    is_party = profile_of(session.unit).is_party
+) -> str | None:
+    """Why these minutes cannot be issued: the meeting did not meet, or a signer was absent."""
     if counts.present == 0:
-        raise FacilitatorError(s.minutes_nobody_present(is_party=is_party))
+        return s.minutes_nobody_present(is_party=profile_of(session.unit).is_party)
     for person, role in ((chair, s.ROLE_CHAIR), (secretary, s.ROLE_SECRETARY)):
         record = session.attendance_of(person.id) if person else None
         if person is not None and record is not None and not record.is_present:
-            raise FacilitatorError(s.minutes_signer_absent(role, clean_line(person.name)))
+            return s.minutes_signer_absent(role, clean_line(person.name))
+    return None
 
 
 def _level(left: tuple[Line, ...], right: tuple[Line, ...]) -> tuple[tuple[Line, ...], ...]:
