@@ -40,6 +40,7 @@ from facilitator.domain.timing import (
     fit_attendance,
 )
 from facilitator.domain.vietnamese import clean_line, clean_text, fold
+from facilitator.domain.votes import voting_base
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.live import write_live
 from facilitator.services.write_check import check_write
@@ -430,7 +431,9 @@ class SessionService:
     def record_vote(
         self, question: str, for_: int, against: int = 0, other: int = 0, item: str | None = None
     ) -> Vote:
-        """Record a vote against the current voting base (members entitled to vote)."""
+        """Record a vote against the voting base (members entitled to vote), which the
+        domain derives from the people and the attendance (``facilitator.domain.votes``);
+        a later attendance change re-derives it, and more hands than members is refused."""
         session = self._writable()
         vote = Vote(
             item=self._target_item(item),
@@ -438,10 +441,10 @@ class SessionService:
             for_=for_,
             against=against,
             other=other,
-            base=self.counts().voting_base,
+            base=voting_base(session.people, session.attendance),
         )
-        self._commit(session.with_changes(votes=(*session.votes, vote)))
-        return vote
+        committed = self._commit(session.with_changes(votes=(*session.votes, vote)))
+        return committed.votes[-1]
 
     def delete_vote(self, index: int) -> Session:
         """Remove a vote recorded by mistake."""
