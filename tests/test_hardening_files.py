@@ -116,3 +116,13 @@ def test_fifo_roster_is_refused_without_hanging(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 5.0
     message = str(caught.value)
     assert str(path) in message and "tệp thường" in message
+
+
+def test_csv_error_is_explained_in_vietnamese(tmp_path: Path) -> None:
+    path = tmp_path / "dai.csv"
+    path.write_text('Họ và tên\nNguyễn Văn An\n"' + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_roster(path)
+    message = str(caught.value)
+    assert f"{path}:3" in message and "ô dài quá mức" in message
+    assert "field" not in message

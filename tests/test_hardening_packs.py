@@ -69,3 +69,27 @@ def test_content_check_says_the_pack_is_broken(tmp_path: Path) -> None:
     result = CliRunner().invoke(content_group, ["check", str(path)])
     assert result.exit_code == 1, result.output
     assert f"{path}:{FENCE_LINE}" in result.output
+
+
+# --- 14: YAML problems in Vietnamese ----------------------------------------------------
+
+_ENGLISH = ("mapping", "expected", "found", "character", "token", "while ", "scanning")
+
+
+@pytest.mark.parametrize(
+    ("front", "line"),
+    [
+        ("---\nid: thu\ntitle: a: b\n---\n", 3),
+        ("---\nid: thu\n\ttitle: x\n---\n", 3),
+        ('---\nid: "thu\n---\n', 2),
+        ("---\nid: [a, b\ntitle: x\n---\n", 3),
+        ("---\nid: *khong\n---\n", 2),
+    ],
+)
+def test_yaml_errors_are_explained_in_vietnamese(front: str, line: int) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_pack(front + "\n## Mục\n\nChữ.\n", "goi.md")
+    problems = [str(p) for p in caught.value.problems if "YAML" in str(p)]
+    assert problems, [str(p) for p in caught.value.problems]
+    assert problems[0].startswith("goi.md:"), problems[0]
+    assert not any(word in problems[0] for word in _ENGLISH), problems[0]

@@ -134,14 +134,21 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+def _yaml_detail(err: Exception) -> str:
+    """PyYAML's English reason, said in Vietnamese (the line number carries the place)."""
+    if isinstance(err, RecursionError):
+        return msg.YAML_TOO_DEEP
+    problem = err.problem if isinstance(err, yaml.MarkedYAMLError) else None
+    text = str(problem or err)
+    return next((vi for en, vi in msg.YAML_PROBLEMS if en in text), msg.YAML_OTHER)
+
+
 def _yaml_problem(err: Exception, path: str, first_line: int) -> Problem:
+    line = first_line
     if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
         line = first_line + mark.line if mark is not None else first_line
-        detail = err.problem or err.context or type(err).__name__
-        return Problem(f"{path}:{line}", msg.yaml_invalid(str(detail)))
-    detail = msg.YAML_TOO_DEEP if isinstance(err, RecursionError) else str(err)
-    return Problem(f"{path}:{first_line}", msg.yaml_invalid(detail))
+    return Problem(f"{path}:{line}", msg.yaml_invalid(_yaml_detail(err)))
 
 
 def parse_front_matter(

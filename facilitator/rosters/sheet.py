@@ -106,7 +106,7 @@ def _csv_rows(path: Path, data: bytes) -> Sheet:
             cells = next(reader, None)
         except csv.Error as exc:
             raise InputError(
-                msg.roster_invalid(path), [Problem(f"{path}:{start}", msg.csv_error(str(exc)))]
+                msg.roster_invalid(path), [Problem(f"{path}:{start}", msg.csv_error(exc))]
             ) from exc
         if cells is None:
             break

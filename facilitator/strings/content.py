@@ -63,6 +63,36 @@ FRONT_MATTER_NOT_MAPPING = "phần khai báo ở đầu tệp phải gồm các 
 
 
 YAML_TOO_DEEP = "các ngoặc lồng nhau quá sâu"
+YAML_OTHER = "không đọc được; hãy kiểm tra thụt lề, dấu «:» và các dấu nháy"
+# PyYAML explains in English; its problem texts start with these (most specific first).
+YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (
+        "mapping values are not allowed",
+        "dấu «:» đứng sai chỗ; giá trị có dấu «:» cần đặt trong ngoặc kép",
+    ),
+    ("could not find expected ':'", "thiếu dấu «:» sau tên trường"),
+    ("found character '\\t'", "có ký tự tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("found a tab character", "có ký tự tab; YAML chỉ thụt lề bằng dấu cách"),
+    (
+        "found character",
+        "có ký tự không được đứng đầu một giá trị; hãy đặt giá trị trong ngoặc kép",
+    ),
+    (
+        "found unexpected end of stream",
+        "phần khai báo kết thúc giữa chừng, có thể thiếu dấu nháy hoặc ngoặc đóng",
+    ),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát «\\» không hợp lệ"),
+    ("found undefined alias", "dùng bí danh «*…» chưa được khai báo"),
+    ("found duplicate anchor", "nhãn «&…» được khai báo hai lần"),
+    ("expected ',' or ']'", "thiếu dấu «,» hoặc ngoặc đóng «]»"),
+    ("expected ',' or '}'", "thiếu dấu «,» hoặc ngoặc đóng «}»"),
+    ("did not find expected key", "thụt lề không đều hoặc thiếu tên trường"),
+    ("did not find expected '-'", "thụt lề của danh sách «- …» không đều"),
+    ("expected <block end>", "thụt lề không đều"),
+    ("expected a single document", "chỉ được có một phần khai báo (một dòng «---» thừa?)"),
+    ("found unhashable key", "tên trường không được là danh sách hay nhóm"),
+    ("unacceptable character", "có ký tự đặc biệt không được phép"),
+)
 
 
 def yaml_invalid(detail: str) -> str:

@@ -83,7 +83,15 @@ def legacy_encoding(line: int, offset: int) -> str:
     )
 
 
-def csv_error(reason: str) -> str:
+def csv_error(error: Exception) -> str:
+    # Python's csv module explains in English; say the two real causes in Vietnamese.
+    text = str(error)
+    if "field larger than field limit" in text:
+        reason = "một ô dài quá mức cho phép (có thể thiếu dấu nháy kép đóng)"
+    elif "NUL" in text:
+        reason = "dòng chứa ký tự NUL: tệp có vẻ không phải văn bản"
+    else:
+        reason = "dấu nháy kép đặt sai chỗ"
     return f"dòng CSV không đọc được ({reason})"
 
 
