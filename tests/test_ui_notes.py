@@ -168,3 +168,25 @@ async def test_highlighted_match_stands_out(store, namesakes, content_dir, froze
         variables = app.get_css_variables()
         assert style.text_style.bold
         assert style.background.hex.upper() == variables["block-cursor-background"].upper()
+
+
+async def test_moving_on_keeps_a_note_whose_speaker_is_not_settled(
+    store, content_dir, frozen_clock
+) -> None:
+    """Typed "le van an" (An or Ân?) and a note, then ctrl+→: the note is not saved without
+    its speaker; it stays in the box, under the item it was typed for."""
+    from facilitator.ui.widgets.note_editor import NoteEditor
+
+    session_id = make_namesakes(store, content_dir, frozen_clock)
+    app, messages = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = store.load_session(session_id).progress.current
+        editor = app.screen.query_one(NoteEditor)
+        editor.load("Ý kiến còn dở", "opinion", None, "le van an")
+        await pilot.press("ctrl+right")
+        await pilot.pause()
+        assert store.load_session(session_id).notes == ()
+        assert editor.text == "Ý kiến còn dở" and editor.speaker_text == "le van an"
+        assert any("chưa rõ người phát biểu" in m for m in messages)
+        assert app.screen._draft_item == first

@@ -235,6 +235,10 @@ QUIT_HINT = "Bấm ctrl+q để thoát (ctrl+c chỉ sao chép chữ)."
 QUIT_RUNNING = (
     "Buổi sinh hoạt đang diễn ra. Thoát bây giờ? Mọi ghi chép đã được lưu; mở lại để tiếp tục."
 )
+PENDING_NOTE_KEPT = (
+    "Ghi chép đang gõ chưa được lưu vì chưa rõ người phát biểu: nó vẫn nằm trong ô ghi, "
+    "thuộc mục cũ. Chọn người phát biểu rồi Enter để lưu."
+)
 PREPARE_DISCARD = (
     "Bỏ buổi đang chuẩn bị? Những gì đã nhập (địa điểm, chủ trì, thư ký…) sẽ không được lưu."
 )

@@ -192,9 +192,17 @@ class RunScreen(TimedSessionScreen):
         if not editor.text.strip() or self.service.read_only:
             return
         item_id = self._draft_item or self.service.session.progress.current
+        speaker = editor.resolved_speaker()
+        if speaker is None and editor.speaker_text.strip():
+            # The typed name means nobody for sure (two namesakes, or no one): saving would
+            # drop it. The note stays in the box, under its item, until a speaker is picked.
+            self._draft_item = item_id
+            self.save_draft()
+            self.notify(text.PENDING_NOTE_KEPT, severity="warning", timeout=10)
+            return
         note = self.attempt(
             lambda: self.service.add_note(
-                editor.text, editor.kind, editor.resolved_speaker(), item=item_id
+                editor.text, editor.kind, speaker, item=item_id
             )
         )
         if note is not None:
