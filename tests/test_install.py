@@ -430,3 +430,33 @@ def test_a_read_only_data_folder_stops_the_console_with_its_path(tmp_path, monke
     code, _, stderr = cli("--data-dir", str(data))
     assert code == 1 and not started
     assert str(data) in stderr and "không có quyền" in stderr
+
+
+def test_long_imports_report_progress_on_a_terminal_only(tmp_path, monkeypatch) -> None:
+    from facilitator.bundle.io import write_bundle
+    from facilitator.cli import progress
+    from facilitator.services.bundles import import_bundles
+
+    files = []
+    for number in range(3):
+        path = tmp_path / f"b{number}.json"
+        write_bundle(replace(make_session(), id=f"2024-05-1{number}-cb"), path)
+        files.append(path)
+    seen: list[tuple[int, int]] = []
+    import_bundles(Store(tmp_path / "data"), files, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: False, raising=False)
+    with progress.progress_bar("x", 100) as advance:
+        advance(1, 100)  # a pipe gets no bar, and no error
+    drawn = io.StringIO()
+    monkeypatch.setattr(
+        progress,
+        "Console",
+        lambda stderr: __import__("rich").console.Console(
+            file=drawn, force_terminal=True, width=60
+        ),
+    )
+    monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: True, raising=False)
+    with progress.progress_bar("Đang đọc", 40) as advance:
+        advance(20, 40)
+    assert "Đang đọc" in drawn.getvalue()

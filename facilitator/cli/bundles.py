@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import get_store, handle_errors
+from facilitator.cli.progress import progress_bar
 from facilitator.domain.vietnamese import clean_line
 from facilitator.services.bundles import import_bundles
 from facilitator.strings import cli as msg
@@ -25,7 +26,8 @@ from facilitator.strings import cli as msg
 @handle_errors
 def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
     """Validate every file, then store every session (nothing when any file is invalid)."""
-    result = import_bundles(get_store(ctx), files, replace=replace)
+    with progress_bar(msg.IMPORT_PROGRESS, len(files)) as advance:
+        result = import_bundles(get_store(ctx), files, replace=replace, progress=advance)
     for session in result.sessions:
         replaced = session.id in result.replaced
         click.echo(msg.imported_one(session.id, clean_line(session.title), replaced))

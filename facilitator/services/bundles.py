@@ -7,7 +7,7 @@ is anything written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +39,11 @@ def _located(path: Path, err: InputError) -> list[Problem]:
 
 
 def import_bundles(
-    store: Store, paths: Iterable[Path | str], *, replace: bool = False
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    replace: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Validate every file, then store every session; nothing is written if any file fails.
 
@@ -54,7 +58,9 @@ def import_bundles(
     bad_files: set[Path] = set()
     loaded: list[tuple[Path, Session]] = []
     first_file: dict[str, Path] = {}
-    for path in files:
+    for done, path in enumerate(files, 1):
+        if progress is not None:
+            progress(done, len(files))  # reading and checking is where the time goes
         try:
             session = read_bundle(path)
         except InputError as err:

@@ -69,6 +69,7 @@ def imported_total(count: int) -> str:
 
 # --- sessions ---------------------------------------------------------------------------
 
+IMPORT_PROGRESS = "Đang đọc và kiểm tra các gói dữ liệu"
 SESSIONS_JSON_HELP = (
     "In dạng JSON (đủ mã buổi, số liệu, các tệp không đọc được) cho các công cụ khác."
 )
