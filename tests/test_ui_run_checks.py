@@ -89,3 +89,28 @@ async def test_a_closed_session_shows_read_only_note_boxes(
         await pilot.pause()
         assert text.READ_ONLY in messages
     assert store.load_session(running).notes == ()
+
+
+async def test_the_saved_vote_is_shown_and_can_be_deleted(
+    store, running, content_dir, frozen_clock
+) -> None:
+    app, _ = make_app(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#vote-question", Input).value = "Thông qua chương trình"
+        dialog.query_one("#vote-for", Input).value = "4"
+        dialog.query_one("#vote-for", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = app.screen.query_one("#votes")
+        assert shown.display and "Thông qua chương trình" in str(shown.render())
+        assert "4/5" in str(shown.render())
+        await app.screen.run_action("delete_vote")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.screen.query_one("#votes").display
+    assert store.load_session(running).votes == ()

@@ -100,6 +100,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Mở lại buổi đã kết thúc để sửa (phải nêu lý do; việc mở lại được ghi lại).",
     ),
     "run.leave": ("Về danh sách", "Đóng buổi sinh hoạt này (mọi thứ đã lưu) và về danh sách."),
+    "run.delete_vote": (
+        "Xóa biểu quyết vừa ghi",
+        "Xóa biểu quyết cuối cùng của mục này (ghi lại bằng F6 nếu cần sửa).",
+    ),
     "run.roles": (
         "Đổi chủ trì, thư ký, báo cáo viên",
         "Chọn lại chủ trì, thư ký, báo cáo viên, kể cả báo cáo viên cấp trên (trước khi thông qua).",
@@ -235,6 +239,10 @@ QUIT_HINT = "Bấm ctrl+q để thoát (ctrl+c chỉ sao chép chữ)."
 QUIT_RUNNING = (
     "Buổi sinh hoạt đang diễn ra. Thoát bây giờ? Mọi ghi chép đã được lưu; mở lại để tiếp tục."
 )
+VOTE_SHOWN = "Biểu quyết «{question}» — {result}"
+NO_VOTE_HERE = "Mục này chưa có biểu quyết nào."
+VOTE_DELETE_CONFIRM = "Xóa biểu quyết «{question}»? (Ghi lại bằng F6 nếu cần sửa số liệu.)"
+VOTE_DELETED = "Đã xóa biểu quyết."
 PENDING_NOTE_KEPT = (
     "Ghi chép đang gõ chưa được lưu vì chưa rõ người phát biểu: nó vẫn nằm trong ô ghi, "
     "thuộc mục cũ. Chọn người phát biểu rồi Enter để lưu."

@@ -149,6 +149,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("run.times", "ctrl+f", "edit_times", footer=True, priority=True),
     _c("run.afterwards", "", "type_up_afterwards"),
     _c("run.roles", "", "edit_roles"),
+    _c("run.delete_vote", "", "delete_vote"),
     _c("readback.approve", "ctrl+t", "approve", footer=True),
     _c("readback.export", "f9", "export", alt="ctrl+x", footer=True),
     _c("readback.report", "ctrl+n", "report", footer=True),

@@ -31,6 +31,7 @@ from facilitator.ui.screens.dialogs import (
 )
 from facilitator.ui.screens.note_dialogs import NoteDialog
 from facilitator.ui.screens.time_actions import TimedSessionScreen
+from facilitator.ui.screens.vote_actions import VoteActions
 from facilitator.ui.widgets.agenda_list import AgendaList
 from facilitator.ui.widgets.item_view import ItemView
 from facilitator.ui.widgets.note_editor import NoteEditor
@@ -53,7 +54,7 @@ def pick_person(candidates: list[Person], typed: str) -> Person | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-class RunScreen(TimedSessionScreen):
+class RunScreen(VoteActions, TimedSessionScreen):
     """The presenter's main screen while the session runs (read-only once closed)."""
 
     CSS_PATH = "../run.tcss"  # parsed when the screen is first opened, not at start-up
@@ -78,6 +79,7 @@ class RunScreen(TimedSessionScreen):
             yield AgendaList(id="agenda")
             yield ItemView(id="item")
         yield NotesList(id="notes")
+        yield Static("", id="votes")
         yield Static("", id="queue")
         yield NoteEditor(self.service, id="editor")
         yield Footer()
@@ -120,6 +122,7 @@ class RunScreen(TimedSessionScreen):
             self.query_one(ItemView).show(session, item)
         self.query_one(NotesList).show(session, session.notes_for(item.id) if item else ())
         self.query_one(NoteEditor).set_read_only(session.is_closed)
+        self.show_votes(item)
         self._show_queue()
         self.tick()
 
@@ -201,9 +204,7 @@ class RunScreen(TimedSessionScreen):
             self.notify(text.PENDING_NOTE_KEPT, severity="warning", timeout=10)
             return
         note = self.attempt(
-            lambda: self.service.add_note(
-                editor.text, editor.kind, speaker, item=item_id
-            )
+            lambda: self.service.add_note(editor.text, editor.kind, speaker, item=item_id)
         )
         if note is not None:
             item = self.service.session.item(note.item)
