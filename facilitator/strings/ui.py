@@ -180,12 +180,17 @@ ATTENDANCE_STATUS: dict[str | None, str] = {
 }
 # Footer labels that must be short for the keys to fit 80 columns (the palette and F1
 # keep the full titles above).
+FOOTER_ITEMS = "Mục"
 FOOTER_SHORT: dict[str, str] = {
     "attendance.late": "Muộn",
     "attendance.absent": "Vắng",
     "attendance.guest": "Khách",
     "attendance.back": "Xong",
     "run.times": "Sửa giờ",
+    # The run footer must keep F1, F3, F2 and F6 at 80 columns: one word each.
+    "run.note": "Ghi",
+    "run.vote": "Bỏ phiếu",
+    "app.help": "Giúp",
     "run.afterwards": "Nhập sau",
     "readback.times": "Sửa giờ",
 }

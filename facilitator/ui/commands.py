@@ -166,6 +166,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
 )
 
 
+# Neighbouring keys shown once in the footer ("^← ^→ Mục"): the 80-column footer keeps F1.
+_ITEM_GROUP = Binding.Group(text.FOOTER_ITEMS, compact=True)
+_GROUPS = {"run.prev": _ITEM_GROUP, "run.next": _ITEM_GROUP}
+
+
 def commands_for(scope: str) -> tuple[CommandSpec, ...]:
     """The commands of one scope, in table order."""
     return tuple(c for c in COMMANDS if c.scope == scope)
@@ -180,6 +185,7 @@ def bindings_for(scope: str) -> list[Binding]:
             c.footer_title,
             show=c.footer,
             key_display=c.footer_keys,
+            group=_GROUPS.get(c.id),
             priority=c.priority,
             id=c.id,
             tooltip=c.help,
