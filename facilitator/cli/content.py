@@ -11,6 +11,7 @@ from facilitator.domain.errors import InputError, Problem
 from facilitator.parsing.content_pack import load_pack
 from facilitator.parsing.pack_folder import is_pack_file
 from facilitator.strings import content as msg
+from facilitator.strings.oserrors import reason as os_reason
 
 
 def summary_lines(pack: ContentPack) -> list[str]:
@@ -66,7 +67,7 @@ def check_command(files: tuple[str, ...]) -> None:
         except OSError as err:  # load_pack maps these already; a race could still slip one
             failed += 1
             click.echo(msg.check_failed(path, 1))
-            click.echo(str(Problem(path, msg.file_unreadable(err.strerror or str(err)))))
+            click.echo(str(Problem(path, msg.file_unreadable(os_reason(err)))))
             continue
         click.echo(msg.check_ok(path))
         for line in summary_lines(pack):

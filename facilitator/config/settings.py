@@ -33,6 +33,7 @@ from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.vietnamese import nfc
 from facilitator.storage.atomic import write_bytes_atomic
 from facilitator.strings import config as msg
+from facilitator.strings.oserrors import reason as os_reason
 
 
 class Signer(StrEnum):
@@ -129,7 +130,7 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
-        raise InputError(msg.unreadable(path, exc.strerror or str(exc))) from exc
+        raise InputError(msg.unreadable(path, os_reason(exc))) from exc
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -211,7 +211,6 @@ def to_session(data: dict[str, Any], path: Path, validator: SessionValidator | N
     try:
         return Session.from_dict(data)
     except (KeyError, TypeError, ValueError, AssertionError) as exc:
-        detail = f"{type(exc).__name__}: {exc}"
-        raise CorruptStoreError(
-            text.CORRUPT_RECORD.format(path=path) + " " + detail, str(path)
-        ) from exc
+        # The exception's own text is Python's English: the user gets the file, we keep
+        # the cause chained for the crash log.
+        raise CorruptStoreError(text.CORRUPT_UNREADABLE.format(path=path), str(path)) from exc

@@ -12,6 +12,7 @@ CORRUPT_ENCODING = "Tệp {path} bị hỏng: không phải UTF-8 (byte thứ {o
 CORRUPT_JSON = "Tệp {path} bị hỏng ở dòng {line}, cột {column}: không phải JSON hợp lệ."
 CORRUPT_SHAPE = "Tệp {path} bị hỏng: nội dung không đúng cấu trúc kho dữ liệu."
 CORRUPT_RECORD = "Tệp {path} có dữ liệu không hợp lệ:"
+CORRUPT_UNREADABLE = "Tệp {path} có dữ liệu không hợp lệ, không đọc được buổi sinh hoạt này."
 LOCKED = "{what} đang được mở ở cửa sổ khác (khóa {path}). Hãy đóng cửa sổ đó rồi thử lại."
 SESSION_WHAT = "Buổi sinh hoạt «{id}»"
 ROSTERS_WHAT = "Danh sách đơn vị"
