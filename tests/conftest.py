@@ -96,3 +96,16 @@ def session_id(store: Store, roster: Roster, content_dir: Path, frozen_clock: Fr
     service = start_session(store, pack, roster, plan, frozen_clock)
     service.close()
     return service.session.id
+
+
+@pytest.fixture
+def running(store: Store, session_id: str, frozen_clock: FrozenClock) -> str:
+    """The session with everyone present but Dung, started on its first item."""
+    from facilitator.services.session import SessionService
+
+    service = SessionService.open(store, session_id, frozen_clock)
+    for person in ("p01", "p02", "p03", "p05", "p06"):
+        service.mark(person, "present")
+    service.start()
+    service.close()
+    return session_id

@@ -27,16 +27,6 @@ def names(screen: ReportScreen) -> list[str]:
 
 
 @pytest.fixture
-def running(store, session_id, frozen_clock) -> str:
-    service = SessionService.open(store, session_id, frozen_clock)
-    for person in ("p01", "p02", "p03", "p05", "p06"):
-        service.mark(person, "present")
-    service.start()
-    service.close()
-    return session_id
-
-
-@pytest.fixture
 def closed(running, store, frozen_clock) -> str:
     service = SessionService.open(store, running, frozen_clock)
     service.approve_and_close()

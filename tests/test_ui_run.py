@@ -8,7 +8,6 @@ import json
 import pytest
 from textual.widgets import Input, Markdown
 
-from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.drafts import DRAFT_FILE
@@ -28,17 +27,6 @@ def make_app(store, content_dir, clock, session_id) -> tuple[FacilitatorApp, lis
     messages: list[str] = []
     app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
     return app, messages
-
-
-@pytest.fixture
-def running(store, session_id, frozen_clock) -> str:
-    """The session with everyone present but Dung, started on its first item."""
-    service = SessionService.open(store, session_id, frozen_clock)
-    for person in ("p01", "p02", "p03", "p05", "p06"):
-        service.mark(person, "present")
-    service.start()
-    service.close()
-    return session_id
 
 
 async def test_note_with_accent_insensitive_speaker_is_attached_to_the_item(

@@ -3,7 +3,6 @@ from the command palette (accent-insensitive)."""
 
 from __future__ import annotations
 
-import pytest
 from textual.command import CommandPalette
 
 from facilitator.services.session import SessionService
@@ -26,17 +25,6 @@ def make_app(store, content_dir, clock, session_id) -> tuple[FacilitatorApp, lis
 
 def pacing(app: FacilitatorApp) -> str:
     return str(app.screen.query_one(PacingLine).render())
-
-
-@pytest.fixture
-def running(store, session_id, frozen_clock) -> str:
-    """Everyone present but Dung, started on the first item (13 items, 110 minutes)."""
-    service = SessionService.open(store, session_id, frozen_clock)
-    for person in ("p01", "p02", "p03", "p05", "p06"):
-        service.mark(person, "present")
-    service.start()
-    service.close()
-    return session_id
 
 
 async def test_skip_and_keep_the_highlighted_item(store, running, content_dir, frozen_clock):

@@ -3,7 +3,6 @@ newest note in view, and a closed session that says it is read-only before any t
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Button, Input, Label
 
 from facilitator.services.session import SessionService
@@ -14,16 +13,6 @@ from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.notes_list import NotesList
 
 SIZE = (100, 40)
-
-
-@pytest.fixture
-def running(store, session_id, frozen_clock) -> str:
-    service = SessionService.open(store, session_id, frozen_clock)
-    for person in ("p01", "p02", "p03", "p05", "p06"):
-        service.mark(person, "present")
-    service.start()
-    service.close()
-    return session_id
 
 
 def make_app(store, content_dir, clock, session_id) -> tuple[FacilitatorApp, list[str]]:
