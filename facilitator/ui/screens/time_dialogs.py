@@ -8,6 +8,7 @@ and the reason is shown in the dialog, in Vietnamese.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -66,6 +67,31 @@ class _TimeDialog(ModalScreen[R | None], Generic[R]):
         """The first thing wrong ("" when all is well); saving waits until it is fixed."""
         self.query_one(".dialog-error", Label).update(plain(problem))
         self.query_one("#ok", Button).disabled = bool(problem)
+
+    @abstractmethod
+    def read(self) -> R:
+        """The boxes as a result (raises :class:`InputError` on the first problem)."""
+
+    def _check(self) -> R | None:
+        try:
+            result = self.read()
+        except InputError as err:
+            self.show_problem(str(err))
+            return None
+        self.show_problem("")
+        return result
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self._check()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        # Checked as typed, checked again on Enter: only a valid result closes the dialog.
+        result = self._check()
+        if result is not None:
+            self.dismiss(result)
 
 
 class StartDialog(ModalScreen[StartChoice | None]):
@@ -181,26 +207,6 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
         check_times(started, ended, numbered)
         return MeetingTimes(started, ended, items)
 
-    def _check(self) -> MeetingTimes | None:
-        try:
-            times = self.read()
-        except InputError as err:
-            self.show_problem(str(err))
-            return None
-        self.show_problem("")
-        return times
-
-    @on(Input.Changed)
-    def _changed(self) -> None:
-        self._check()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
-        times = self._check()
-        if times is not None:
-            self.dismiss(times)
-
 
 ClockResult = datetime | Literal["clear"]
 
@@ -246,26 +252,6 @@ class ClockDialog(_TimeDialog[ClockResult]):
             raise InputError(t.BAD_CLOCK)
         self._rule(moment)
         return moment
-
-    def _check(self) -> datetime | None:
-        try:
-            moment = self.read()
-        except InputError as err:
-            self.show_problem(str(err))
-            return None
-        self.show_problem("")
-        return moment
-
-    @on(Input.Changed)
-    def _changed(self) -> None:
-        self._check()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
-        moment = self._check()
-        if moment is not None:
-            self.dismiss(moment)
 
     @on(Button.Pressed, "#clear")
     def _clear(self) -> None:
