@@ -41,8 +41,8 @@ def offline_templates(source: Path, target: Path) -> Path:
 def serve(args: list[str], host: str, port: int, title: str, banner: str) -> None:
     """Run ``args`` (a facilitator command) in the browser at ``host:port``."""
     try:
-        import textual_serve
-        from textual_serve.server import Server
+        import textual_serve  # type: ignore[import-not-found]  # optional extra
+        from textual_serve.server import Server  # type: ignore[import-not-found]
     except ImportError:
         raise InputError(text.SERVE_MISSING) from None
     source = Path(textual_serve.__file__).parent / "templates"

@@ -23,7 +23,7 @@ class VietnamesePalette(CommandPalette):
         placeholder: str = text.PALETTE_SEARCH,
         id: str | None = None,
     ) -> None:
-        super().__init__(providers=providers, placeholder=placeholder, id=id)  # type: ignore[arg-type]
+        super().__init__(providers=providers, placeholder=placeholder, id=id)
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual's countdown adds an English "No matches found" row; ours says it in
