@@ -53,3 +53,16 @@ def test_kit_refuses_a_folder_that_has_content_and_reports_a_failed_download(
         build_kit(busy, KitPlan(wheel), run=lambda _c: 0)
     with pytest.raises(FacilitatorError, match="cần có mạng"):
         build_kit(tmp_path / "kit", KitPlan(wheel), run=lambda _c: 1)
+
+
+def test_kit_carries_the_printable_user_guide(tmp_path: Path) -> None:
+    from docx import Document
+
+    wheel = tmp_path / "facilitator-0.2.0-py3-none-any.whl"
+    wheel.write_bytes(b"PK")
+    kit = build_kit(tmp_path / "kit", KitPlan(wheel, platforms=("linux",)), run=lambda _c: 0)
+    guide = Document(str(kit / "Huong-dan-su-dung.docx"))
+    texts = [p.text for p in guide.paragraphs]
+    assert texts[0] == "Hướng dẫn sử dụng facilitator"
+    assert any(t.startswith("Bấm ctrl+s để lưu") for t in texts)
+    assert guide.sections[0].page_width.mm == pytest.approx(210, abs=0.5)

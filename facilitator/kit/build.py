@@ -16,6 +16,7 @@ from pathlib import Path
 from facilitator import __version__
 from facilitator.domain.errors import FacilitatorError
 from facilitator.kit import scripts
+from facilitator.kit.guide import guide_docx
 from facilitator.strings import kit as msg
 
 Runner = Callable[[Sequence[str]], int]
@@ -87,6 +88,7 @@ def build_kit(target: Path, plan: KitPlan, run: Runner = _run) -> Path:
     _write(target / "facilitator.bat", scripts.FACILITATOR_BAT, crlf=True)
     _write(target / "install.sh", scripts.INSTALL_SH)
     (target / "install.sh").chmod(0o755)
+    (target / "Huong-dan-su-dung.docx").write_bytes(guide_docx())
     targets = ", ".join(f"{s} (Python {', '.join(plan.pythons)})" for s in plan.platforms)
     _write(
         target / "DOC-TRUOC.txt", scripts.README_TXT.format(version=__version__, targets=targets)

@@ -68,5 +68,5 @@ python-3.x-amd64.exe trước). Sau khi cài, mở bằng facilitator.bat trên 
 Linux: sh install.sh, rồi gõ facilitator.
 
 Thư mục wheels/ chứa facilitator và mọi gói cần thiết cho: {targets}.
-Hướng dẫn sử dụng: xem README.md của dự án, mục «Cài đặt».
+Hướng dẫn sử dụng (để in): Huong-dan-su-dung.docx trong thư mục này.
 """
