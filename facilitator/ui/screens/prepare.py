@@ -277,7 +277,7 @@ class PrepareScreen(PlainScreen):
         for number, item in enumerate(self._agenda, 1):
             skipped = text.AGENDA_SKIPPED if item.skipped else ""
             table.add_row(
-                str(number), plain_text(item.title), str(item.minutes), skipped, key=item.id
+                str(number), str(item.minutes), skipped, plain_text(item.title), key=item.id
             )
         if self._agenda:
             table.move_cursor(row=max(0, min(row, len(self._agenda) - 1)))
