@@ -188,7 +188,7 @@ async def test_home_and_prepare_show_hostile_text_literally(
         await pilot.pause()
         assert on_screen(app, UNIT, PACK_TITLE, "[bold]hỏng[@click=app.quit].md")
         agenda = screen.query_one("#plan-agenda", DataTable)
-        assert str(agenda.get_row_at(0)[1]) == ITEM_TITLE
+        assert str(agenda.get_row_at(0)[3]) == ITEM_TITLE  # #, minutes, skipped, title
         agenda.focus()
         await pilot.pause()
         assert on_screen(app, ITEM_TITLE)
