@@ -35,7 +35,8 @@ class MeetingDays:
         return msg.time_other_day(_shown(day), _shown(self.first))
 
 
-def _aware(value: Any) -> datetime | None:
+def aware_moment(value: Any) -> datetime | None:
+    """An aware time from a bundle value (``None`` if it is not one)."""
     if not isinstance(value, str):
         return None
     try:
@@ -47,10 +48,10 @@ def _aware(value: Any) -> datetime | None:
 
 def meeting_days(started_at: Any, ended_at: Any) -> MeetingDays | None:
     """The meeting's days from its raw ``started_at``/``ended_at`` (``None``: no valid start)."""
-    start = _aware(started_at)
+    start = aware_moment(started_at)
     if start is None:
         return None
-    end = _aware(ended_at)
+    end = aware_moment(ended_at)
     first = start.date()
     last = end.astimezone(start.tzinfo).date() if end is not None else first + timedelta(days=1)
     return MeetingDays(first, max(first, last), start)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 from typing import Any
 
-from facilitator.bundle.meeting import MeetingDays, meeting_days, voting_base_of
+from facilitator.bundle.meeting import MeetingDays, aware_moment, meeting_days, voting_base_of
 from facilitator.domain.errors import Problem
 from facilitator.domain.models import (
     ATTENDANCE_STATUSES,
@@ -426,25 +426,14 @@ def _check_attendance(
 
 def _check_left(check: _Checker, record: Obj, where: str, status: str | None) -> None:
     """``left_at`` (về sớm) belongs to someone present, and not before they arrived."""
-    left = _moment(record.get("left_at"))
+    left = aware_moment(record.get("left_at"))
     if left is None:
         return
     if status is not None and status not in ("present", "late"):
         check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_NOT_PRESENT)
-    arrived = _moment(record.get("arrived_at"))
+    arrived = aware_moment(record.get("arrived_at"))
     if arrived is not None and left < arrived:
         check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_BEFORE_ARRIVAL)
-
-
-def _moment(value: object) -> datetime | None:
-    """An aware time from a value already type-checked elsewhere (``None`` if unusable)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.utcoffset() is not None else None
 
 
 def _check_agenda(
@@ -506,7 +495,7 @@ def _check_votes(check: _Checker, data: Obj, items: Collection[str], derived: in
 
 
 def _check_day(check: _Checker, obj: Obj, key: str, where: str, days: MeetingDays | None) -> None:
-    problem = days.outside(_moment(obj.get(key))) if days is not None else None
+    problem = days.outside(aware_moment(obj.get(key))) if days is not None else None
     if problem:
         check.add(_key(where, key), problem)
 
