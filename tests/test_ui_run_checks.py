@@ -3,23 +3,16 @@ newest note in view, and a closed session that says it is read-only before any t
 
 from __future__ import annotations
 
+from note_helpers import make_app
 from textual.widgets import Button, Input, Label
 
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.dialogs import VoteDialog
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.notes_list import NotesList
 
 SIZE = (100, 40)
-
-
-def make_app(store, content_dir, clock, session_id) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
 
 
 async def test_an_impossible_vote_is_refused_as_it_is_typed(
