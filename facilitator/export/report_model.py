@@ -81,12 +81,16 @@ class UnitRow:
         """The numeric columns, in table order (after TT and Đơn vị, before Tỷ lệ)."""
         return (self.sessions, self.total, self.exempt, self.expected, self.present)
 
+    def counts(self) -> tuple[int, ...]:
+        """The numeric columns after Tỷ lệ, in table order (grades last)."""
+        tail = (self.excused, self.unexcused, self.makeup, self.non_members, self.reflections)
+        return (*tail, *self.grades)
+
     def cells(self, index: str, *, raw: bool = False) -> tuple[str, ...]:
         """Table cells; ``raw`` keeps plain integers (CSV) instead of "3.192"."""
         num = str if raw else format_int
         head = (index, self.unit, *(num(v) for v in self.values()), self.rate)
-        tail = (self.excused, self.unexcused, self.makeup, self.non_members, self.reflections)
-        return (*head, *(num(v) for v in (*tail, *self.grades)), self.note)
+        return (*head, *(num(v) for v in self.counts()), self.note)
 
 
 @dataclass(frozen=True)
