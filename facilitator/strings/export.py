@@ -319,6 +319,13 @@ RECIPIENT_ARCHIVE = {
     PARTY_COMMITTEE_SIGNER_BODY: "- Lưu Văn phòng Đảng ủy.",
 }
 RECIPIENT_ARCHIVE_STATE = "- Lưu VT."
+XLSX_SHEET_NAME = "Thống kê"
+
+
+def xlsx_attached_to(doc_type: str, subject: str) -> str:
+    """ "(Kèm theo Báo cáo kết quả tổ chức …)" under the sheet's title."""
+    return f"(Kèm theo {doc_type.capitalize()} {subject})"
+
 
 # "{m}" is the member abbreviation: ĐV (đảng viên) or TV (thành viên).
 REPORT_TABLE_HEADER = (
