@@ -17,8 +17,8 @@ from facilitator.storage.store import Store
 from facilitator.strings import main as text
 
 MINUTES_FORMATS = ("docx", "md", "bundle")
-REPORT_FORMATS = ("docx", "md", "csv")
-_EXTENSIONS = {"docx": "docx", "md": "md", "bundle": "json", "csv": "csv"}
+REPORT_FORMATS = ("docx", "md", "csv", "xlsx")
+_EXTENSIONS = {"docx": "docx", "md": "md", "bundle": "json", "csv": "csv", "xlsx": "xlsx"}
 
 
 def _parse_day(value: str | None) -> date | None:

@@ -14,6 +14,7 @@ from facilitator.export.markdown import render_minutes_md, render_report_md
 from facilitator.export.minutes_model import Minutes
 from facilitator.export.report_model import Report
 from facilitator.export.settings import DocSettings
+from facilitator.export.xlsx_writer import render_report_xlsx
 from facilitator.strings import export as s
 
 MinutesWriter = Callable[[Minutes, DocSettings], bytes]
@@ -27,6 +28,7 @@ REPORT_WRITERS: dict[str, ReportWriter] = {
     "docx": render_report_docx,
     "md": lambda report, _settings: render_report_md(report).encode("utf-8"),
     "csv": lambda report, _settings: render_report_csv(report),
+    "xlsx": render_report_xlsx,
 }
 
 _EXTENSION = re.compile(r"[a-z0-9]{1,10}")
