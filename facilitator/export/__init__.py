@@ -15,7 +15,7 @@ from facilitator.domain.models import Session, Unit
 from facilitator.export.settings import DocSettings
 from facilitator.strings import export as s
 
-__all__ = ["DocSettings", "export_minutes", "export_report"]
+__all__ = ["DocSettings", "export_minutes", "export_report", "export_script"]
 
 
 def _target(path: Path | str, stem: str, fmt: str) -> Path:
@@ -76,3 +76,30 @@ def export_report(
     report = build_report(sessions, unit=unit, title=title, period=period, settings=settings)
     target = _target(path, report.file_stem, fmt)
     return write_output(target, writer(report, settings), overwrite=overwrite)
+
+
+def export_script(
+    session: Session,
+    fmt: str,
+    path: Path | str,
+    *,
+    overwrite: bool = False,
+    settings: DocSettings | None = None,
+    start_known: bool = True,
+) -> Path:
+    """Write the presenter's script of ``session`` as ``fmt`` ("script" = DOCX,
+    "script-md" = Markdown) to ``path`` (a file, or a folder for a safe name).
+
+    ``start_known`` false (a pack, before any session) leaves the date and clock blank.
+    """
+    from facilitator.export.registry import SCRIPT_WRITERS
+    from facilitator.export.script_model import build_script
+    from facilitator.storage.output_file import write_output
+
+    if fmt not in SCRIPT_WRITERS:
+        raise FacilitatorError(s.unknown_format(fmt, sorted(SCRIPT_WRITERS)))
+    writer, ext = SCRIPT_WRITERS[fmt]
+    settings = settings or DocSettings()
+    script = build_script(session, start_known=start_known)
+    target = _target(path, script.file_stem, ext)
+    return write_output(target, writer(script, settings), overwrite=overwrite)

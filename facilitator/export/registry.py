@@ -13,12 +13,16 @@ from facilitator.export.docx_writer import render_minutes_docx, render_report_do
 from facilitator.export.markdown import render_minutes_md, render_report_md
 from facilitator.export.minutes_model import Minutes
 from facilitator.export.report_model import Report
+from facilitator.export.script_docx import render_script_docx
+from facilitator.export.script_md import render_script_md
+from facilitator.export.script_model import Script
 from facilitator.export.settings import DocSettings
 from facilitator.export.xlsx_writer import render_report_xlsx
 from facilitator.strings import export as s
 
 MinutesWriter = Callable[[Minutes, DocSettings], bytes]
 ReportWriter = Callable[[Report, DocSettings], bytes]
+ScriptWriter = Callable[[Script, DocSettings], bytes]
 
 MINUTES_WRITERS: dict[str, MinutesWriter] = {
     "docx": render_minutes_docx,
@@ -29,6 +33,11 @@ REPORT_WRITERS: dict[str, ReportWriter] = {
     "md": lambda report, _settings: render_report_md(report).encode("utf-8"),
     "csv": lambda report, _settings: render_report_csv(report),
     "xlsx": render_report_xlsx,
+}
+# The presenter's script (kịch bản điều hành): format -> (writer, file extension).
+SCRIPT_WRITERS: dict[str, tuple[ScriptWriter, str]] = {
+    "script": (render_script_docx, "docx"),
+    "script-md": (lambda script, _settings: render_script_md(script).encode("utf-8"), "md"),
 }
 
 _EXTENSION = re.compile(r"[a-z0-9]{1,10}")
