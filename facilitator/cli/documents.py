@@ -16,9 +16,11 @@ from facilitator.domain.models import Session, Unit
 from facilitator.storage.store import Store
 from facilitator.strings import main as text
 
-MINUTES_FORMATS = ("docx", "md", "bundle")
+SCRIPT_FORMATS = ("script", "script-md")  # the presenter's script (kịch bản điều hành)
+MINUTES_FORMATS = ("docx", "md", "bundle", *SCRIPT_FORMATS)
 REPORT_FORMATS = ("docx", "md", "csv", "xlsx")
 _EXTENSIONS = {"docx": "docx", "md": "md", "bundle": "json", "csv": "csv", "xlsx": "xlsx"}
+_EXTENSIONS |= {"script": "docx", "script-md": "md"}
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -130,6 +132,13 @@ def export_command(
         path = export_bundle(
             store, session_id, output or _default_output(ctx, session_id, fmt), overwrite=overwrite
         )
+    elif fmt in SCRIPT_FORMATS:
+        from facilitator.export import export_script
+
+        settings = _settings(ctx, signer, line_spacing, margins)
+        session = store.load_session(session_id)
+        target = output or _default_output(ctx, f"kich-ban-{session.id}", fmt)
+        path = export_script(session, fmt, target, overwrite=overwrite, settings=settings)
     else:
         from facilitator.export import export_minutes
 
