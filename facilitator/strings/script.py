@@ -173,3 +173,28 @@ def closing_declared(noun: str) -> str:
 
 def file_stem(day: str, title: str) -> str:
     return f"kich-ban {day} {title}"
+
+
+# --- facilitator content script ---------------------------------------------------------
+
+CLI_HELP = (
+    "In kịch bản điều hành (chủ trì, báo cáo viên) từ một gói nội dung, trước khi có buổi "
+    "sinh hoạt: GÓI là tệp .md hoặc mã gói (ví dụ cay-tre). Giờ từng mục tính từ --start; "
+    "không có --start thì tính bằng phút kể từ lúc khai mạc. Buổi đã chuẩn bị thì dùng "
+    "facilitator export MÃ_BUỔI --format script."
+)
+CLI_FORMAT_HELP = "script: Word (.docx), script-md: Markdown."
+CLI_START_HELP = "Ngày giờ bắt đầu dự kiến, theo mẫu 24/04/2024 08:00."
+CLI_UNIT_HELP = "Tên đơn vị (như đã nhập danh sách: lấy cả tổng số đảng viên)."
+CLI_PLACE_HELP = "Địa điểm sinh hoạt."
+PACK_METAVAR = "GÓI"
+START_METAVAR = "NGÀY_GIỜ"
+UNIT_METAVAR = "ĐƠN_VỊ"
+PLACE_METAVAR = "ĐỊA_ĐIỂM"
+
+
+def pack_not_found(name: str, folders: Sequence[str]) -> str:
+    return (
+        f"Không tìm thấy gói nội dung «{name}»: không phải tệp, cũng không phải mã gói nào "
+        f"trong {', '.join(folders)}."
+    )
