@@ -19,6 +19,7 @@ from facilitator.cli.context import CliContext, fail, get_settings, get_store, h
 from facilitator.cli.documents import export_command, report_command
 from facilitator.cli.kit import kit_group
 from facilitator.cli.roster import roster_group
+from facilitator.cli.script import script_command
 from facilitator.cli.sessions import sessions_command
 from facilitator.cli.setup import config_group, data_group, doctor_command, serve_command
 from facilitator.config.legacy import find_legacy_store
@@ -188,6 +189,7 @@ main.add_command(roster_group)
 main.add_command(import_command)
 main.add_command(export_command)
 main.add_command(report_command)
+content_group.add_command(script_command)
 main.add_command(content_group)
 main.add_command(audience_command)
 main.add_command(serve_command)
