@@ -444,6 +444,8 @@ EXPORT_FORMATS: dict[str, str] = {
     "docx": "Biên bản (Word .docx)",
     "md": "Biên bản (Markdown .md)",
     "bundle": "Gói dữ liệu buổi sinh hoạt (.json)",
+    "script": "Kịch bản điều hành (Word .docx)",
+    "script-md": "Kịch bản điều hành (Markdown .md)",
 }
 EXPORT_PATH = "Lưu vào tệp"
 EXPORT_EXISTS = "Tệp {path} đã có. Ghi đè lên tệp này?"

@@ -29,7 +29,13 @@ def export_file(session: Session, request: ExportRequest) -> Path:
     if request.fmt == "bundle":
         return request.path / f"{session.id}.json"
     from facilitator.export.minutes_model import build_minutes
-    from facilitator.export.registry import safe_output_path
+    from facilitator.export.registry import SCRIPT_WRITERS, safe_output_path
+
+    if request.fmt in SCRIPT_WRITERS:
+        from facilitator.export.script_model import build_script
+
+        ext = SCRIPT_WRITERS[request.fmt][1]
+        return safe_output_path(request.path, build_script(session).file_stem, ext)
 
     return safe_output_path(request.path, build_minutes(session).file_stem, request.fmt)
 
@@ -40,8 +46,11 @@ def write_export(session: Session, request: ExportRequest, overwrite: bool) -> P
         from facilitator.bundle.io import write_bundle
 
         return write_bundle(session, request.path, overwrite=overwrite)
-    from facilitator.export import export_minutes
+    from facilitator.export import export_minutes, export_script
+    from facilitator.export.registry import SCRIPT_WRITERS
 
+    if request.fmt in SCRIPT_WRITERS:  # the presenter's script (kịch bản điều hành)
+        return export_script(session, request.fmt, request.path, overwrite=overwrite)
     return export_minutes(session, request.fmt, request.path, overwrite=overwrite)
 
 

@@ -392,7 +392,13 @@ class ExportRequest:
     path: Path
 
 
-EXPORT_SUFFIX = {"docx": "-bien-ban.docx", "md": "-bien-ban.md", "bundle": ".json"}
+EXPORT_SUFFIX = {
+    "docx": "-bien-ban.docx",
+    "md": "-bien-ban.md",
+    "bundle": ".json",
+    "script": "-kich-ban.docx",
+    "script-md": "-kich-ban.md",
+}
 
 
 class ExportDialog(_Dialog[ExportRequest]):
