@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 ITEM_KINDS: tuple[str, ...] = ("procedure", "presentation", "discussion", "vote", "conclusion")
 """Agenda item kinds, in the order a session usually meets them."""
@@ -21,6 +22,15 @@ class FramingLens:
     key: str
     label: str
     meaning: str
+
+
+@dataclass(frozen=True)
+class PlanRef:
+    """The instruction from above a pack answers (its số và ký hiệu, date and issuer)."""
+
+    number: str = ""
+    date: date | None = None
+    issuer: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,9 @@ class ContentPack:
     items: tuple[PackItem, ...]
     path: str
     heading: str = ""
+    plan: PlanRef | None = None
+    deadline: date | None = None
+    """When the campaign must be completed (the plan's "Hoàn thành trong Quý II/2024")."""
 
     @property
     def total_minutes(self) -> int:

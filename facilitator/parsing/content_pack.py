@@ -91,6 +91,8 @@ def parse_pack(text: str, path: str = "<text>") -> ContentPack:
         items=items,
         path=path,
         heading=walker.heading,
+        plan=header.plan,
+        deadline=header.deadline,
     )
 
 

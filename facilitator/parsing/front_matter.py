@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import yaml
 
-from facilitator.domain.content import PACK_KINDS, FramingLens
+from facilitator.domain.content import PACK_KINDS, FramingLens, PlanRef
 from facilitator.domain.errors import Problem
 from facilitator.strings import content as msg
 
@@ -15,7 +16,8 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """Pack ids, item ids and framing keys: what a slug looks like."""
 
 REQUIRED_FIELDS = ("id", "title", "kind", "version", "sources")
-OPTIONAL_FIELDS = ("framing", "questions")
+OPTIONAL_FIELDS = ("framing", "questions", "plan", "deadline")
+_PLAN_FIELDS = ("number", "date", "issuer")
 _LENS_FIELDS = ("label", "meaning")
 _NULL_TAG = "tag:yaml.org,2002:null"
 
@@ -35,6 +37,8 @@ class PackHeader:
     sources: tuple[str, ...] = ()
     framing: tuple[FramingLens, ...] = ()
     questions: tuple[str, ...] = ()
+    plan: PlanRef | None = None
+    deadline: date | None = None
 
 
 @dataclass
@@ -101,6 +105,44 @@ class _Reader:
             for lens_key, lens_value in value.value
             if (lens := self._lens(lens_key, lens_value)) is not None
         )
+
+    def iso_date(self, name: str, node: yaml.Node) -> date | None:
+        """A scalar written as an ISO date ("2024-06-30"); reported and None otherwise."""
+        value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        # fromisoformat also takes "20240630" and week dates; authors write 2024-06-30.
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.report(node, msg.bad_iso_date(name, value))
+        return None
+
+    def deadline(self) -> date | None:
+        if "deadline" not in self.nodes:
+            return None
+        return self.iso_date("deadline", self.nodes["deadline"][1])
+
+    def plan(self) -> PlanRef | None:
+        if "plan" not in self.nodes:
+            return None
+        key, value = self.nodes["plan"]
+        if not isinstance(value, yaml.MappingNode):
+            self.report(key, msg.PLAN_NOT_MAPPING)
+            return None
+        fields: dict[str, str] = {}
+        day: date | None = None
+        for field_key, field_value in value.value:
+            name = str(field_key.value)
+            if name not in _PLAN_FIELDS:
+                self.report(field_key, msg.plan_field_unknown(name))
+            elif not _is_text(field_value):
+                self.report(field_key, msg.plan_field_not_text(name))
+            elif name == "date":
+                day = self.iso_date("plan.date", field_value)
+            else:
+                fields[name] = field_value.value.strip()
+        return PlanRef(fields.get("number", ""), day, fields.get("issuer", ""))
 
     def _lens(self, key_node: yaml.Node, value: yaml.Node) -> FramingLens | None:
         key = str(key_node.value).strip()
@@ -186,5 +228,7 @@ def parse_front_matter(
         sources=reader.text_list("sources", msg.SOURCES_NOT_LIST, required=True),
         framing=reader.framing(),
         questions=reader.text_list("questions", msg.QUESTIONS_NOT_LIST, required=False),
+        plan=reader.plan(),
+        deadline=reader.deadline(),
     )
     return header, reader.problems

@@ -155,6 +155,21 @@ def framing_field_not_text(key: str, field: str) -> str:
     return f'"{field}" của khung "{key}" phải là một dòng chữ'
 
 
+PLAN_NOT_MAPPING = 'trường "plan" phải gồm các dòng "number: …", "date: …", "issuer: …"'
+
+
+def plan_field_unknown(field: str) -> str:
+    return f'trường "plan" có mục "{field}" không được hỗ trợ; chỉ dùng "number", "date", "issuer"'
+
+
+def plan_field_not_text(field: str) -> str:
+    return f'mục "{field}" của trường "plan" phải là một dòng chữ'
+
+
+def bad_iso_date(field: str, value: str) -> str:
+    return f'"{field}" phải là một ngày viết dạng năm-tháng-ngày (ví dụ 2024-06-30), không phải "{value}"'
+
+
 def framing_field_unknown(key: str, field: str) -> str:
     return f'khung "{key}" có trường "{field}" không được hỗ trợ; chỉ dùng "label" và "meaning"'
 
