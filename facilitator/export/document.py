@@ -39,6 +39,11 @@ class DocHeader:
     right: tuple[Line, ...]
     number: str
     place_date: str
+    title_sizes: tuple[float, ...] = ()
+    """Smaller sizes the reference allows for the right column, tried in order when the
+    national title would not leave the names room (NĐ 30: 13 then 12 pt)."""
+    name_sizes: tuple[float, ...] = ()
+    """Smaller sizes allowed for the organisation names (NĐ 30: 12–13 pt)."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from facilitator.export.document import Block, DocHeader, Line, Signature
+from facilitator.export.header_geometry import CELL_PADDING_MM, SLACK_MM, fit_header, line_width
 from facilitator.export.settings import DocSettings
 
 if TYPE_CHECKING:
@@ -21,8 +22,7 @@ if TYPE_CHECKING:
 
 A4_WIDTH_MM = 210.0
 A4_HEIGHT_MM = 297.0
-HEADER_LEFT_SHARE = 0.42  # left column of the header table; the national title needs more
-CELL_PADDING_MM = 3.8  # Word's default left + right cell margins (0.19 cm each)
+RULE_LINE_PT = 4  # height of the paragraph that carries the short rule under a name
 SIGNATURE_GAP_LINES = 4  # empty lines left for the handwritten signature (§1.9: about 4)
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -37,16 +37,6 @@ class Styles:
     centre: Any
     cell: Any
     levels: list[Any]
-
-
-def text_width_mm(text: str, size_pt: float, *, caps: bool) -> float:
-    """Rough printed width of ``text`` in Times New Roman (average advance per character).
-
-    Used only to size the rule under the national title, which must match the title's
-    length; 0.64 em (bold capitals) and 0.47 em (mixed case) are measured averages.
-    """
-    em = 0.64 if caps else 0.47
-    return len(text) * size_pt * em * 25.4 / 72
 
 
 def set_fonts(rpr: Any, name: str) -> None:
@@ -291,20 +281,40 @@ def text_width(settings: DocSettings, page_width_mm: float = A4_WIDTH_MM) -> flo
 def write_header(
     doc: DocxDocument, header: DocHeader, styles: Styles, settings: DocSettings
 ) -> None:
-    """The two-column header as a borderless 2×2 table; number and date share row 2."""
-    total = text_width(settings)
-    widths = (total * HEADER_LEFT_SHARE, total * (1 - HEADER_LEFT_SHARE))
+    """The two-column header as a borderless 2×2 table; number and date share row 2.
+
+    Column widths, sizes and name breaks come from ``fit_header`` so the national title
+    stays on one line and a long name breaks before its administrative level.
+    """
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    layout = fit_header(
+        header,
+        text_width(settings),
+        settings.body_size_pt,
+        title_sizes=(None, *header.title_sizes),
+        name_sizes=(None, *header.name_sizes),
+    )
+    widths = (layout.left_mm, layout.right_mm)
     (left, right), (number_cell, date_cell) = borderless_table(doc, widths, 2)
-    for column, lines, width in ((left, header.left, widths[0]), (right, header.right, widths[1])):
+    for column, lines, width in ((left, layout.left, widths[0]), (right, layout.right, widths[1])):
         for i, line in enumerate(lines):
             paragraph = write_line(column, line, styles, settings, first=i == 0)
-            if line.rule_below:
-                size = line.size or settings.body_size_pt
-                measured = text_width_mm(line.text, size, caps=line.text.isupper())
-                # NĐ 30 draws a shorter rule under the issuing body than under the motto.
-                rule = measured if column is right else measured / 2
-                add_rule_below(paragraph, min(rule, width - CELL_PADDING_MM), width)
-    write_line(number_cell, Line(header.number), styles, settings, first=True)
+            if not line.rule_below:
+                continue
+            measured = line_width(line, settings.body_size_pt) + SLACK_MM
+            if column is right:  # the rule as long as the title, on the title itself
+                add_rule_below(paragraph, min(measured, width - CELL_PADDING_MM), width)
+            else:
+                # NĐ 30's rule under the issuing body is shorter than the name: drawn on
+                # its own thin paragraph, so the name keeps the column's whole width.
+                rule = styled_paragraph(column, styles.centre)
+                rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                rule.paragraph_format.line_spacing = Pt(RULE_LINE_PT)
+                add_rule_below(rule, min(measured / 3, width - CELL_PADDING_MM), width)
+    number = Line(header.number, size=layout.number_size)
+    write_line(number_cell, number, styles, settings, first=True)
     write_line(date_cell, Line(header.place_date, italic=True), styles, settings, first=True)
 
 

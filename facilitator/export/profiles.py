@@ -41,6 +41,9 @@ class Profile:
         return f"{self.number_prefix}{s.BLANK_NUMBER}{tail}"
 
 
+STATE_HEADER_PT = 13.0  # NĐ 30: national title and names 12–13 pt (13 unless too long)
+STATE_HEADER_MIN_PT = 12.0
+
 PARTY = Profile("party", s.PARTY_NUMBER_PREFIX, s.PARTY_SIGNER_PREFIX, is_party=True)
 STATE = Profile("state", s.STATE_NUMBER_PREFIX, s.STATE_SIGNER_PREFIX, is_party=False)
 PROFILES = {"party": PARTY, "state": STATE}
@@ -56,10 +59,9 @@ def build_header(
 ) -> DocHeader:
     """Header block of the first page for ``unit`` (names upper-cased, never hard-coded)."""
     profile = profile_of(unit)
-    left: list[Line] = []
-    parent = clean_line(unit.parent).upper()
-    if parent:
-        left.append(Line(parent))
+    # HD 36: names at the body size (14 pt); NĐ 30: names and national title 12–13 pt.
+    name_size = None if profile.is_party else STATE_HEADER_PT
+    left = [Line(line, size=name_size) for line in _upper_lines(unit.parent)]
     name = clean_line(unit.name).upper()
     if profile.is_party:
         left += [Line(name, bold=True), Line(s.PARTY_SEPARATOR)]
@@ -68,17 +70,26 @@ def build_header(
         )
     else:
         # NĐ 30: a short rule under the issuing body replaces the asterisk.
-        left.append(Line(name, bold=True, rule_below=True))
+        left.append(Line(name, bold=True, size=name_size, rule_below=True))
         right = (
-            Line(s.STATE_TITLE, bold=True, size=settings.title_size_pt - 2),
+            Line(s.STATE_TITLE, bold=True, size=STATE_HEADER_PT),
             Line(s.STATE_MOTTO, bold=True, rule_below=True),
         )
+    smaller = () if profile.is_party else (STATE_HEADER_MIN_PT,)
     return DocHeader(
         left=tuple(left),
         right=right,
         number=profile.number_line(number, doc_code, clean_line(unit.abbrev)),
         place_date=format_place_date(clean_line(unit.locality), day),
+        title_sizes=smaller,
+        name_sizes=smaller,
     )
+
+
+def _upper_lines(text: str) -> list[str]:
+    """The superior body in capitals; "" gives no line."""
+    text = clean_line(text).upper()
+    return [text] if text else []
 
 
 def party_signer_body(unit: Unit) -> str:
