@@ -19,11 +19,10 @@ Counting rules (documented because a report is only as good as its denominators)
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 
-from facilitator.domain.membership import count_membership
-from facilitator.domain.models import Session, Unit
+from facilitator.domain.models import Unit
 from facilitator.domain.numbering import unit_number
 from facilitator.domain.vietnamese import (
     clean_line,
@@ -41,16 +40,17 @@ from facilitator.export.profiles import (
     profile_of,
     signature,
 )
+from facilitator.export.report_tally import (
+    RAISED_KINDS,
+    Collector,
+    ReportInput,
+    Tally,
+    collect,
+    missing_blocks,
+)
 from facilitator.export.settings import DocSettings
-from facilitator.export.text import paragraphs, sentence
 from facilitator.strings import export as s
 
-RAISED_KINDS = ("question", "proposal", "opinion")
-MAX_RAISED_PER_KIND = 10  # enough to show the mood; the minutes hold the rest
-MAX_RAISED_PER_UNIT = 2  # spread the examples over units
-MAX_NARRATIVE = 20
-MAX_PRESENTERS = 20
-MAX_SOURCES = 10
 MAX_LISTED_DATES = 10
 
 
@@ -107,6 +107,8 @@ class Report:
     rows: tuple[UnitRow, ...]
     total: UnitRow
     file_stem: str
+    missing: tuple[str, ...] = ()
+    """Expected units that did not report (a campaign's report lists them)."""
 
     def table_rows(self, *, raw: bool = False) -> list[tuple[str, ...]]:
         """Statistics rows numbered 1…n, then the "Tổng cộng" row."""
@@ -120,206 +122,53 @@ class Report:
         return "\n".join(block.display for block in self.body)
 
 
-@dataclass
-class _Tally:
-    """Mutable per-unit accumulator (one per unit, never one per session)."""
-
-    name: str
-    grade_keys: tuple[str, ...]
-    latest: datetime | None = None
-    total: int = 0
-    official: int = 0
-    probationary: int = 0
-    exempt: int = 0
-    sessions: int = 0
-    makeup_sessions: int = 0
-    expected: int = 0
-    present: int = 0
-    excused: int = 0
-    unexcused: int = 0
-    non_members: int = 0
-    reflections: int = 0
-    ungraded: int = 0
-    below_quorum: int = 0
-    unmarked: int = 0
-    raised: int = 0
-    grades: list[int] = field(default_factory=list)
-    absent_keys: set[str] = field(default_factory=set)
-    """Members absent from a regular session (folded names): who may make it up."""
-    makeup_keys: set[str] = field(default_factory=set)
-    """Members present at a make-up session (folded names)."""
-
-    def row(self) -> UnitRow:
-        notes = []
-        if self.below_quorum:
-            notes.append(s.note_below_quorum(self.below_quorum))
-        if self.unmarked:
-            notes.append(s.note_unmarked(self.unmarked))
-        return UnitRow(
-            unit=self.name,
-            sessions=self.sessions,
-            total=self.total,
-            exempt=self.exempt,
-            expected=self.expected,
-            present=self.present,
-            excused=self.excused,
-            unexcused=self.unexcused,
-            makeup=len(self.absent_keys & self.makeup_keys),
-            non_members=self.non_members,
-            reflections=self.reflections,
-            grades=tuple(self.grades),
-            note="; ".join(notes),
-        )
-
-
-@dataclass
-class _Collector:
-    """Everything the report keeps while streaming: tallies plus capped example lists."""
-
-    settings: DocSettings
-    home: Unit
-    tallies: dict[tuple[str, str], _Tally] = field(default_factory=dict)
-    dates: set[date] = field(default_factory=set)
-    sources: dict[str, None] = field(default_factory=dict)
-    presenters: dict[str, str] = field(default_factory=dict)
-    presenter_keys: set[str] = field(default_factory=set)
-    raised: dict[str, list[str]] = field(default_factory=dict)
-    raised_counts: dict[str, int] = field(default_factory=dict)
-    narrative: dict[str, dict[str, None]] = field(default_factory=dict)
-    signer: tuple[datetime, str, str] | None = None  # (when, name, position)
-
-    def add(self, session: Session) -> None:
-        unit = session.unit
-        key = (fold(unit.name), fold(unit.parent))
-        tally = self.tallies.get(key)
-        if tally is None:
-            keys = tuple(k for k, _ in self.settings.grade_labels)
-            tally = _Tally(clean_line(unit.name), keys, grades=[0] * len(keys))
-            self.tallies[key] = tally
-        counts = count_membership(session.people, session.attendance)
-        started = session.started_at
-        tally.sessions += 1
-        self.dates.add(started.date())
-        if session.extra.get("makeup") is True:
-            # A make-up session only counts those who missed a regular one (see row()).
-            tally.makeup_sessions += 1
-            tally.makeup_keys.update(
-                fold(p.name)
-                for p in session.people
-                if p.is_member and (a := session.attendance_of(p.id)) and a.is_present
-            )
-        else:
-            if tally.latest is None or started > tally.latest:  # the roll of the latest meeting
-                tally.latest = started
-                tally.total, tally.official = counts.total, counts.official
-                tally.probationary, tally.exempt = counts.probationary, counts.exempt
-            tally.expected += counts.expected
-            tally.present += counts.present
-            tally.excused += len(counts.absent_excused)
-            tally.unexcused += len(counts.absent_unexcused)
-            tally.below_quorum += counts.below_quorum
-            tally.unmarked += len(counts.unmarked)
-            tally.absent_keys.update(fold(a.person.name) for a in counts.absent_excused)
-            tally.absent_keys.update(fold(p.name) for p in counts.absent_unexcused)
-        tally.non_members += counts.non_members_present
-        self._reflections(session, tally)
-        self._content(session)
-        self._notes(session, tally)
-        self._narrative(session, tally)
-        self._signer(session)
-
-    def _reflections(self, session: Session, tally: _Tally) -> None:
-        for reflection in session.reflections:
-            person = session.person(reflection.person)
-            attended = session.attendance_of(reflection.person)
-            # Counted against the members who took part (present, or at a make-up), so
-            # only those members' reflections count: the rate can never pass 100%.
-            if not reflection.submitted or person is None or not person.is_member:
-                continue
-            if attended is None or not attended.is_present:
-                continue
-            tally.reflections += 1
-            if reflection.grade in tally.grade_keys:
-                tally.grades[tally.grade_keys.index(reflection.grade)] += 1
-            else:
-                tally.ungraded += 1
-
-    def _content(self, session: Session) -> None:
-        for source in session.content.sources:
-            if len(self.sources) < MAX_SOURCES:
-                self.sources.setdefault(clean_line(source), None)
-        ids = set(session.roles.presenters) | {i.presenter for i in session.agenda if i.presenter}
-        if not ids:
-            return
-        for person in session.people:
-            if person.id in ids:
-                name = clean_line(person.name)
-                self.presenter_keys.add(fold(name))
-                if len(self.presenters) < MAX_PRESENTERS:
-                    self.presenters.setdefault(name, clean_line(person.position))
-
-    def _notes(self, session: Session, tally: _Tally) -> None:
-        for note in session.notes:
-            if note.kind not in RAISED_KINDS:
-                continue
-            self.raised_counts[note.kind] = self.raised_counts.get(note.kind, 0) + 1
-            bucket = self.raised.setdefault(note.kind, [])
-            if len(bucket) < MAX_RAISED_PER_KIND and tally.raised < MAX_RAISED_PER_UNIT:
-                text = sentence(note.text)
-                if text:
-                    bucket.append(s.raised_item(text, tally.name))
-                    tally.raised += 1
-
-    def _narrative(self, session: Session, tally: _Tally) -> None:
-        for part in s.NARRATIVE_PARTS:
-            kept = self.narrative.setdefault(part, {})
-            for line in paragraphs(getattr(session.narrative, part)):
-                if len(kept) < MAX_NARRATIVE:
-                    kept.setdefault(s.narrative_from(tally.name, sentence(line)), None)
-
-    def _signer(self, session: Session) -> None:
-        # The report is signed by the bí thư: take the chair of the home unit's latest
-        # session when that chair holds the post; otherwise the name is left to fill in.
-        if fold(session.unit.name) != fold(self.home.name) or session.roles.chair is None:
-            return
-        chair = session.person(session.roles.chair)
-        position = fold(chair.position) if chair else ""
-        if chair is None or "bi thu" not in position or "pho bi thu" in position:
-            return
-        if self.signer is None or session.started_at > self.signer[0]:
-            self.signer = (session.started_at, clean_line(chair.name), clean_line(chair.position))
+def unit_row(tally: Tally) -> UnitRow:
+    """The statistics row of one unit's tally."""
+    notes = []
+    if tally.below_quorum:
+        notes.append(s.note_below_quorum(tally.below_quorum))
+    if tally.unmarked:
+        notes.append(s.note_unmarked(tally.unmarked))
+    return UnitRow(
+        unit=tally.name,
+        sessions=tally.sessions,
+        total=tally.total,
+        exempt=tally.exempt,
+        expected=tally.expected,
+        present=tally.present,
+        excused=tally.excused,
+        unexcused=tally.unexcused,
+        makeup=tally.makeup,
+        non_members=tally.non_members,
+        reflections=tally.reflections,
+        grades=tuple(tally.grades),
+        note="; ".join(notes),
+    )
 
 
 def build_report(
-    sessions: Iterable[Session],
+    sessions: Iterable[ReportInput],
     *,
     unit: Unit,
     title: str | None = None,
     period: tuple[date, date] | None = None,
     settings: DocSettings | None = None,
     issued_on: date | None = None,
+    missing: Iterable[str] = (),
 ) -> Report:
     """Aggregate ``sessions`` (own and imported) into the report of ``unit``.
 
     ``period`` keeps sessions whose start date lies within it (inclusive); ``title`` is
     the subject line (default "kết quả tổ chức sinh hoạt chính trị, tư tưởng" plus the
-    period); ``issued_on`` dates the report (default today).
+    period); ``issued_on`` dates the report (default today). ``sessions`` may also hold
+    reduced sessions and report bundles of units below; ``missing`` names the expected
+    units that did not report (listed in the body and kept on the report).
     """
     settings = settings or DocSettings()
-    collector = _Collector(settings=settings, home=unit)
-    seen: set[str] = set()
-    for session in sessions:
-        if period is not None and not period[0] <= session.started_at.date() <= period[1]:
-            continue
-        # A planned session has not been held; the same session met twice (stored and
-        # as a bundle) is counted once.
-        if session.status == "planned" or session.id in seen:
-            continue
-        seen.add(session.id)
-        collector.add(session)
-
+    missing = tuple(missing)
+    collector = collect(sessions, unit=unit, settings=settings, period=period)
     rows = tuple(
-        t.row() for t in sorted(collector.tallies.values(), key=lambda t: collation_key(t.name))
+        unit_row(t) for t in sorted(collector.tallies.values(), key=lambda t: collation_key(t.name))
     )
     total = _total_row(rows, len(settings.grade_labels))
     subject = clean_line(title) if title and clean_line(title) else _default_subject(period)
@@ -339,14 +188,20 @@ def build_report(
         header=header,
         doc_type=s.REPORT_TYPE,
         subject=subject,
-        body=tuple(_body(collector, rows, total, unit, subject)),
+        body=_with_missing(_body(collector, rows, total, unit, subject), missing),
         recipients=tuple(recipients),
         signature=signature(lines, signer_name),
         table_header=table_header,
         rows=rows,
         total=total,
         file_stem=f"{s.REPORT_TYPE} {day.isoformat()} {subject}",
+        missing=tuple(missing),
     )
+
+
+def _with_missing(body: list[Block], missing: tuple[str, ...]) -> tuple[Block, ...]:
+    # The units that did not report go before the closing sentence.
+    return (*body[:-1], *missing_blocks(missing), *body[-1:])
 
 
 def _default_subject(period: tuple[date, date] | None) -> str:
@@ -379,7 +234,7 @@ def _item(text: str, level: int = 0) -> Block:
 
 
 def _body(
-    c: _Collector, rows: tuple[UnitRow, ...], total: UnitRow, unit: Unit, subject: str
+    c: Collector, rows: tuple[UnitRow, ...], total: UnitRow, unit: Unit, subject: str
 ) -> list[Block]:
     tallies = list(c.tallies.values())
     unit_name = clean_line(unit.name)
@@ -419,7 +274,7 @@ def _body(
     return blocks
 
 
-def _results(c: _Collector, total: UnitRow, tallies: list[_Tally]) -> list[Block]:
+def _results(c: Collector, total: UnitRow, tallies: list[Tally]) -> list[Block]:
     is_party = profile_of(c.home).is_party
     n = format_int
     makeup_sessions = sum(t.makeup_sessions for t in tallies)
@@ -494,7 +349,7 @@ def _results(c: _Collector, total: UnitRow, tallies: list[_Tally]) -> list[Block
     return blocks
 
 
-def _narrative_blocks(c: _Collector, part: str) -> list[Block]:
+def _narrative_blocks(c: Collector, part: str) -> list[Block]:
     kept = list(c.narrative.get(part, {}))
     if not kept:
         return [Block("fill", s.narrative_blank(s.NARRATIVE_PARTS[part]))]
