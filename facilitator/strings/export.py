@@ -531,6 +531,28 @@ def bad_extension(ext: str) -> str:
     return f'Phần mở rộng tệp "{ext}" không hợp lệ.'
 
 
+PDF_NO_CONVERTER = (
+    "Không tạo được PDF: máy này chưa có LibreOffice (soffice). Hãy cài LibreOffice "
+    "(miễn phí, libreoffice.org) rồi xuất lại, hoặc xuất DOCX, mở bằng Word và chọn "
+    "Lưu thành PDF (Save as PDF)."
+)
+
+
+def pdf_timeout(seconds: int) -> str:
+    return (
+        f"Không tạo được PDF: LibreOffice chưa chuyển xong sau {seconds} giây. Hãy đóng các "
+        "cửa sổ LibreOffice đang mở rồi thử lại, hoặc xuất DOCX và lưu thành PDF bằng Word."
+    )
+
+
+def pdf_failed(program: str, code: int | None) -> str:
+    reason = f"dừng với mã lỗi {code}" if code is not None else "không chạy được"
+    return (
+        f"Không tạo được PDF: LibreOffice ({program}) {reason} mà không tạo ra tệp PDF. "
+        "Hãy xuất DOCX rồi mở bằng LibreOffice hoặc Word để lưu thành PDF."
+    )
+
+
 LINE_SPACING_UNVERIFIED = (
     "Lưu ý: giãn dòng mặc định (đúng 18 pt) chưa được đối chiếu với văn bản gốc "
     "Hướng dẫn 36-HD/VPTW; có thể đổi bằng tùy chọn --line-spacing (0 = giãn dòng đơn)."
