@@ -17,9 +17,10 @@ from facilitator.storage.store import Store
 from facilitator.strings import main as text
 
 SCRIPT_FORMATS = ("script", "script-md")  # the presenter's script (kịch bản điều hành)
-MINUTES_FORMATS = ("docx", "md", "bundle", *SCRIPT_FORMATS)
-REPORT_FORMATS = ("docx", "md", "csv", "xlsx")
+MINUTES_FORMATS = ("docx", "md", "pdf", "bundle", *SCRIPT_FORMATS)
+REPORT_FORMATS = ("docx", "md", "pdf", "csv", "xlsx")
 _EXTENSIONS = {"docx": "docx", "md": "md", "bundle": "json", "csv": "csv", "xlsx": "xlsx"}
+_EXTENSIONS |= {"pdf": "pdf"}
 _EXTENSIONS |= {"script": "docx", "script-md": "md"}
 
 
@@ -71,7 +72,7 @@ def _settings(
 def _warn_unverified(fmt: str, settings: Any) -> None:
     from facilitator.strings.export import LINE_SPACING_UNVERIFIED
 
-    if fmt == "docx" and settings.line_spacing_pt:
+    if fmt in ("docx", "pdf") and settings.line_spacing_pt:
         click.secho(LINE_SPACING_UNVERIFIED, fg="yellow", err=True)
 
 

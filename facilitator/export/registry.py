@@ -12,6 +12,7 @@ from facilitator.export.csv_writer import render_report_csv
 from facilitator.export.docx_writer import render_minutes_docx, render_report_docx
 from facilitator.export.markdown import render_minutes_md, render_report_md
 from facilitator.export.minutes_model import Minutes
+from facilitator.export.pdf import as_pdf
 from facilitator.export.report_model import Report
 from facilitator.export.script_docx import render_script_docx
 from facilitator.export.script_md import render_script_md
@@ -27,12 +28,14 @@ ScriptWriter = Callable[[Script, DocSettings], bytes]
 MINUTES_WRITERS: dict[str, MinutesWriter] = {
     "docx": render_minutes_docx,
     "md": lambda minutes, _settings: render_minutes_md(minutes).encode("utf-8"),
+    "pdf": as_pdf(render_minutes_docx),
 }
 REPORT_WRITERS: dict[str, ReportWriter] = {
     "docx": render_report_docx,
     "md": lambda report, _settings: render_report_md(report).encode("utf-8"),
     "csv": lambda report, _settings: render_report_csv(report),
     "xlsx": render_report_xlsx,
+    "pdf": as_pdf(render_report_docx),
 }
 # The presenter's script (kịch bản điều hành): format -> (writer, file extension).
 SCRIPT_WRITERS: dict[str, tuple[ScriptWriter, str]] = {
