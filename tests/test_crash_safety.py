@@ -164,14 +164,15 @@ def test_index_counts_heal_after_crash_between_session_and_index_write(tmp_path:
     store = Store(root)
     service = SessionService.create(store, demo_session(SESSION_ID, people=10))
     service.mark("p0001", "present")
+    service.mark("p0002", "present")
 
     def die(_session: Session) -> None:
         raise KeyboardInterrupt  # stands in for the SIGKILL at that exact instruction
 
+    # Marks refresh the index only when the session is left: die right there.
     store.update_summary = die  # type: ignore[method-assign]
     with pytest.raises(KeyboardInterrupt):
-        service.mark("p0002", "present")
-    service.close()
+        service.close()
 
     fresh = Store(root)
     stored = fresh.load_session(SESSION_ID)
@@ -179,6 +180,21 @@ def test_index_counts_heal_after_crash_between_session_and_index_write(tmp_path:
     assert on_disk.present == 2
     (row,) = fresh.list_sessions().sessions
     assert row.present == on_disk.present, "index.json still shows the count before the crash"
+
+
+def test_marks_leave_the_index_alone_until_the_session_is_left(tmp_path: Path) -> None:
+    """A mark writes the session file once; the list's row is refreshed on leaving."""
+    store = Store(tmp_path / "data")
+    service = SessionService.create(store, demo_session(SESSION_ID, people=10))
+    index = store.root / "index.json"
+    before = index.stat().st_mtime_ns
+    for person in ("p0001", "p0002", "p0003"):
+        service.mark(person, "present")
+    assert index.stat().st_mtime_ns == before
+    service.close()
+    assert index.stat().st_mtime_ns != before
+    (row,) = Store(store.root).list_sessions().sessions
+    assert row.present == 3
 
 
 def _old_and_new() -> tuple[Session, Session]:

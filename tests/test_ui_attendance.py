@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.attendance import AttendanceScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.counts_header import CountsHeader
+from facilitator.ui.widgets.roster_table import RosterTable
 
 SIZE = (100, 40)
 
@@ -18,7 +19,7 @@ def make_app(store, content_dir, clock, session_id) -> FacilitatorApp:
 
 
 def rows(screen) -> list[str]:
-    table = screen.query_one(DataTable)
+    table = screen.query_one(RosterTable)
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 

@@ -27,6 +27,7 @@ from facilitator.ui.screens.report import ReportScreen
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.item_view import item_markdown
 from facilitator.ui.widgets.notes_list import NotesList
+from facilitator.ui.widgets.roster_table import RosterTable
 
 SIZE = (130, 45)
 CLICK = "[@click=app.quit]Cường[/]"
@@ -212,9 +213,9 @@ async def test_walk_through_a_session_full_of_markup(
         assert on_screen(app, *names, "[link=x]Bí thư")
         assert not any("\x1b" in line for line in screen_lines(app))
         # Clicking the "[@click=app.quit]" name selects the row; it runs nothing.
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(RosterTable)
         row = [str(table.get_row_at(i)[0]) for i in range(table.row_count)].index(CLICK)
-        await pilot.click(DataTable, offset=(4, row + 1))
+        await pilot.click(RosterTable, offset=(4, row + 1))
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, AttendanceScreen)
         # Marks, a reason full of markup and a guest named "[/]".

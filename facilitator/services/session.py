@@ -60,6 +60,7 @@ class SessionService:
         self.clock = clock
         self._note_seq = itertools.count(_next_note_number(session))
         self._listeners: list[Callable[[Session], None]] = []
+        self._summary_stale = False
 
     # -- opening and closing ---------------------------------------------------
     @classmethod
@@ -79,8 +80,15 @@ class SessionService:
         return cls(store, store.create_session(session), session, clock)
 
     def close(self) -> None:
-        """Release the session's lock."""
-        self._repo.close()
+        """Refresh the session's row of the list if marks changed it; release the lock."""
+        try:
+            if self._summary_stale:
+                self.store.update_summary(self._session)
+                self._summary_stale = False
+        except (FacilitatorError, OSError):
+            pass  # the index is a cache: the list recomputes a row its file's mtime betrays
+        finally:
+            self._repo.close()
 
     @property
     def session(self) -> Session:
@@ -97,12 +105,19 @@ class SessionService:
         self._listeners.append(listener)
 
     # -- persistence helpers ---------------------------------------------------
-    def _commit(self, session: Session, *, summary: bool = False, live: bool = False) -> Session:
-        check_write(session)
-        self._repo.save_core(session)
+    def _commit(
+        self, session: Session, *, summary: bool = False, live: bool = False, counts: bool = False
+    ) -> Session:
+        """Check, then save ``session``; ``summary``: refresh its row of the session list
+        now; ``counts``: the row's counts changed, refreshed when the session is left (a
+        mark must not rewrite the whole index: issue 13; a stale row is recomputed from
+        the session file's mtime anyway, so a crash cannot leave it wrong)."""
+        self._repo.save_core(session, check_write(session))
         self._session = session
+        self._summary_stale |= counts
         if summary:
             self.store.update_summary(session)
+            self._summary_stale = False
         if live:
             write_live(self.store.root, session, self.clock())
         for listener in self._listeners:
@@ -182,7 +197,7 @@ class SessionService:
             reason=clean_line(reason) if reason else None,
         )
         others = tuple(a for a in session.attendance if a.person != person_id)
-        return self._commit(session.with_changes(attendance=(*others, record)), summary=True)
+        return self._commit(session.with_changes(attendance=(*others, record)), counts=True)
 
     def set_left(self, person_id: str, left_at: datetime | None) -> Session:
         """Record (or, with ``None``, forget) when a present member left early (về sớm)."""
@@ -195,13 +210,13 @@ class SessionService:
         attendance = tuple(
             replace(a, left_at=left_at) if a.person == person_id else a for a in session.attendance
         )
-        return self._commit(session.with_changes(attendance=attendance), summary=True)
+        return self._commit(session.with_changes(attendance=attendance), counts=True)
 
     def unmark(self, person_id: str) -> Session:
         """Forget a person's attendance mark (a mistaken key press)."""
         session = self._writable()
         others = tuple(a for a in session.attendance if a.person != person_id)
-        return self._commit(session.with_changes(attendance=others), summary=True)
+        return self._commit(session.with_changes(attendance=others), counts=True)
 
     def add_person(
         self, name: str, category: str = "khach", position: str = "", *, present: bool = True

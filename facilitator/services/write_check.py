@@ -8,6 +8,7 @@ A refused change raises before anything touches the disk; memory is left as it w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import InputError
@@ -15,8 +16,11 @@ from facilitator.domain.models import Note, Session
 from facilitator.strings import store as text
 
 
-def check_write(session: Session, notes: Sequence[Note] = ()) -> None:
+def check_write(session: Session, notes: Sequence[Note] = ()) -> dict[str, Any]:
     """Refuse ``session`` (with ``notes``, the notes being written) if a reload would.
+
+    Returns the checked stored form (its ``notes`` being ``notes``), so the writer does
+    not build it a second time.
 
     Only the notes being written are checked with the session: the others were checked
     when they were saved, so a note's cost does not grow with the meeting.
@@ -29,3 +33,4 @@ def check_write(session: Session, notes: Sequence[Note] = ()) -> None:
     problems = validate_session(data)
     if problems:
         raise InputError(text.WRITE_REFUSED, problems)
+    return data

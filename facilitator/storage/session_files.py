@@ -126,9 +126,10 @@ class SessionRepo:
         return to_session(data, self.session_path, self._validator)
 
     # -- writing ---------------------------------------------------------------
-    def save_core(self, session: Session) -> None:
-        """Persist everything except the notes, in one atomic write."""
-        data = session.to_dict()
+    def save_core(self, session: Session, data: dict[str, Any] | None = None) -> None:
+        """Persist everything except the notes, in one atomic write (``data``: the stored
+        form of ``session`` when the caller has already built it)."""
+        data = dict(session.to_dict() if data is None else data)
         data.pop("notes", None)
         _put(self._session_db().table("session"), _SESSION_DOC, data)
 

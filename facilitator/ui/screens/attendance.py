@@ -11,9 +11,9 @@ from functools import partial
 
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import Footer, Header, Input
 
-from facilitator.domain.models import Person, Session
+from facilitator.domain.models import Attendance, Person
 from facilitator.domain.timing import (
     check_arrival,
     check_departure,
@@ -24,19 +24,18 @@ from facilitator.domain.vietnamese import fold
 from facilitator.strings import timing as timing_text
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
-from facilitator.ui.plain import plain_text
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
 from facilitator.ui.screens.time_dialogs import ClockDialog
 from facilitator.ui.widgets.counts_header import CountsHeader
 from facilitator.ui.widgets.name_filter import NameFilter
+from facilitator.ui.widgets.roster_table import RosterTable
 
 WORD = re.compile(r"\w+")
 
 
-def attendance_row(session: Session, person: Person) -> tuple[str, str, str, str, str]:
+def attendance_row(person: Person, record: Attendance | None) -> tuple[str, str, str, str, str]:
     """Name, category, position, status, and the arrival time or the reason."""
-    record = session.attendance_of(person.id)
     status = record.status if record else None
     times = []
     if record and record.arrived_at:
@@ -55,9 +54,13 @@ def attendance_row(session: Session, person: Person) -> tuple[str, str, str, str
     return person.name, category, person.position, shown, detail
 
 
-def matches(person: Person, needle: str) -> bool:
+def search_words(person: Person) -> tuple[str, ...]:
+    """The accent-free words of a name, worked out once per roster rather than per key."""
+    return tuple(WORD.findall(fold(person.name)))  # "[Văn]" or "(Út)" still start a word
+
+
+def matches(words: tuple[str, ...], needle: str) -> bool:
     """Accent-insensitive: every typed word starts a word of the name ("v an" finds Văn An)."""
-    words = WORD.findall(fold(person.name))  # "[Văn]" or "(Út)" still start a word
     return all(any(w.startswith(typed) for w in words) for typed in needle.split())
 
 
@@ -73,58 +76,74 @@ class AttendanceScreen(SessionScreen):
         yield Header()
         yield CountsHeader(id="counts")
         yield NameFilter(placeholder=text.FILTER_PLACEHOLDER, id="filter")
-        yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+        yield RosterTable(id="roster")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = text.ATTENDANCE_TITLE
-        self.query_one(DataTable).add_columns(*text.ATTENDANCE_COLUMNS)
+        self._people: tuple[Person, ...] | None = None  # the roster the rows were built from
+        self._order: list[Person] = []
+        self._words: dict[str, tuple[str, ...]] = {}
+        self.query_one(RosterTable).set_columns(*text.ATTENDANCE_COLUMNS)
         self._show(None)
         self.query_one("#filter", Input).focus()
 
     def on_screen_resume(self) -> None:
+        self._people = None  # marks may have changed elsewhere (the run screen's dialogs)
         self._show(self.current_person())
 
     # -- display --------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        """Rows and search words for the whole roster: on entry and when people change."""
+        session = self.service.session
+        records = {record.person: record for record in session.attendance}
+        self._people = session.people
+        self._order = list(session.sorted_people())
+        self._words = {p.id: search_words(p) for p in self._order}
+        rows = ((p.id, attendance_row(p, records.get(p.id))) for p in self._order)
+        self.query_one(RosterTable).load(rows)
+
     def visible_people(self) -> list[Person]:
         """Roster order, filtered by what is typed."""
         needle = fold(self.query_one("#filter", Input).value)
-        return [p for p in self.service.session.sorted_people() if matches(p, needle)]
+        return [p for p in self._order if matches(self._words[p.id], needle)]
 
-    def _show(self, keep: str | None) -> None:
-        session = self.service.session
-        table = self.query_one(DataTable)
-        table.clear()
-        people = self.visible_people()
-        for person in people:
-            table.add_row(*map(plain_text, attendance_row(session, person)), key=person.id)
-        ids = [p.id for p in people]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep))
+    def _show(self, keep: str | None, *, counts: bool = True) -> None:
+        """The rows matching the filter, the cursor on ``keep``; the counts."""
+        if self._people is not self.service.session.people:
+            self._rebuild()
+        needle = fold(self.query_one("#filter", Input).value)
+        shown = None if not needle.strip() else [p.id for p in self.visible_people()]
+        self.query_one(RosterTable).show_only(shown, keep=keep)
+        if counts:
+            self.query_one(CountsHeader).show(self.service.counts())
+
+    def _show_person(self, person_id: str) -> None:
+        """One person's row after a change of their mark, and the counts."""
+        person = self.service.session.person(person_id)
+        if person is not None:
+            record = self.service.session.attendance_of(person_id)
+            self.query_one(RosterTable).update_row(person_id, attendance_row(person, record))
         self.query_one(CountsHeader).show(self.service.counts())
 
     def current_person(self) -> str | None:
         """Id of the highlighted person."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return str(key.value) if key.value is not None else None
+        return self.query_one(RosterTable).cursor_key
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
-            self._show(None)
+            self._show(None, counts=False)  # typing changes what is shown, not the counts
 
     def _after_mark(self, person_id: str) -> None:
         """Clear a used filter (ready for the next name) or step to the next row."""
+        self._show_person(person_id)
         box = self.query_one("#filter", Input)
         if box.value:
             with self.prevent(Input.Changed):
                 box.value = ""
             self._show(person_id)
         else:
-            self._show(person_id)
-            self.query_one(DataTable).action_cursor_down()
+            self.query_one(RosterTable).action_cursor_down()
 
     # -- actions --------------------------------------------------------------------------
     def _target(self) -> str | None:
@@ -184,7 +203,7 @@ class AttendanceScreen(SessionScreen):
         if self.attempt(lambda: self.service.set_left(person_id, moment)) is not None:
             if moment is None:
                 self.notify(timing_text.LEFT_CLEARED.format(name=self._person_name(person_id)))
-            self._show(person_id)
+            self._show_person(person_id)
 
     @work(exclusive=True, group="attendance-dialog")
     async def action_mark_excused(self) -> None:
@@ -208,7 +227,7 @@ class AttendanceScreen(SessionScreen):
         if not self.writable() or (person_id := self._target()) is None:
             return
         if self.attempt(lambda: self.service.unmark(person_id)) is not None:
-            self._show(person_id)
+            self._show_person(person_id)
 
     @work(exclusive=True, group="attendance-dialog")
     async def action_add_guest(self) -> None:
@@ -227,7 +246,7 @@ class AttendanceScreen(SessionScreen):
 
     def action_cursor(self, delta: int) -> None:
         """Move through the list while the filter box keeps the focus."""
-        table = self.query_one(DataTable)
+        table = self.query_one(RosterTable)
         if delta < 0:
             table.action_cursor_up()
         else:

@@ -1,0 +1,231 @@
+"""A read-only table of plain rows drawn line by line: the attendance roster.
+
+Why not ``DataTable``: it keeps per-row state and measures every cell of every row it
+is given, so narrowing a 500-person roster to the matches of one typed letter and back
+cost ~100 ms a key (issue 13). Here the rows are plain strings held once; filtering
+only changes the list of keys shown, a mark replaces one row, and only the lines on
+screen are drawn (Textual's line API, as Toolong draws its logs). Column widths come
+from every row, shown or not, so columns do not jump while the user types. Cells are
+drawn as segments, never parsed as markup: a name like "[bold]Dung" shows literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from facilitator.ui.plain import visible
+
+Cells = tuple[str, ...]
+PADDING = 1  # blank cells each side of a value, as DataTable pads them
+
+
+def _clean(cells: Cells) -> Cells:
+    """No control character or escape sequence reaches the terminal (hand-edited files)."""
+    return tuple(map(visible, cells))
+
+
+class RosterTable(ScrollView, can_focus=True):
+    """Columns with a fixed header line, a row cursor, zebra stripes."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "roster-table--header",
+        "roster-table--cursor",
+        "roster-table--even-row",
+    }
+
+    DEFAULT_CSS = """
+    RosterTable {
+        background: $surface;
+        color: $foreground;
+        height: auto;
+        max-height: 100%;
+        & > .roster-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        & > .roster-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        /* The filter box keeps the focus, so the cursor is drawn as if focused:
+           it must be seen on a projector from the back of the room. */
+        & > .roster-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        &:dark > .roster-table--even-row {
+            background: $surface-darken-1 40%;
+        }
+    }
+    """
+
+    cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False)
+
+    class Clicked(Message):
+        """A row was clicked (the cursor is already on it)."""
+
+        def __init__(self, table: RosterTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> RosterTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._columns: Cells = ()
+        self._data: dict[str, Cells] = {}
+        self._shown: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._widths: list[int] = []
+
+    # -- data -------------------------------------------------------------------------------
+    def set_columns(self, *labels: str) -> None:
+        """The header line."""
+        self._columns = labels
+        self._widths = [cell_len(label) for label in labels]
+        self._resize()
+
+    def load(self, rows: Iterable[tuple[str, Cells]], *, keep: str | None = None) -> None:
+        """Every row (key, cells) in display order; all of them shown."""
+        self._data = {key: _clean(cells) for key, cells in rows}
+        self._widths = [cell_len(label) for label in self._columns]
+        for cells in self._data.values():
+            self._widen(cells)
+        self.show_only(None, keep=keep)
+
+    def show_only(self, keys: Sequence[str] | None, *, keep: str | None = None) -> None:
+        """Show these rows (``None``: all), the cursor on ``keep`` when it is among them."""
+        shown = list(self._data) if keys is None else [k for k in keys if k in self._data]
+        if shown != self._shown:
+            self._shown = shown
+            self._row_of = {key: row for row, key in enumerate(shown)}
+            self._resize()
+            self.refresh()
+        self.cursor_row = self._row_of.get(keep, 0) if keep is not None else 0
+
+    def update_row(self, key: str, cells: Cells) -> None:
+        """Replace one row's cells; only its line is redrawn."""
+        if key not in self._data:
+            return
+        self._data[key] = cells = _clean(cells)
+        if self._widen(cells):
+            self._resize()
+            self.refresh()
+        elif (row := self._row_of.get(key)) is not None:
+            self._refresh_row(row)
+
+    @property
+    def row_count(self) -> int:
+        return len(self._shown)
+
+    def get_row_at(self, row: int) -> Cells:
+        return self._data[self._shown[row]]
+
+    def key_at(self, row: int) -> str:
+        return self._shown[row]
+
+    @property
+    def cursor_key(self) -> str | None:
+        """Key of the highlighted row, ``None`` when nothing is shown."""
+        return self._shown[self.cursor_row] if self._shown else None
+
+    def keys(self) -> list[str]:
+        """Keys of the rows shown, top to bottom."""
+        return list(self._shown)
+
+    # -- cursor -----------------------------------------------------------------------------
+    def validate_cursor_row(self, row: int) -> int:
+        return max(0, min(row, len(self._shown) - 1))
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_to_cursor()
+
+    def action_cursor_up(self) -> None:
+        self.cursor_row -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor_row += 1
+
+    def _scroll_to_cursor(self) -> None:
+        visible = max(1, self.scrollable_content_region.height - 1)  # less the header
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + visible:
+            self.scroll_to(y=self.cursor_row - visible + 1, animate=False, immediate=True)
+
+    def on_click(self, event: events.Click) -> None:
+        line = event.y
+        if line < 1:
+            return
+        row = round(self.scroll_y) + line - 1
+        if 0 <= row < len(self._shown):
+            self.cursor_row = row
+            self.post_message(self.Clicked(self, self._shown[row]))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._scroll_to_cursor()
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _widen(self, cells: Cells) -> bool:
+        grew = False
+        for index, value in enumerate(cells[: len(self._widths)]):
+            if (width := cell_len(value)) > self._widths[index]:
+                self._widths[index] = width
+                grew = True
+        return grew
+
+    def _resize(self) -> None:
+        width = sum(self._widths) + 2 * PADDING * len(self._widths)
+        self.virtual_size = Size(width, len(self._shown) + 1)
+
+    def _refresh_row(self, row: int) -> None:
+        line = row - round(self.scroll_y) + 1
+        if 1 <= line < self.size.height:
+            self.refresh(Region(0, line, self.size.width, 1))
+
+    def _line(self, cells: Cells, style: Style) -> list[Segment]:
+        pad = " " * PADDING
+        segments = []
+        for index, width in enumerate(self._widths):
+            value = cells[index] if index < len(cells) else ""
+            fill = " " * (width - cell_len(value))
+            segments.append(Segment(f"{pad}{value}{fill}{pad}", style))
+        return segments
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x = round(self.scroll_x)
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            style = base + self.get_component_rich_style("roster-table--header")
+            cells = self._columns
+        else:
+            row = round(self.scroll_y) + y - 1
+            if row >= len(self._shown):
+                return Strip.blank(width, base)
+            cells = self._data[self._shown[row]]
+            style = base
+            if row % 2:
+                style += self.get_component_rich_style("roster-table--even-row")
+            if row == self.cursor_row:
+                style += self.get_component_rich_style("roster-table--cursor")
+        strip = Strip(self._line(cells, style))
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
