@@ -81,6 +81,10 @@ def parse_bundle_bytes(data: bytes, path: Path | str) -> Any:
         raise InputError(msg.too_deep(path)) from exc
     except ValueError as exc:  # NaN/Infinity, integers beyond Python's digit limit
         raise InputError(msg.bad_json_value(path, str(exc))) from exc
+    # One C-level check of the raw text spares the walk over every string (the common
+    # case); a \u escape may spell a decomposed letter, so such files are walked.
+    if "\\u" not in text and unicodedata.is_normalized("NFC", text):
+        return parsed
     return nfc_tree(parsed)
 
 

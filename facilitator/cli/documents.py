@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -11,14 +10,15 @@ import click
 
 from facilitator.cli.context import get_settings, get_store, handle_errors
 from facilitator.config.layout import LayoutValueError, check_line_spacing, parse_margins
-from facilitator.domain.errors import CorruptStoreError, NotFoundError
-from facilitator.domain.models import Session, Unit
+from facilitator.domain.errors import NotFoundError
+from facilitator.domain.models import Unit
 from facilitator.storage.store import Store
+from facilitator.strings import campaign as campaign_text
 from facilitator.strings import main as text
 
 SCRIPT_FORMATS = ("script", "script-md")  # the presenter's script (kịch bản điều hành)
 MINUTES_FORMATS = ("docx", "md", "pdf", "bundle", *SCRIPT_FORMATS)
-REPORT_FORMATS = ("docx", "md", "pdf", "csv", "xlsx")
+REPORT_FORMATS = ("docx", "md", "pdf", "csv", "xlsx", "bundle")  # bundle: for the level above
 _EXTENSIONS = {"docx": "docx", "md": "md", "bundle": "json", "csv": "csv", "xlsx": "xlsx"}
 _EXTENSIONS |= {"pdf": "pdf"}
 _EXTENSIONS |= {"script": "docx", "script-md": "md"}
@@ -151,33 +151,6 @@ def export_command(
     click.echo(text.WROTE.format(path=path))
 
 
-def _own_sessions(store: Store, unit: str, problems: list[str]) -> Iterator[Session]:
-    for item in store.iter_sessions():
-        if isinstance(item, CorruptStoreError):
-            problems.append(str(item))
-        elif item.unit.name == unit:
-            yield item
-
-
-def _bundle_sessions(paths: tuple[Path, ...]) -> Iterator[Session]:
-    from facilitator.bundle.io import read_bundle
-
-    for path in paths:
-        yield read_bundle(path)
-
-
-def _select(
-    sessions: Iterator[Session], content: str | None, start: date | None, end: date | None
-) -> Iterator[Session]:
-    for session in sessions:
-        day = session.started_at.date()
-        if content and session.content.id != content:
-            continue
-        if (start and day < start) or (end and day > end):
-            continue
-        yield session
-
-
 def _unit_for(store: Store, name: str) -> Unit:
     try:
         return store.roster(name).unit
@@ -190,7 +163,7 @@ def _unit_for(store: Store, name: str) -> Unit:
     "bundles",
     nargs=-1,
     metavar=text.BUNDLES_METAVAR,
-    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    type=click.Path(exists=True, path_type=Path),
 )
 @click.option("--unit", "unit_name", required=True, help=text.UNIT_HELP)
 @click.option("--content", "content_id", default=None, help=text.CONTENT_ID_HELP)
@@ -201,6 +174,7 @@ def _unit_for(store: Store, name: str) -> Unit:
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="docx", show_default=True,
     help=text.FORMAT_HELP,
 )  # fmt: skip
+@click.option("--attach-sessions", "attach", is_flag=True, help=campaign_text.ATTACH_HELP)
 @output_options
 @click.pass_context
 @handle_errors
@@ -213,6 +187,7 @@ def report_command(
     to: str | None,
     title: str | None,
     fmt: str,
+    attach: bool,
     output: Path | None,
     overwrite: bool,
     signer: str | None,
@@ -220,6 +195,7 @@ def report_command(
     margins: str | None,
 ) -> None:
     """Aggregate the unit's own sessions and the bundles of units below into one report."""
+    from facilitator.cli.report_run import attachments, report_items
     from facilitator.domain.vietnamese import clean_line
     from facilitator.export import export_report
 
@@ -228,22 +204,23 @@ def report_command(
     unit_name = clean_line(unit_name)
     start, end = _parse_day(from_), _parse_day(to)
     problems: list[str] = []
-
-    def every_session() -> Iterator[Session]:
-        yield from _own_sessions(store, unit_name, problems)
-        yield from _bundle_sessions(bundles)
-
+    items = report_items(store, unit_name, bundles, content_id, start, end, problems)
     target = output or _default_output(ctx, f"bao-cao-{unit_name}", fmt)
-    path = export_report(
-        _select(every_session(), content_id, start, end),
-        fmt,
-        target,
-        unit=_unit_for(store, unit_name),
-        title=title,
-        period=(start, end) if start and end else None,
-        overwrite=overwrite,
-        settings=settings,
-    )
+    period = (start, end) if start and end else None
+    unit = _unit_for(store, unit_name)
+    if fmt == "bundle":
+        from facilitator.export.report_upward import export_report_bundle
+
+        attached = attachments(store, unit_name, bundles) if attach else []
+        path, _ = export_report_bundle(
+            items, target, overwrite=overwrite, unit=unit, title=title, period=period,
+            settings=settings, attach=attached,
+        )  # fmt: skip
+    else:
+        path = export_report(
+            items, fmt, target, unit=unit, title=title, period=period, overwrite=overwrite,
+            settings=settings,
+        )  # fmt: skip
     _warn_unverified(fmt, settings)
     for problem in problems:
         click.secho(text.SKIPPED.format(problem=problem), fg="yellow", err=True)

@@ -42,3 +42,9 @@ def grades_disagree(derived: str) -> str:
 
 def report_invalid(path: object) -> str:
     return f"Tệp báo cáo {path} không hợp lệ, chưa dùng được:"
+
+
+ATTACH_HELP = (
+    "Với --format bundle: gửi kèm các tệp buổi sinh hoạt (có họ tên, lý do vắng, ý kiến). "
+    "Mặc định báo cáo chỉ có số liệu, không có dữ liệu cá nhân."
+)

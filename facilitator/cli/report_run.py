@@ -1,0 +1,74 @@
+"""What ``facilitator report`` and ``facilitator campaign report`` fold: the unit's own
+stored sessions, then bundle files of both kinds (folders stand for their ``*.json``),
+read in parallel above a threshold and filtered by content and dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from facilitator.bundle.report_bundle import ReportBundle
+from facilitator.domain.errors import CorruptStoreError, InputError
+from facilitator.domain.models import Json, Session
+from facilitator.export.report_inputs import bundle_files, iter_reduced, read_reduced
+from facilitator.export.report_tally import ReportInput
+from facilitator.storage.store import Store
+
+
+def own_sessions(store: Store, unit: str, problems: list[str]) -> Iterator[Session]:
+    """The stored sessions of ``unit``; unreadable ones become ``problems``."""
+    for item in store.iter_sessions():
+        if isinstance(item, CorruptStoreError):
+            problems.append(str(item))
+        elif item.unit.name == unit:
+            yield item
+
+
+def selected(
+    items: Iterable[ReportInput], content: str | None, start: date | None, end: date | None
+) -> Iterator[ReportInput]:
+    """Sessions of ``content`` held within [start, end]; report bundles pass (their own
+    period is what their unit reported on)."""
+    for item in items:
+        if isinstance(item, ReportBundle):
+            yield item
+            continue
+        item_content = item.content.id if isinstance(item, Session) else item.content_id
+        day = item.started_at.date()
+        if content and item_content != content:
+            continue
+        if (start and day < start) or (end and day > end):
+            continue
+        yield item
+
+
+def report_items(
+    store: Store,
+    unit_name: str,
+    files: Iterable[Path],
+    content: str | None,
+    start: date | None,
+    end: date | None,
+    problems: list[str],
+) -> Iterator[ReportInput]:
+    """The unit's own sessions, then every file (in order), filtered."""
+
+    def every() -> Iterator[ReportInput]:
+        yield from own_sessions(store, unit_name, problems)
+        yield from iter_reduced(bundle_files(files))
+
+    return selected(every(), content, start, end)
+
+
+def attachments(store: Store, unit_name: str, files: Iterable[Path]) -> list[Json]:
+    """Session bundles to send with a report bundle, when the user asks for them."""
+    from facilitator.bundle.io import read_bundle
+
+    out = [s.to_dict() for s in own_sessions(store, unit_name, [])]
+    for path in bundle_files(files):
+        try:
+            out.append(read_bundle(path).to_dict())
+        except InputError:
+            read_reduced(path)  # a report bundle is not attached; a broken file still fails
+    return out
