@@ -76,7 +76,7 @@ def test_sheet_has_title_header_numbers_and_formula_totals() -> None:
     rep = report()
     sheet = sheet_of(render_report_xlsx(rep))
     start = header_row(sheet, rep.table_header)
-    assert sheet["A1"].value == "ĐẢNG BỘ XÃ DI LINH"
+    assert sheet["A1"].value == "ĐẢNG ỦY XÃ DI LINH"  # the issuer (#10.4)
     assert sheet["A2"].value == "PHỤ LỤC: BIỂU THỐNG KÊ"
     assert "A1:R1" in {str(r) for r in sheet.merged_cells.ranges}
     first = sheet[start + 1]

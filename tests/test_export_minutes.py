@@ -202,24 +202,24 @@ def test_state_profile_header_and_signer() -> None:
     assert "*" not in [line.text for line in minutes.header.left]
     assert minutes.header.number == "Số:    /BB-CHCCB"
     assert [line.text for line in minutes.signatures[1].lines] == [
-        "TM. CHI HỘI CỰU CHIẾN BINH THÔN 2",
+        "TM. CHI HỘI",  # #10.9: the chi hội signs as such, its post below
         "CHI HỘI TRƯỞNG",
     ]
     assert "thông qua trước hội nghị" in minutes.text
 
 
 def test_mass_organisation_counts_members_not_party_members() -> None:
-    """A Hội CCB chi hội has thành viên, not đảng viên; no chính thức/dự bị split when
+    """A Hội CCB chi hội has hội viên (#10.9), not đảng viên; no chính thức/dự bị split when
     nobody is probationary."""
     session = make_session(unit=HCCB)
     people = tuple(
         replace(p, category="chinh-thuc") if p.category == "du-bi" else p for p in session.people
     )
     minutes = build_minutes(session.with_changes(people=people))
-    assert "Tổng số thành viên:" in minutes.text
+    assert "Tổng số hội viên:" in minutes.text
     assert "đảng viên" not in minutes.text
     assert "dự bị" not in minutes.text
-    assert "trên một nửa số thành viên có quyền biểu quyết" in minutes.text
+    assert "trên một nửa số hội viên có quyền biểu quyết" in minutes.text
 
 
 # -- Markdown golden files ------------------------------------------------------------------
@@ -352,7 +352,7 @@ def test_docx_settings_change_layout() -> None:
 
 def test_registry_writers(session) -> None:
     minutes = build_minutes(session)
-    assert set(MINUTES_WRITERS) == {"docx", "md"}
+    assert set(MINUTES_WRITERS) == {"docx", "md", "pdf"}
     assert MINUTES_WRITERS["md"](minutes, DocSettings()).decode("utf-8").startswith("| ĐẢNG BỘ")
     assert MINUTES_WRITERS["docx"](minutes, DocSettings())[:2] == b"PK"
 
@@ -389,7 +389,7 @@ def test_export_minutes_docx_to_explicit_file(tmp_path: Path, session) -> None:
 
 def test_unknown_format_is_a_vietnamese_error(tmp_path: Path, session) -> None:
     with pytest.raises(FacilitatorError, match="không được hỗ trợ"):
-        export_minutes(session, "pdf", tmp_path)
+        export_minutes(session, "odt", tmp_path)
 
 
 def test_write_output_reports_disk_full_without_partial_file(

@@ -126,7 +126,12 @@ def test_header_and_signer_of_a_dang_bo() -> None:
     assert rep.header.number == "Số    -BC/ĐU"
     assert rep.header.place_date == "Di Linh, ngày 03 tháng 6 năm 2024"
     assert [line.text for line in rep.signature.lines] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
-    assert rep.recipients == ("- Huyện ủy Di Linh (để báo cáo),", "- Lưu Văn phòng Đảng ủy.")
+    # #10.4: the committee above and its organs, not "Huyện ủy Di Linh (để báo cáo)".
+    assert rep.recipients == (
+        "- Ban Thường vụ Huyện ủy (b/c),",
+        "- Ban Tuyên giáo Huyện ủy,",
+        "- Lưu VP.",
+    )
 
 
 def test_signer_name_taken_from_home_units_bi_thu() -> None:
@@ -186,7 +191,7 @@ def test_docx_report_layout_and_table() -> None:
     assert round(first.page_width.mm) == 210 and round(first.left_margin.mm) == 30
     assert appendix.orientation == WD_ORIENT.LANDSCAPE and round(appendix.page_width.mm) == 297
     header = doc.tables[0]
-    assert header.rows[0].cells[0].paragraphs[1].text == "ĐẢNG BỘ XÃ DI LINH"
+    assert header.rows[0].cells[0].paragraphs[1].text == "ĐẢNG ỦY XÃ DI LINH"  # #10.4
     assert header.rows[1].cells[0].text == "Số    -BC/ĐU"
     title = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")
     assert title.runs[0].bold and title.runs[0].font.size.pt == 15
@@ -297,10 +302,10 @@ def test_mass_organisation_report_counts_members_not_party_members() -> None:
     chi_hoi = Unit(name="Chi hội Thôn 2", parent=hccb.name, abbrev="CH", profile="state")
     session = make_session(unit=chi_hoi)
     rep = build_report([session], unit=hccb, issued_on=ISSUED)
-    assert "Tổng số thành viên:" in rep.text
-    assert "Thành viên tham gia:" in rep.text
+    assert "Tổng số hội viên:" in rep.text
+    assert "Hội viên tham gia:" in rep.text
     assert "Tổng số đảng viên" not in rep.text and "Đảng viên tham gia:" not in rep.text
-    assert "Tổng số TV" in rep.table_header and "Tổng số ĐV" not in rep.table_header
+    assert "Tổng số HV" in rep.table_header and "Tổng số ĐV" not in rep.table_header
 
 
 @pytest.mark.parametrize("grades", [4, 6])

@@ -15,6 +15,7 @@ from datetime import date
 from facilitator.domain.models import Unit
 from facilitator.domain.vietnamese import clean_line, fold, format_place_date
 from facilitator.export.document import DocHeader, Line, Signature
+from facilitator.export.issuers import association_signer, is_association, issuing_body
 from facilitator.export.settings import DocSettings
 from facilitator.strings import export as s
 
@@ -62,7 +63,7 @@ def build_header(
     # HD 36: names at the body size (14 pt); NĐ 30: names and national title 12–13 pt.
     name_size = None if profile.is_party else STATE_HEADER_PT
     left = [Line(line, size=name_size) for line in _upper_lines(unit.parent)]
-    name = clean_line(unit.name).upper()
+    name = issuing_body(unit, report=doc_code == s.DOC_CODE_REPORT).upper()
     if profile.is_party:
         left += [Line(name, bold=True), Line(s.PARTY_SEPARATOR)]
         right: tuple[Line, ...] = (
@@ -99,13 +100,6 @@ def party_signer_body(unit: Unit) -> str:
     return s.DEFAULT_PARTY_SIGNER_BODY
 
 
-def archive_line(unit: Unit) -> str:
-    """Last recipient line: where the original is filed."""
-    if not profile_of(unit).is_party:
-        return s.RECIPIENT_ARCHIVE_STATE
-    return s.RECIPIENT_ARCHIVE[party_signer_body(unit)]
-
-
 def authority_lines(
     unit: Unit, settings: DocSettings, *, chair_position: str = "", force_tm: bool = False
 ) -> tuple[Line, ...]:
@@ -116,6 +110,10 @@ def authority_lines(
     if profile.is_party:
         body = settings.signer_body or party_signer_body(unit)
         title = settings.signer_title or s.DEFAULT_PARTY_SIGNER_TITLE
+    elif is_association(unit):
+        default_body, default_title = association_signer(unit)
+        body = settings.signer_body or default_body
+        title = settings.signer_title or clean_line(chair_position) or default_title
     else:
         body = settings.signer_body or clean_line(unit.name)
         title = settings.signer_title or clean_line(chair_position)

@@ -92,7 +92,8 @@ def role_missing() -> str:
 
 def member_noun(is_party: bool) -> str:
     """Who the roll counts: Party members, or the members of a mass organisation/body."""
-    return "đảng viên" if is_party else "thành viên"
+    # Mass organisations (Hội CCB, Hội Nông dân…) count "hội viên" (#10.9).
+    return "đảng viên" if is_party else "hội viên"
 
 
 def total_members_line(
@@ -314,11 +315,6 @@ REPORT_NO_SESSIONS = "Không có buổi sinh hoạt nào trong kỳ báo cáo."
 REPORT_TABLE_TITLE = "PHỤ LỤC: BIỂU THỐNG KÊ"
 REPORT_TOTAL_ROW = "Tổng cộng"
 RECIPIENTS_LABEL = "Nơi nhận:"
-RECIPIENT_ARCHIVE = {
-    DEFAULT_PARTY_SIGNER_BODY: "- Lưu chi bộ.",
-    PARTY_COMMITTEE_SIGNER_BODY: "- Lưu Văn phòng Đảng ủy.",
-}
-RECIPIENT_ARCHIVE_STATE = "- Lưu VT."
 XLSX_SHEET_NAME = "Thống kê"
 
 
@@ -327,7 +323,7 @@ def xlsx_attached_to(doc_type: str, subject: str) -> str:
     return f"(Kèm theo {doc_type.capitalize()} {subject})"
 
 
-# "{m}" is the member abbreviation: ĐV (đảng viên) or TV (thành viên).
+# "{m}" is the member abbreviation: ĐV (đảng viên) or HV (hội viên).
 REPORT_TABLE_HEADER = (
     "TT",
     "Đơn vị",
@@ -474,10 +470,6 @@ def report_closing(unit_name: str, subject: str) -> str:
     return f"Trên đây là báo cáo {subject} của {unit_name}."
 
 
-def recipient_superior(parent: str) -> str:
-    return f"- {parent} (để báo cáo),"
-
-
 def note_below_quorum(count: int) -> str:
     return f"{count} buổi dưới 2/3"
 
@@ -560,5 +552,5 @@ LINE_SPACING_UNVERIFIED = (
 
 
 def report_table_header(is_party: bool = True) -> tuple[str, ...]:
-    short = "ĐV" if is_party else "TV"
+    short = "ĐV" if is_party else "HV"
     return tuple(cell.replace("{m}", short) for cell in REPORT_TABLE_HEADER)
