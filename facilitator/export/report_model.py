@@ -33,8 +33,8 @@ from facilitator.domain.vietnamese import (
     format_percent,
 )
 from facilitator.export.document import Block, DocHeader, Signature
+from facilitator.export.issuers import recipient_lines, recipient_names
 from facilitator.export.profiles import (
-    archive_line,
     authority_lines,
     build_header,
     profile_of,
@@ -179,8 +179,7 @@ def build_report(
     )
     signer_name, signer_position = (collector.signer or (None, "", ""))[1:]
     lines = authority_lines(unit, settings, chair_position=signer_position, force_tm=True)
-    recipients = [s.recipient_superior(clean_line(unit.parent))] if unit.parent else []
-    recipients.append(archive_line(unit))
+    recipients = recipient_lines(recipient_names(unit), is_party=profile_of(unit).is_party)
     grade_header = tuple(label for _, label in settings.grade_labels)
     base_header = s.report_table_header(profile_of(unit).is_party)
     table_header = (*base_header[:13], *grade_header, base_header[-1])
@@ -189,7 +188,7 @@ def build_report(
         doc_type=s.REPORT_TYPE,
         subject=subject,
         body=_with_missing(_body(collector, rows, total, unit, subject), missing),
-        recipients=tuple(recipients),
+        recipients=recipients,
         signature=signature(lines, signer_name),
         table_header=table_header,
         rows=rows,
