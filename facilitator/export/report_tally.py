@@ -20,6 +20,7 @@ from facilitator.domain.membership import count_membership
 from facilitator.domain.models import Session, Unit
 from facilitator.domain.vietnamese import clean_line, fold
 from facilitator.export.document import Block
+from facilitator.export.issuers import heads_the_unit
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
 from facilitator.strings import campaign as c
@@ -149,8 +150,7 @@ def _lines(text: str) -> tuple[str, ...]:
 
 def _chair(session: Session) -> tuple[str, str] | None:
     chair = session.person(session.roles.chair) if session.roles.chair else None
-    position = fold(chair.position) if chair else ""
-    if chair is None or "bi thu" not in position or "pho bi thu" in position:
+    if chair is None or not heads_the_unit(chair.position, session.unit):
         return None
     return clean_line(chair.name), clean_line(chair.position)
 
