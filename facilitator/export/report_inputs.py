@@ -41,12 +41,14 @@ class Failed:
         return InputError(self.message, self.problems)
 
 
-def bundle_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, a folder standing for its ``*.json`` files (sorted by name)."""
+def bundle_files(paths: Iterable[Path], *, recursive: bool = False) -> list[Path]:
+    """The files named, a folder standing for its ``*.json`` files (sorted by name;
+    ``recursive``: in its subfolders too, as on a USB stick with a folder per unit)."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.glob("*.json") if p.is_file()))
+            found = path.rglob("*.json") if recursive else path.glob("*.json")
+            out.extend(sorted(p for p in found if p.is_file() and not p.name.startswith(".")))
         else:
             out.append(path)
     return out

@@ -48,6 +48,7 @@ class SessionFigures:
     content_id: str
     unit_key: tuple[str, str]
     unit_name: str
+    unit_parent: str
     makeup: bool
     total: int
     official: int
@@ -88,6 +89,7 @@ class SessionFigures:
             content_id=session.content.id,
             unit_key=(fold(unit.name), fold(unit.parent)),
             unit_name=clean_line(unit.name),
+            unit_parent=clean_line(unit.parent),
             makeup=makeup,
             total=counts.total,
             official=counts.official,

@@ -48,3 +48,93 @@ ATTACH_HELP = (
     "Với --format bundle: gửi kèm các tệp buổi sinh hoạt (có họ tên, lý do vắng, ý kiến). "
     "Mặc định báo cáo chỉ có số liệu, không có dữ liệu cá nhân."
 )
+
+
+# --- Expected units ------------------------------------------------------------------------
+
+KIND_LABELS = {
+    "chi-bo": "Chi bộ",
+    "dang-bo": "Đảng bộ",
+    "hoi": "Hội",
+    "doan": "Đoàn",
+    "cong-doan": "Công đoàn",
+    "khac": "Khác",
+}
+
+
+def units_no_header(path: object) -> str:
+    return (
+        f"{path}: không tìm thấy dòng tiêu đề có cột «Tên đơn vị». Các cột được nhận: "
+        "Tên đơn vị (bắt buộc), Cấp trên, Viết tắt, Loại (chi bộ, đảng bộ, hội, đoàn, "
+        "công đoàn, khác)."
+    )
+
+
+def bad_kind(found: str) -> str:
+    return f"loại đơn vị «{found}» không rõ; chỉ nhận: chi bộ, đảng bộ, hội, đoàn, công đoàn, khác"
+
+
+def unit_twice(name: str, first: str) -> str:
+    return f"đơn vị «{name}» đã có ở {first}"
+
+
+def units_invalid(path: object) -> str:
+    return f"Danh sách đơn vị {path} có lỗi, chưa nhập gì:"
+
+
+def units_empty(path: object) -> str:
+    return f"{path}: không có đơn vị nào dưới dòng tiêu đề."
+
+
+# --- Campaigns: storage and collection ------------------------------------------------------
+
+
+def campaign_not_found(campaign_id: str, folder: object) -> str:
+    return (
+        f"Không có đợt «{campaign_id}» trong {folder}. Xem các đợt bằng: facilitator campaign list"
+    )
+
+
+def campaign_ambiguous(given: str, ids: list[str]) -> str:
+    return f"«{given}» ứng với nhiều đợt: {', '.join(ids)}. Hãy gõ đủ mã đợt."
+
+
+def campaign_what(campaign_id: str) -> str:
+    return f"đợt «{campaign_id}»"
+
+
+def campaign_corrupt(path: object) -> str:
+    return f"Tệp đợt {path} bị hỏng hoặc không đúng định dạng; tệp được để nguyên."
+
+
+def same_file_twice(first: object) -> str:
+    return f"tệp này trùng mã với tệp {first} trong cùng lần nhận"
+
+
+def repeat(unit: str, bundle_id: str) -> str:
+    return (
+        f"đơn vị «{unit}» đã gửi «{bundle_id}» trước đó; "
+        "dùng --replace để nhận tệp mới thay cho tệp cũ"
+    )
+
+
+def mixed_kinds(unit: str) -> str:
+    return (
+        f"đơn vị «{unit}» gửi cả báo cáo và buổi sinh hoạt (hoặc hai báo cáo) trong cùng lần "
+        "nhận: chỉ một báo cáo được tính, hoặc các buổi sinh hoạt"
+    )
+
+
+def unknown_unit(name: str) -> str:
+    return (
+        f"đơn vị «{name}» không có trong danh sách đơn vị của đợt: chưa nhận. "
+        "Sửa tên trong danh sách (campaign units import) hoặc trong tệp rồi nhận lại."
+    )
+
+
+def ambiguous_unit(name: str, parents: list[str]) -> str:
+    shown = "; ".join(p or "(không ghi cấp trên)" for p in parents)
+    return (
+        f"có nhiều đơn vị tên «{name}» (cấp trên: {shown}) mà tệp không ghi cấp trên khớp: "
+        "chưa nhận. Ghi rõ cấp trên trong tệp hoặc trong danh sách đơn vị."
+    )
