@@ -1,0 +1,53 @@
+"""What of a plan no item, note or fact took: reported, so nothing is lost silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from facilitator.drafting.model import Unplaced
+from facilitator.drafting.outline import Node, Section, section_of
+from facilitator.strings import drafting as msg
+
+PREVIEW = 80
+
+_REASONS = {
+    Section.ORGANISATION: msg.LEFT_ORGANISATION,
+    Section.FORM: msg.LEFT_ORGANISER,
+    Section.AUDIENCE: msg.LEFT_ORGANISER,
+    Section.PLACE: msg.LEFT_ORGANISER,
+    Section.PARTICIPANTS: msg.LEFT_ORGANISER,
+    Section.FUNDING: msg.LEFT_ORGANISER,
+    Section.REPORTING: msg.LEFT_ORGANISER,
+    Section.TIME: msg.LEFT_TIME,
+    Section.MATERIALS: msg.LEFT_MATERIALS,
+    Section.CONTENT: msg.LEFT_CONTENT,
+}
+
+
+def preview(text: str, limit: int = PREVIEW) -> str:
+    """The first words of a block, as the report quotes it."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _reason(section: Section | None) -> str:
+    return _REASONS.get(section, msg.LEFT_UNKNOWN) if section else msg.LEFT_UNKNOWN
+
+
+def leftovers(roots: Sequence[Node], used: Iterable[int]) -> list[Unplaced]:
+    """Each unused branch once, at its top, with the reason of the section it sits in."""
+    taken = set(used)
+    found: list[Unplaced] = []
+
+    def visit(node: Node, section: Section | None) -> None:
+        own = section_of(node.title) if node.block.is_heading else None
+        section = own or section
+        lines = node.lines()
+        if not taken.intersection(lines):
+            found.append(Unplaced(node.block.line, preview(node.block.numbered), _reason(section)))
+            return
+        for child in node.children:
+            visit(child, section)
+
+    for root in roots:
+        visit(root, None)
+    return found

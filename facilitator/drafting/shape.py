@@ -1,0 +1,127 @@
+"""The standard items around a draft's content: the opening procedure and the closing.
+
+A study session (chuyên đề) and a monthly cell meeting (thường kỳ) open the same way
+and close differently: the study assigns written reflections, the meeting adopts its
+monthly resolution. The wording is the shipped packs'; minutes are fixed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from facilitator.drafting.framing import Framing
+from facilitator.drafting.model import DraftItem, ItemKind, PackKind, Point, PointGroup
+from facilitator.strings import drafting as msg
+
+
+def _points(texts: Sequence[str]) -> tuple[PointGroup, ...]:
+    return (PointGroup("", tuple(Point(text) for text in texts)),)
+
+
+def opening(kind: PackKind, plan: str, notes: Sequence[str]) -> list[DraftItem]:
+    """Khai mạc, cử thư ký, điểm danh, thông qua chương trình."""
+    regular = kind is PackKind.REGULAR
+    return [
+        DraftItem(
+            "khai-mac",
+            msg.REGULAR_OPENING_TITLE if regular else msg.OPENING_TITLE,
+            ItemKind.PROCEDURE,
+            3 if regular else 5,
+            _points(msg.REGULAR_OPENING_POINTS if regular else msg.OPENING_POINTS),
+            notes=(msg.opening_note(plan), *notes),
+        ),
+        DraftItem(
+            "cu-thu-ky", msg.SECRETARY_TITLE, ItemKind.PROCEDURE, 2, _points(msg.SECRETARY_POINTS)
+        ),
+        DraftItem(
+            "diem-danh",
+            msg.ATTENDANCE_TITLE,
+            ItemKind.PROCEDURE,
+            3,
+            _points(msg.ATTENDANCE_POINTS),
+        ),
+        DraftItem(
+            "thong-qua-chuong-trinh",
+            msg.AGENDA_TITLE,
+            ItemKind.PROCEDURE,
+            2,
+            _points(msg.AGENDA_POINTS),
+        ),
+    ]
+
+
+def closing(kind: PackKind, framing: Framing | None, deadline: str) -> list[DraftItem]:
+    """Thảo luận, kết luận, biểu quyết, bế mạc."""
+    if kind is PackKind.REGULAR:
+        return [
+            DraftItem(
+                "thao-luan",
+                msg.REGULAR_DISCUSSION_TITLE,
+                ItemKind.DISCUSSION,
+                20,
+                _points(msg.DISCUSSION_POINTS),
+                questions=msg.REGULAR_QUESTIONS,
+                notes=(msg.QUESTIONS_NOTE,),
+            ),
+            DraftItem(
+                "ket-luan",
+                msg.REGULAR_CONCLUSION_TITLE,
+                ItemKind.CONCLUSION,
+                5,
+                _points(msg.REGULAR_CONCLUSION_POINTS),
+                notes=(msg.deadline_note(deadline),) if deadline else (),
+            ),
+            DraftItem(
+                "bieu-quyet",
+                msg.REGULAR_VOTE_TITLE,
+                ItemKind.VOTE,
+                3,
+                _points(msg.REGULAR_VOTE_POINTS),
+            ),
+            _closing_item(),
+        ]
+    questions = (msg.framing_question(framing.phrase),) if framing else ()
+    return [
+        DraftItem(
+            "thao-luan",
+            msg.DISCUSSION_TITLE,
+            ItemKind.DISCUSSION,
+            25,
+            _points(msg.DISCUSSION_POINTS),
+            questions=(*questions, *msg.STUDY_QUESTIONS),
+            notes=(msg.QUESTIONS_NOTE,),
+        ),
+        DraftItem(
+            "ket-luan",
+            msg.CONCLUSION_TITLE,
+            ItemKind.CONCLUSION,
+            8,
+            _points(msg.CONCLUSION_POINTS),
+            notes=(msg.deadline_note(deadline),) if deadline else (),
+        ),
+        DraftItem("bieu-quyet", msg.VOTE_TITLE, ItemKind.VOTE, 3, _points(msg.VOTE_POINTS)),
+        _closing_item(),
+    ]
+
+
+def _closing_item() -> DraftItem:
+    return DraftItem(
+        "be-mac", msg.CLOSING_TITLE, ItemKind.CONCLUSION, 2, _points(msg.CLOSING_POINTS)
+    )
+
+
+def regular_parts() -> list[DraftItem]:
+    """The usual parts of a monthly meeting, for a plan that lists none of its own."""
+    return [
+        DraftItem(
+            f"phan-{index}",
+            title,
+            ItemKind.PRESENTATION,
+            0,
+            _points(points),
+            notes=(msg.REGULAR_PARTS_NOTE,),
+            fixed=False,
+            weight=2,
+        )
+        for index, (title, points) in enumerate(msg.REGULAR_PARTS, 1)
+    ]
