@@ -85,3 +85,22 @@ def association_on_party_profile(unit: str) -> str:
 
 def bad_narrative_option(value: str, keys: Sequence[str]) -> str:
     return f'"{value}" không đúng dạng PHẦN=NỘI DUNG; PHẦN là một trong: {", ".join(keys)}.'
+
+
+# --- Command-line help of `facilitator report` ---------------------------------------------
+
+NUMBER_HELP = 'Số văn bản, ví dụ "07" hoặc "07-BC/ĐU" (chữ "Số" tự thêm).'
+SIGNER_NAME_HELP = "Họ tên người ký báo cáo."
+SIGNER_POSITION_HELP = 'Chức vụ người ký dưới dòng T/M, ví dụ "Phó Bí thư", "Chủ tịch".'
+RECIPIENT_HELP = (
+    'Một nơi nhận (lặp lại cho nhiều nơi), ví dụ --recipient "Ban Thường vụ Huyện ủy (b/c)"; '
+    "thay cho nơi nhận mặc định."
+)
+NARRATIVE_HELP = (
+    "Một phần nhận xét, dạng PHẦN=NỘI DUNG (lặp lại được); PHẦN: situation (thuận lợi, khó "
+    "khăn), leadership (lãnh đạo, chỉ đạo), strengths (ưu điểm), weaknesses (hạn chế), "
+    "proposals (đề xuất)."
+)
+PARENT_HELP = "Cấp trên trực tiếp (khi đơn vị chưa có danh sách trong máy)."
+LOCALITY_HELP = "Địa danh ở dòng ngày tháng (khi đơn vị chưa có danh sách)."
+ABBREV_HELP = 'Ký hiệu cơ quan ban hành trong số văn bản, ví dụ "ĐU", "CB".'
