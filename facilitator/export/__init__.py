@@ -6,14 +6,18 @@ else (models, renderers, registry) is importable on its own for tests and tools.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Session, Unit
 from facilitator.export.settings import DocSettings
 from facilitator.strings import export as s
+
+if TYPE_CHECKING:
+    from facilitator.export.report_details import ReportDetails
 
 __all__ = ["DocSettings", "export_minutes", "export_report", "export_script"]
 
@@ -62,10 +66,20 @@ def export_report(
     period: tuple[date, date] | None = None,
     overwrite: bool = False,
     settings: DocSettings | None = None,
+    details: ReportDetails | None = None,
+    on_blanks: Callable[[list[str]], None] | None = None,
 ) -> Path:
     """Aggregate ``sessions`` into the report of ``unit`` and write it as ``fmt``
-    ("docx" | "md" | "csv"). ``sessions`` may be a lazy generator: it is read once."""
+    ("docx" | "md" | "csv" | "xlsx" | "pdf"). ``sessions`` may be a lazy generator: it is
+    read once. ``details`` are the fields given by hand (number, signer, narrative…);
+    ``on_blanks`` hears what is still blank before the file is written."""
     from facilitator.export.registry import REPORT_WRITERS
+    from facilitator.export.report_details import (
+        ReportDetails,
+        apply_details,
+        remaining_blanks,
+        unit_with,
+    )
     from facilitator.export.report_model import build_report
     from facilitator.storage.output_file import write_output
 
@@ -73,7 +87,12 @@ def export_report(
     if writer is None:
         raise FacilitatorError(s.unknown_format(fmt, sorted(REPORT_WRITERS)))
     settings = settings or DocSettings()
+    details = details or ReportDetails()
+    unit = unit_with(unit, details)
     report = build_report(sessions, unit=unit, title=title, period=period, settings=settings)
+    report = apply_details(report, unit, details, settings)
+    if on_blanks is not None:
+        on_blanks(remaining_blanks(report, unit))
     target = _target(path, report.file_stem, fmt)
     return write_output(target, writer(report, settings), overwrite=overwrite)
 
