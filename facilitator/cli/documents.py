@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from facilitator.cli.context import get_settings, get_store, handle_errors
+from facilitator.cli.report_signing import Blanks, details_from, signing_options, warn_about_unit
 from facilitator.config.layout import LayoutValueError, check_line_spacing, parse_margins
 from facilitator.domain.errors import NotFoundError
 from facilitator.domain.models import Unit
@@ -170,6 +171,7 @@ def _unit_for(store: Store, name: str) -> Unit:
 @click.option("--from", "from_", default=None, help=text.FROM_HELP)
 @click.option("--to", "to", default=None, help=text.TO_HELP)
 @click.option("--title", default=None, help=text.TITLE_HELP)
+@signing_options
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="docx", show_default=True,
     help=text.FORMAT_HELP,
@@ -193,6 +195,7 @@ def report_command(
     signer: str | None,
     line_spacing: float | None,
     margins: str | None,
+    **signing: Any,
 ) -> None:
     """Aggregate the unit's own sessions and the bundles of units below into one report."""
     from facilitator.cli.report_run import attachments, report_items
@@ -208,6 +211,9 @@ def report_command(
     target = output or _default_output(ctx, f"bao-cao-{unit_name}", fmt)
     period = (start, end) if start and end else None
     unit = _unit_for(store, unit_name)
+    details = details_from(signing)
+    warn_about_unit(store, unit, details)
+    blanks = Blanks()
     if fmt == "bundle":
         from facilitator.export.report_upward import export_report_bundle
 
@@ -219,9 +225,9 @@ def report_command(
     else:
         path = export_report(
             items, fmt, target, unit=unit, title=title, period=period, overwrite=overwrite,
-            settings=settings,
+            settings=settings, details=details, on_blanks=blanks,
         )  # fmt: skip
     _warn_unverified(fmt, settings)
     for problem in problems:
         click.secho(text.SKIPPED.format(problem=problem), fg="yellow", err=True)
-    click.echo(text.WROTE.format(path=path))
+    click.echo(blanks.wrote(str(path), text.WROTE.format(path=path)))
