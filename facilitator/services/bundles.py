@@ -2,7 +2,9 @@
 
 Import is all-or-nothing over the whole batch: every file is read and validated first,
 ids are checked against the store and against each other, and only when nothing is wrong
-is anything written.
+is anything written. The batch is streamed: the first pass keeps only each file's id,
+the second reads the files again and writes them a chunk at a time, so memory and the
+number of locks held stay flat however many bundles a district brings in.
 """
 
 from __future__ import annotations
@@ -17,12 +19,24 @@ from facilitator.domain.models import Session
 from facilitator.storage.store import Store
 from facilitator.strings import bundle as msg
 
+WRITE_CHUNK = 100
+"""Sessions written (and locked) together: bounded, because Windows' C runtime allows a
+process 512 open files and every lock is one."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One imported session, as the import reports it."""
+
+    id: str
+    title: str
+
 
 @dataclass(frozen=True)
 class ImportResult:
     """What an import wrote: the sessions, and which of their ids replaced stored ones."""
 
-    sessions: tuple[Session, ...]
+    sessions: tuple[Imported, ...]
     replaced: tuple[str, ...]
 
     @property
@@ -56,34 +70,50 @@ def import_bundles(
         raise InputError(msg.NO_FILES)
     problems: list[Problem] = []
     bad_files: set[Path] = set()
-    loaded: list[tuple[Path, Session]] = []
+    checked: list[tuple[Path, str]] = []
     first_file: dict[str, Path] = {}
     for done, path in enumerate(files, 1):
         if progress is not None:
             progress(done, len(files))  # reading and checking is where the time goes
         try:
-            session = read_bundle(path)
+            session_id = read_bundle(path).id  # the session itself is not kept
         except InputError as err:
             problems.extend(_located(path, err))
             bad_files.add(path)
             continue
-        if session.id in first_file:
+        if session_id in first_file:
             problems.append(
-                Problem(f"{path} $.id", msg.same_id_twice(session.id, first_file[session.id]))
+                Problem(f"{path} $.id", msg.same_id_twice(session_id, first_file[session_id]))
             )
             bad_files.add(path)
             continue
-        first_file[session.id] = path
-        if not replace and store.exists(session.id):
-            problems.append(Problem(f"{path} $.id", msg.session_exists(session.id)))
+        first_file[session_id] = path
+        if not replace and store.exists(session_id):
+            problems.append(Problem(f"{path} $.id", msg.session_exists(session_id)))
             bad_files.add(path)
             continue
-        loaded.append((path, session))
+        checked.append((path, session_id))
     if problems:
         raise InputError(msg.import_failed(len(bad_files), len(files)), problems)
-    replaced = [s.id for _, s in loaded if store.exists(s.id)]
-    store.put_sessions([s for _, s in loaded], replace=replace)
-    return ImportResult(tuple(s for _, s in loaded), tuple(replaced))
+    replaced = tuple(i for _, i in checked if store.exists(i))
+    written: list[Imported] = []
+    for start in range(0, len(checked), WRITE_CHUNK):
+        chunk = [_read_again(path, i) for path, i in checked[start : start + WRITE_CHUNK]]
+        store.put_sessions(chunk, replace=replace)
+        written.extend(Imported(s.id, s.title) for s in chunk)
+    return ImportResult(tuple(written), replaced)
+
+
+def _read_again(path: Path, session_id: str) -> Session:
+    """The second pass: a file changed since it was checked is refused, not written."""
+    try:
+        session = read_bundle(path)
+    except InputError as err:
+        raise InputError(msg.import_failed(1, 1), _located(path, err)) from err
+    if session.id != session_id:  # its id was checked against the store and the batch
+        problem = Problem(f"{path} $.id", msg.changed_while_importing(session.id, session_id))
+        raise InputError(msg.import_failed(1, 1), [problem])
+    return session
 
 
 def export_bundle(

@@ -53,8 +53,11 @@ def replace_with_retry(src: str, dst: Path) -> None:
             time.sleep(0.02 * (attempt + 1))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or the new file, never half.
+
+    ``sync_dir=False`` leaves the folder's fsync to the caller: a staging folder that is
+    synced once, whole, before it is renamed into place (an import's sessions).
 
     Raises:
         StoreError: the write failed (full disk, permissions); the old file is intact.
@@ -72,7 +75,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp_name, FILE_MODE)
         replace_with_retry(tmp_name, path)
         tmp_name = None
-        fsync_dir(folder)
+        if sync_dir:
+            fsync_dir(folder)
     except OSError as exc:
         message = text.DISK_FULL if exc.errno == errno.ENOSPC else text.WRITE_FAILED
         raise StoreError(message.format(path=path, error=os_reason(exc))) from exc
@@ -149,8 +153,9 @@ def read_json(path: Path) -> Any:
 class AtomicJSONStorage(Storage):
     """TinyDB storage that never leaves a truncated file behind."""
 
-    def __init__(self, path: str | Path, create_dirs: bool = True) -> None:
+    def __init__(self, path: str | Path, create_dirs: bool = True, sync_dir: bool = True) -> None:
         self.path = Path(path)
+        self.sync_dir = sync_dir
         if create_dirs:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
 
@@ -167,7 +172,7 @@ class AtomicJSONStorage(Storage):
         """Serialise first (a bad value never touches the disk), then replace atomically."""
         # No indent: only compact output uses json's C encoder (4x faster at 500 people).
         payload = json.dumps(data, ensure_ascii=False)
-        write_bytes_atomic(self.path, payload.encode("utf-8"))
+        write_bytes_atomic(self.path, payload.encode("utf-8"), sync_dir=self.sync_dir)
 
     def close(self) -> None:
         """Nothing is held open between writes."""

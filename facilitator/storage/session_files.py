@@ -32,8 +32,8 @@ _SESSION_DOC = 1
 SessionValidator = Callable[[dict[str, Any]], list[Problem]]
 
 
-def open_db(path: Path) -> TinyDB:
-    return TinyDB(path, storage=WriteThroughCache(AtomicJSONStorage))
+def open_db(path: Path, *, sync_dir: bool = True) -> TinyDB:
+    return TinyDB(path, storage=WriteThroughCache(AtomicJSONStorage), sync_dir=sync_dir)
 
 
 def _put(table: Table, doc_id: int, data: dict[str, Any]) -> None:
@@ -70,8 +70,12 @@ class SessionRepo:
         session_id: str,
         validator: SessionValidator | None,
         lock: FileLock | None = None,
+        *,
+        staged: bool = False,
     ) -> None:
         self.folder = folder
+        # A staging folder is synced once, whole, before it is renamed into place.
+        self._sync_dir = not staged
         self.session_id = session_id
         self._validator = validator
         self._lock = lock or session_lock(folder.parent, session_id)
@@ -110,12 +114,12 @@ class SessionRepo:
 
     def _session_db(self) -> TinyDB:
         if self._db is None:
-            self._db = open_db(self.session_path)
+            self._db = open_db(self.session_path, sync_dir=self._sync_dir)
         return self._db
 
     def _chunk_db(self, index: int) -> TinyDB:
         if index not in self._chunks:
-            self._chunks[index] = open_db(self._chunk_path(index))
+            self._chunks[index] = open_db(self._chunk_path(index), sync_dir=self._sync_dir)
         return self._chunks[index]
 
     # -- reading ---------------------------------------------------------------

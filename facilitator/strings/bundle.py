@@ -160,3 +160,10 @@ NO_FILES = "Chưa chọn tệp nào để nhập."
 
 
 BUNDLE_KIND = "tệp buổi sinh hoạt (.json)"
+
+
+def changed_while_importing(found: str, checked: str) -> str:
+    return (
+        f"tệp đã thay đổi trong khi nhập: mã buổi nay là «{found}», lúc kiểm tra là "
+        f"«{checked}»; hãy nhập lại"
+    )
