@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from facilitator.domain.models import Attendance, Person
+from facilitator.domain.vietnamese import format_short_date
 from facilitator.domain.votes import voting_base
 from facilitator.strings import bundle as msg
 
@@ -65,4 +66,4 @@ def voting_base_of(data: dict[str, Any]) -> int:
 
 
 def _shown(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return format_short_date(day)

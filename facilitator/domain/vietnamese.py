@@ -169,6 +169,11 @@ def format_date(day: date) -> str:
     )
 
 
+def format_short_date(day: date) -> str:
+    """ "05/03/2024": tables and messages, where the spelled-out date is too long."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
 def format_place_date(place: str, day: date) -> str:
     """ "Di Linh, ngày 24 tháng 4 năm 2024"."""
     return f"{place}, {format_date(day)}" if place else format_date(day).capitalize()
