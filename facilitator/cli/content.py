@@ -1,16 +1,23 @@
-"""``facilitator content ...``: validate content packs from the command line."""
+"""``facilitator content ...``: validate content packs, draft one from a plan."""
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import click
 
+from facilitator.cli.context import handle_errors
 from facilitator.domain.content import ITEM_KINDS, ContentPack
 from facilitator.domain.errors import InputError, Problem
+from facilitator.drafting.draft import draft_plan
+from facilitator.drafting.model import Draft
+from facilitator.drafting.pack_writer import default_name, write_draft
 from facilitator.parsing.content_pack import load_pack
 from facilitator.parsing.pack_folder import is_pack_file
 from facilitator.strings import content as msg
+from facilitator.strings import drafting as draft_msg
+from facilitator.strings import main as main_msg
 from facilitator.strings.oserrors import reason as os_reason
 
 
@@ -76,3 +83,31 @@ def check_command(files: tuple[str, ...]) -> None:
         click.echo(msg.check_totals(len(files) - skipped - failed, failed))
     if failed:
         click.get_current_context().exit(1)
+
+
+def draft_report(draft: Draft) -> list[str]:
+    """What was found, then what could not be placed, a line each."""
+    lines = list(draft.found)
+    lines.append(draft_msg.unplaced_heading(len(draft.unplaced)))
+    lines += [draft_msg.unplaced_line(u.line, u.text, u.reason) for u in draft.unplaced]
+    return lines
+
+
+@content_group.command("draft", help=draft_msg.DRAFT_HELP)
+@click.argument("plan", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=draft_msg.DRAFT_OUTPUT_HELP,
+)
+@click.option("--overwrite", is_flag=True, help=main_msg.OVERWRITE_HELP)
+@handle_errors
+def draft_command(plan: Path, output: Path | None, overwrite: bool) -> None:
+    """Draft a pack from PLAN and write it to OUTPUT (or <pack id>.md here)."""
+    draft = draft_plan(plan)
+    for line in draft_report(draft):
+        click.echo(line)
+    path = write_draft(draft, output or Path(default_name(draft)), overwrite=overwrite)
+    click.echo(draft_msg.draft_written(str(path)))
+    click.echo(draft_msg.draft_next(str(path)))

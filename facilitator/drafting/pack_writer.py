@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from facilitator.drafting.model import DraftItem, DraftPack
+from facilitator.drafting.model import Draft, DraftItem, DraftPack
+from facilitator.storage.output_file import write_output
 
 _INLINE = re.compile(r"([\\`*_\[\]<>{}|~])")
 _BLOCK_START = re.compile(r"^([#>+=-]|\d+[.)])")
@@ -90,3 +92,17 @@ def render_pack(pack: DraftPack) -> str:
     for item in pack.items:
         lines.extend(_item(item))
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def default_name(draft: Draft) -> str:
+    """The file a draft is saved as when no name is given: its pack id (from the title)."""
+    return f"{draft.pack.id}.md"
+
+
+def write_draft(draft: Draft, target: Path | str, *, overwrite: bool = False) -> Path:
+    """Save ``draft`` through the one user-file writer (atomic, no clobber unless asked).
+
+    Raises:
+        FacilitatorError: the file exists (without ``overwrite``), or cannot be written.
+    """
+    return write_output(target, draft.markdown.encode("utf-8"), overwrite=overwrite)

@@ -226,7 +226,10 @@ def plan_reference(kind: str, number: str) -> str:
 # -- what could not be placed -----------------------------------------------------------
 LEFT_ORGANISATION = "phần tổ chức thực hiện: việc của các cơ quan, không phải nội dung buổi họp"
 LEFT_ORGANISER = "thông tin cho người tổ chức (hình thức, đối tượng, địa điểm…), không trình bày"
-LEFT_TIME = "phần thời gian không nêu thời hạn hoàn thành đọc được"
+LEFT_TIME = (
+    "thời gian, địa điểm tổ chức: nhập khi chuẩn bị buổi sinh hoạt (không thấy thời hạn "
+    "hoàn thành ở đây)"
+)
 LEFT_MATERIALS = "ghi chú ở phần tài liệu, không phải tên một tài liệu"
 LEFT_CONTENT = "đoạn văn trong phần nội dung nằm ngoài các mục đã nhận ra"
 LEFT_UNKNOWN = "không thuộc phần nào đã nhận ra"
@@ -287,3 +290,23 @@ def unplaced_heading(count: int) -> str:
 
 def unplaced_line(line: int, text: str, reason: str) -> str:
     return f"  dòng {line}: «{text}» ({reason})"
+
+
+# -- the command ------------------------------------------------------------------------
+DRAFT_HELP = (
+    "Soạn gói nội dung từ kế hoạch của cấp trên (.txt, .md, .docx hoặc .pdf có lớp chữ). "
+    "In những gì đã tìm thấy và những đoạn không đưa vào gói; gói soạn ra luôn qua được "
+    "«content check». Tên tệp mặc định lấy từ tiêu đề của kế hoạch."
+)
+DRAFT_OUTPUT_HELP = "Tệp gói nội dung sẽ ghi (mặc định: <mã gói>.md trong thư mục hiện tại)."
+
+
+def draft_written(path: str) -> str:
+    return f"Đã soạn gói nội dung: {path}"
+
+
+def draft_next(path: str) -> str:
+    return (
+        f"Mở tệp để xem lại các ý (phần «notes» ghi chỗ cần sửa), rồi kiểm tra: "
+        f"facilitator content check {path}"
+    )
