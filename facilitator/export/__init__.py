@@ -18,6 +18,7 @@ from facilitator.strings import export as s
 
 if TYPE_CHECKING:
     from facilitator.export.report_details import ReportDetails
+    from facilitator.export.report_tally import ReportInput
 
 __all__ = ["DocSettings", "export_minutes", "export_report", "export_script"]
 
@@ -57,7 +58,7 @@ def export_minutes(
 
 
 def export_report(
-    sessions: Iterable[Session],
+    sessions: Iterable[ReportInput],
     fmt: str,
     path: Path | str,
     *,
@@ -68,11 +69,13 @@ def export_report(
     settings: DocSettings | None = None,
     details: ReportDetails | None = None,
     on_blanks: Callable[[list[str]], None] | None = None,
+    missing: Iterable[str] = (),
 ) -> Path:
     """Aggregate ``sessions`` into the report of ``unit`` and write it as ``fmt``
     ("docx" | "md" | "csv" | "xlsx" | "pdf"). ``sessions`` may be a lazy generator: it is
     read once. ``details`` are the fields given by hand (number, signer, narrative…);
-    ``on_blanks`` hears what is still blank before the file is written."""
+    ``on_blanks`` hears what is still blank before the file is written; ``missing`` names
+    the expected units that did not report (sessions may also be report bundles)."""
     from facilitator.export.registry import REPORT_WRITERS
     from facilitator.export.report_details import (
         ReportDetails,
@@ -89,7 +92,9 @@ def export_report(
     settings = settings or DocSettings()
     details = details or ReportDetails()
     unit = unit_with(unit, details)
-    report = build_report(sessions, unit=unit, title=title, period=period, settings=settings)
+    report = build_report(
+        sessions, unit=unit, title=title, period=period, settings=settings, missing=missing
+    )
     report = apply_details(report, unit, details, settings)
     if on_blanks is not None:
         on_blanks(remaining_blanks(report, unit))
