@@ -102,4 +102,4 @@ def _row(
     for cell, value, width in zip(cells, values, widths, strict=True):
         cell.width = Mm(width)
         paragraph = lay.styled_paragraph(cell, styles.cell, reuse=True)
-        paragraph.add_run(value).bold = bold or None
+        lay.add_text(paragraph, value).bold = bold or None
