@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from facilitator.bundle.report_bundle import ReportBundle
-from facilitator.domain.errors import CorruptStoreError, InputError
-from facilitator.domain.models import Json, Session
+from facilitator.domain.errors import CorruptStoreError, InputError, NotFoundError
+from facilitator.domain.models import Json, Session, Unit
 from facilitator.export.report_inputs import bundle_files, iter_reduced, read_reduced
 from facilitator.export.report_tally import ReportInput
 from facilitator.storage.store import Store
@@ -72,3 +72,11 @@ def attachments(store: Store, unit_name: str, files: Iterable[Path]) -> list[Jso
         except InputError:
             read_reduced(path)  # a report bundle is not attached; a broken file still fails
     return out
+
+
+def unit_for(store: Store, name: str) -> Unit:
+    """The unit as its roster records it (header, abbreviation), else by its name only."""
+    try:
+        return store.roster(name).unit
+    except NotFoundError:
+        return Unit(name=name)

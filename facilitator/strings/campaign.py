@@ -138,3 +138,135 @@ def ambiguous_unit(name: str, parents: list[str]) -> str:
         f"có nhiều đơn vị tên «{name}» (cấp trên: {shown}) mà tệp không ghi cấp trên khớp: "
         "chưa nhận. Ghi rõ cấp trên trong tệp hoặc trong danh sách đơn vị."
     )
+
+
+# --- Status and reminders -------------------------------------------------------------------
+
+STATE_LABELS = {
+    "received": "Đã nhận",
+    "late": "Nhận muộn",
+    "missing": "Chưa nhận",
+    "overdue": "Quá hạn",
+}
+NO_DEADLINE = "chưa có hạn"
+REMINDER_TITLE = "DANH SÁCH ĐƠN VỊ CHƯA BÁO CÁO"
+REMINDER_HEADER = ("TT", "Đơn vị", "Cấp trên")
+STATUS_COLUMNS = (
+    "TT",
+    "Đơn vị",
+    "Cấp trên",
+    "Tình trạng",
+    "Số buổi",
+    "Tham gia",
+    "Tỷ lệ",
+    "Thu hoạch",
+    "Ngày báo cáo",
+    "Dưới 2/3",
+)
+BELOW_MARK = "x"
+
+
+def reminder_intro(title: str, number: str, deadline: str, count: int) -> str:
+    plan = f" (Kế hoạch số {number})" if number else ""
+    return f"Đợt «{title}»{plan}, hạn báo cáo: {deadline}. Còn {count} đơn vị chưa gửi báo cáo."
+
+
+def days_left_line(days: int | None, deadline: str) -> str:
+    if days is None:
+        return "Đợt chưa có hạn báo cáo."
+    if days > 0:
+        return f"Hạn báo cáo {deadline}: còn {days} ngày."
+    if days == 0:
+        return f"Hạn báo cáo {deadline}: hôm nay là ngày cuối."
+    return f"Hạn báo cáo {deadline}: đã quá hạn {-days} ngày."
+
+
+def status_summary(received: int, total: int, missing: int, late: int) -> str:
+    return f"Đã nhận {received}/{total} đơn vị; chưa nhận {missing}; muộn hoặc quá hạn {late}."
+
+
+NOTHING_TO_SHOW = "Không có đơn vị nào."
+
+
+def status_title(title: str, campaign_id: str) -> str:
+    return f"Đợt «{title}» ({campaign_id})"
+
+
+# --- The command line ------------------------------------------------------------------------
+
+CAMPAIGN_HELP = (
+    "Theo dõi một đợt: kế hoạch, danh sách đơn vị phải báo cáo, nhận tệp từ cấp dưới, "
+    "xem đơn vị nào đã/chưa báo cáo, gửi nhắc và lập báo cáo của cấp mình."
+)
+CREATE_HELP = (
+    "Tạo đợt mới. Kế hoạch (số, ngày, cơ quan ban hành, hạn báo cáo) lấy từ gói nội dung "
+    "(--pack) hoặc gõ bằng các tùy chọn."
+)
+TITLE_METAVAR = "TÊN_ĐỢT"
+TITLE_NEEDED = "Cần tên đợt (hoặc --pack để lấy tên từ gói nội dung)."
+LEVEL_UNIT_HELP = "Đơn vị tổng hợp báo cáo của đợt (cấp mình), ví dụ «Đảng bộ xã Di Linh»."
+PACK_HELP = "Gói nội dung (.md) của đợt: lấy tên, kế hoạch và hạn báo cáo từ phần đầu gói."
+NUMBER_HELP = "Số và ký hiệu kế hoạch, ví dụ 172-KH/HU."
+DATE_HELP = "Ngày ban hành kế hoạch (dd/mm/yyyy)."
+ISSUER_HELP = "Cơ quan ban hành kế hoạch."
+DEADLINE_HELP = "Hạn báo cáo (dd/mm/yyyy); báo cáo ngày hạn vẫn là đúng hạn."
+LIST_HELP = "Liệt kê các đợt đã tạo."
+NO_CAMPAIGNS = "Chưa có đợt nào. Tạo bằng: facilitator campaign create TÊN_ĐỢT --unit ĐƠN_VỊ"
+UNITS_HELP = "Danh sách đơn vị phải báo cáo của đợt."
+UNITS_IMPORT_HELP = (
+    "Nhập danh sách đơn vị từ tệp CSV hoặc XLSX (cột: Tên đơn vị, Cấp trên, Viết tắt, Loại); "
+    "thay cho danh sách cũ."
+)
+CAMPAIGN_METAVAR = "MÃ_ĐỢT"
+PATHS_METAVAR = "THƯ_MỤC|TỆP…"
+COLLECT_HELP = (
+    "Nhận các tệp báo cáo và tệp buổi sinh hoạt (một thư mục, kể cả thư mục trên USB, "
+    "hoặc nhiều tệp) và ghép với đơn vị trong danh sách; có tệp lỗi thì không nhận tệp nào."
+)
+COLLECT_REPLACE_HELP = "Nhận tệp mới thay cho tệp đơn vị đã gửi trước đó."
+COLLECT_PROGRESS = "Đang đọc và kiểm tra"
+STATUS_HELP = (
+    "Tình hình đợt: từng đơn vị đã nhận hay chưa, muộn, số buổi, tỷ lệ tham gia, "
+    "bài thu hoạch, dưới 2/3; số ngày còn lại."
+)
+MISSING_HELP = "Chỉ các đơn vị chưa báo cáo."
+LATE_HELP = "Chỉ các đơn vị báo cáo muộn hoặc đã quá hạn."
+JSON_HELP = "In dạng JSON (cho chương trình khác)."
+REMINDERS_HELP = (
+    "Ghi danh sách đơn vị chưa báo cáo (kèm cấp trên) để gửi nhắc: .csv cho Excel, "
+    "tên khác ghi Markdown."
+)
+REPORT_HELP = (
+    "Lập báo cáo của cấp mình từ mọi tệp đã nhận của đợt (kèm danh sách đơn vị chưa báo cáo); "
+    "--format bundle ghi tệp báo cáo để gửi cấp trên."
+)
+
+
+def created(campaign_id: str, title: str) -> str:
+    return f"Đã tạo đợt «{title}», mã {campaign_id}."
+
+
+def list_line(campaign_id: str, title: str, received: int, total: int) -> str:
+    return f"{campaign_id}  {title}  (đã nhận {received}/{total} đơn vị)"
+
+
+def units_imported(count: int) -> str:
+    return f"Đã nhập {count} đơn vị phải báo cáo."
+
+
+def collected_one(unit: str, bundle_id: str, kind: str) -> str:
+    what = "báo cáo" if kind == "report" else "buổi sinh hoạt"
+    return f"Đã nhận {what} {bundle_id} của {unit}"
+
+
+def collected_total(added: int, replaced: int, left_out: int) -> str:
+    parts = [f"Đã nhận {added} tệp"]
+    if replaced:
+        parts.append(f"thay {replaced} tệp cũ")
+    if left_out:
+        parts.append(f"{left_out} tệp chưa nhận vì không rõ đơn vị")
+    return ", ".join(parts) + "."
+
+
+def reminders_count(count: int) -> str:
+    return f"{count} đơn vị chưa báo cáo."

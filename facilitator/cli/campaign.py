@@ -1,0 +1,232 @@
+"""``facilitator campaign …``: who must report, who has, and the report of the level.
+
+create → units import → collect (again as files come in) → status / reminders → report.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from facilitator.cli.context import get_store, handle_errors
+from facilitator.cli.documents import _default_output, _parse_day, _settings, layout_options
+from facilitator.strings import campaign as msg
+from facilitator.strings import main as main_text
+
+REPORT_FORMATS = ("docx", "md", "pdf", "csv", "xlsx", "bundle")
+
+
+def _campaigns(ctx: click.Context) -> Any:
+    from facilitator.campaign.storage import CampaignStore
+
+    return CampaignStore(get_store(ctx, create=False).root)
+
+
+@click.group("campaign", help=msg.CAMPAIGN_HELP)
+def campaign_group() -> None:
+    """Commands on campaigns (đợt)."""
+
+
+@campaign_group.command("create", help=msg.CREATE_HELP)
+@click.argument("title", required=False, metavar=msg.TITLE_METAVAR)
+@click.option("--unit", "unit_name", required=True, help=msg.LEVEL_UNIT_HELP)
+@click.option("--pack", type=click.Path(dir_okay=False, path_type=Path), help=msg.PACK_HELP)
+@click.option("--number", default=None, help=msg.NUMBER_HELP)
+@click.option("--date", "issued", default=None, help=msg.DATE_HELP)
+@click.option("--issuer", default=None, help=msg.ISSUER_HELP)
+@click.option("--deadline", default=None, help=msg.DEADLINE_HELP)
+@click.pass_context
+@handle_errors
+def create_command(
+    ctx: click.Context,
+    title: str | None,
+    unit_name: str,
+    pack: Path | None,
+    number: str | None,
+    issued: str | None,
+    issuer: str | None,
+    deadline: str | None,
+) -> None:
+    """A new campaign; the plan comes from the pack's metadata unless typed."""
+    from facilitator.campaign.model import Campaign, Plan
+    from facilitator.domain.vietnamese import clean_line
+
+    content_id, plan = "", Plan()
+    if pack is not None:
+        from facilitator.parsing import load_pack
+
+        loaded = load_pack(pack)
+        content_id, title = loaded.id, title or loaded.title
+        if loaded.plan is not None:
+            plan = Plan(loaded.plan.number, loaded.plan.date, loaded.plan.issuer)
+        plan = Plan(plan.number, plan.issued_on, plan.issuer, loaded.deadline)
+    if not title or not clean_line(title):
+        raise click.UsageError(msg.TITLE_NEEDED)
+    plan = Plan(
+        clean_line(number) if number else plan.number,
+        _parse_day(issued) or plan.issued_on,
+        clean_line(issuer) if issuer else plan.issuer,
+        _parse_day(deadline) or plan.deadline,
+    )
+    get_store(ctx)  # the data folder exists from here on
+    store = _campaigns(ctx)
+    campaign = Campaign(
+        store.new_id(title), clean_line(title), clean_line(unit_name), plan, content_id
+    )
+    store.save(campaign)
+    click.echo(msg.created(campaign.id, campaign.title))
+
+
+@campaign_group.command("list", help=msg.LIST_HELP)
+@click.pass_context
+@handle_errors
+def list_command(ctx: click.Context) -> None:
+    """One line per campaign: id, title, deadline, how many reported."""
+    from facilitator.campaign.status import campaign_status
+
+    campaigns = _campaigns(ctx).all()
+    if not campaigns:
+        click.echo(msg.NO_CAMPAIGNS)
+    for campaign in campaigns:
+        status = campaign_status(campaign, date.today())
+        click.echo(
+            msg.list_line(campaign.id, campaign.title, len(status.received), len(status.units))
+        )
+
+
+@campaign_group.group("units", help=msg.UNITS_HELP)
+def units_group() -> None:
+    """The units expected to report."""
+
+
+@units_group.command("import", help=msg.UNITS_IMPORT_HELP)
+@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP")
+@click.pass_context
+@handle_errors
+def units_import_command(ctx: click.Context, campaign_id: str, file: Path) -> None:
+    """Replace the campaign's list of expected units by the file's."""
+    from facilitator.campaign.units_file import read_expected_units
+
+    store = _campaigns(ctx)
+    campaign_id = store.resolve(campaign_id)
+    units = read_expected_units(file)
+    with store.lock(campaign_id).acquire_blocking():
+        store.save(store.load(campaign_id).with_units(units))
+    click.echo(msg.units_imported(len(units)))
+
+
+@campaign_group.command("collect", help=msg.COLLECT_HELP)
+@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
+    metavar=msg.PATHS_METAVAR,
+)  # fmt: skip
+@click.option("--replace", is_flag=True, help=msg.COLLECT_REPLACE_HELP)
+@click.pass_context
+@handle_errors
+def collect_command(
+    ctx: click.Context, campaign_id: str, paths: tuple[Path, ...], replace: bool
+) -> None:
+    """Bring bundles of both kinds in, each matched to an expected unit."""
+    from facilitator.campaign.collect import collect
+    from facilitator.cli.progress import progress_bar
+
+    store = _campaigns(ctx)
+    campaign_id = store.resolve(campaign_id)
+    with progress_bar(msg.COLLECT_PROGRESS, len(paths)) as advance:
+        result = collect(
+            store, campaign_id, paths, today=date.today(), replace=replace, progress=advance
+        )
+    for receipt in result.added:
+        click.echo(msg.collected_one(receipt.unit, receipt.bundle_id, receipt.kind))
+    for problem in result.left_out:
+        click.secho(main_text.SKIPPED.format(problem=problem), fg="yellow", err=True)
+    click.echo(msg.collected_total(len(result.added), len(result.replaced), len(result.left_out)))
+
+
+def _status(ctx: click.Context, campaign_id: str) -> Any:
+    from facilitator.campaign.status import campaign_status
+
+    store = _campaigns(ctx)
+    return campaign_status(store.load(store.resolve(campaign_id)), date.today())
+
+
+@campaign_group.command("status", help=msg.STATUS_HELP)
+@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@click.option("--missing", "only", flag_value="missing", help=msg.MISSING_HELP)
+@click.option("--late", "only", flag_value="late", help=msg.LATE_HELP)
+@click.option("--json", "as_json", is_flag=True, help=msg.JSON_HELP)
+@click.pass_context
+@handle_errors
+def status_command(ctx: click.Context, campaign_id: str, only: str | None, as_json: bool) -> None:
+    """Every expected unit: received or not, late, sessions, participation, reflections."""
+    from facilitator.campaign.status_view import status_json, status_lines
+
+    status = _status(ctx, campaign_id)
+    lines = status.missing if only == "missing" else status.late if only == "late" else None
+    if as_json:
+        click.echo(json.dumps(status_json(status, lines), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(status_lines(status, lines)))
+
+
+@campaign_group.command("reminders", help=msg.REMINDERS_HELP)
+@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--overwrite", is_flag=True, help=main_text.OVERWRITE_HELP)
+@click.pass_context
+@handle_errors
+def reminders_command(ctx: click.Context, campaign_id: str, output: Path, overwrite: bool) -> None:
+    """The units still missing, with their superior body (CSV or Markdown)."""
+    from facilitator.campaign.reminders import render_reminders
+    from facilitator.storage.output_file import write_output
+
+    status = _status(ctx, campaign_id)
+    data = render_reminders(status, as_csv=output.suffix.lower() == ".csv")
+    click.echo(main_text.WROTE.format(path=write_output(output, data, overwrite=overwrite)))
+    click.echo(msg.reminders_count(len(status.missing)))
+
+
+@campaign_group.command("report", help=msg.REPORT_HELP)
+@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="docx", show_default=True,
+    help=main_text.FORMAT_HELP,
+)  # fmt: skip
+@click.option("--title", default=None, help=main_text.TITLE_HELP)
+@click.option("--attach-sessions", "attach", is_flag=True, help=msg.ATTACH_HELP)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--overwrite", is_flag=True, help=main_text.OVERWRITE_HELP)
+@layout_options
+@click.pass_context
+@handle_errors
+def report_command(
+    ctx: click.Context,
+    campaign_id: str,
+    fmt: str,
+    title: str | None,
+    attach: bool,
+    output: Path | None,
+    overwrite: bool,
+    signer: str | None,
+    line_spacing: float | None,
+    margins: str | None,
+) -> None:
+    """The level's report over everything collected, listing the units that did not."""
+    from facilitator.cli.campaign_report import write_campaign_report
+
+    status = _status(ctx, campaign_id)
+    campaign = status.campaign
+    target = output or _default_output(ctx, f"bao-cao-{campaign.id}", fmt)
+    settings = _settings(ctx, signer, line_spacing, margins)
+    store = get_store(ctx, create=False)
+    path = write_campaign_report(
+        store, _campaigns(ctx), status, fmt, target, title=title, attach=attach,
+        settings=settings, overwrite=overwrite,
+    )  # fmt: skip
+    click.echo(main_text.WROTE.format(path=path))
