@@ -14,6 +14,7 @@ i18n.install()  # before the command modules below build their options
 
 # ruff: noqa: E402 - the imports below must follow install()
 from facilitator.cli.bundles import import_command
+from facilitator.cli.campaign import campaign_group
 from facilitator.cli.content import content_group
 from facilitator.cli.context import CliContext, fail, get_settings, get_store, handle_errors
 from facilitator.cli.documents import export_command, report_command
@@ -189,6 +190,7 @@ main.add_command(roster_group)
 main.add_command(import_command)
 main.add_command(export_command)
 main.add_command(report_command)
+main.add_command(campaign_group)
 content_group.add_command(script_command)
 main.add_command(content_group)
 main.add_command(audience_command)
