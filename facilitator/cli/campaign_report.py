@@ -3,13 +3,20 @@ the list of expected units that did not report, in any report format or as a bun
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 from facilitator.bundle.report_bundle import CampaignRef
+from facilitator.campaign.model import Campaign
 from facilitator.campaign.status import CampaignStatus
 from facilitator.campaign.storage import CampaignStore
-from facilitator.cli.report_run import attachments, report_items, unit_for
-from facilitator.domain.vietnamese import fold
+from facilitator.cli.report_run import attachments, own_sessions, unit_for
+from facilitator.domain.models import Unit
+from facilitator.domain.vietnamese import clean_line, fold
+from facilitator.export.report_inputs import iter_reduced
+from facilitator.export.report_tally import ReportInput, SessionFigures
 from facilitator.export.settings import DocSettings
 from facilitator.storage.store import Store
 
@@ -22,6 +29,23 @@ def missing_names(status: CampaignStatus) -> list[str]:
         else u.unit.name
         for u in status.missing
     ]  # fmt: skip
+
+
+def _as_expected(campaign: Campaign, files: list[Path]) -> Iterator[ReportInput]:
+    """The collected files, each under the name its unit has in the list of units (a
+    bundle written "chi bo thon 1" is reported as "Chi bộ Thôn 1")."""
+    units = {u.name: u for u in campaign.units}
+    for receipt, item in zip(campaign.receipts, iter_reduced(files), strict=True):
+        unit = units.get(receipt.unit)
+        if unit is None:
+            yield item
+        elif isinstance(item, SessionFigures):
+            name, parent = clean_line(unit.name), clean_line(unit.parent)
+            key = (fold(name), fold(parent))
+            yield replace(item, unit_name=name, unit_parent=parent, unit_key=key)
+        else:
+            renamed = Unit(unit.name, unit.parent, unit.abbrev or item.unit.abbrev)
+            yield replace(item, unit=renamed)
 
 
 def write_campaign_report(
@@ -39,8 +63,8 @@ def write_campaign_report(
     """Write the level's report (``fmt`` as ``facilitator report``); returns the file."""
     campaign = status.campaign
     folder = campaigns.bundles_dir(campaign.id)
-    files = [folder] if folder.is_dir() else []
-    items = report_items(store, campaign.unit, files, None, None, None, [])
+    files = [folder / r.file for r in campaign.receipts]
+    items = chain(own_sessions(store, campaign.unit, []), _as_expected(campaign, files))
     unit = unit_for(store, campaign.unit)
     missing = missing_names(status)
     title = title or campaign.title
