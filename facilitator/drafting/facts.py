@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ _NATIONAL = re.compile(
     r"Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc",
     re.IGNORECASE,
 )
-_SIGN_FOR = re.compile(r"(?:T/M|TM\.?)\s+(?P<body>.+)")
+_SIGN_FOR = re.compile(r"(?:^|\s)(?:T/M|TM\.)\s+(?P<body>.+)")
+_LEADING_MARKS = re.compile(r"^[^\w]+")
 _ISSUER_IN_TEXT = re.compile(
     r"(?:^|[;.]\s*)(?P<who>(?:Ban|Hội|Huyện|Tỉnh|Thành|Thị|Đảng|Chi|Ủy|Thường trực)[^;.,()]{2,80}?)"
     r"\s+(?:xây dựng|ban hành|đề nghị|hướng dẫn|thông báo|yêu cầu)\b"
@@ -71,6 +73,10 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _has_lower(word: str) -> bool:
+    return any(ch.islower() for ch in word)
+
+
 def _number(header: Sequence[Line]) -> str:
     for _, text in header:
         match = _NUMBER.search(text)
@@ -80,14 +86,18 @@ def _number(header: Sequence[Line]) -> str:
 
 
 def _place_date(header: Sequence[Line]) -> tuple[str, date | None]:
-    for _, text in header:
-        match = _PLACE_DATE.search(_NATIONAL.sub(" ", text))
+    texts = [_NATIONAL.sub(" ", text) for _, text in header]
+    # A PDF's columns can break "…, ngày 06 tháng 5 năm" / "2024" over two lines.
+    pairs = [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
+    for text in (*texts, *pairs):
+        match = _PLACE_DATE.search(text)
         if match:
             try:
                 day = date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
                 continue
-            return _clean(match["place"] or ""), day
+            place = _clean(match["place"] or "")
+            return _LEADING_MARKS.sub("", place), day
     return "", None
 
 
@@ -106,9 +116,12 @@ def _issuer(split: SplitPlan, body: Sequence[str]) -> str:
     organisations = _organisation_lines(split.header)
     own = organisation_case(organisations[-1]) if organisations else ""
     for _, text in split.tail:
-        signed = _SIGN_FOR.fullmatch(_clean(text))
+        signed = _SIGN_FOR.search(_clean(text))
         if signed and own:
-            for_whom = organisation_case(signed["body"])
+            # Only the capitals: a PDF may put the recipients' column on the same line.
+            words = signed["body"].split()
+            caps = " ".join(w for w in itertools.takewhile(lambda w: not _has_lower(w), words))
+            for_whom = organisation_case(caps)
             # "T/M BAN THƯỜNG VỤ" of the Huyện ủy; "T/M CHI BỘ" is the letterhead itself.
             if fold(for_whom) in fold(own):
                 return own

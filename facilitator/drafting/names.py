@@ -60,8 +60,14 @@ _BY_WORDS = sorted(
     ((tuple(fold(name).split()), name) for name in ORGANISATION_WORDS),
     key=lambda entry: -len(entry[0]),
 )
-# "UỶ" and "ỦY" are both written: compare both spellings as one.
-_SPELLINGS = str.maketrans({"ỷ": "ủ", "Ỷ": "Ủ"})
+# "UỶ" (old tone placement) and "ỦY" are both written: the official casing uses "ủy".
+_SPELLINGS = (("UỶ", "ỦY"), ("Uỷ", "Ủy"), ("uỷ", "ủy"))
+
+
+def _respell(text: str) -> str:
+    for old, new in _SPELLINGS:
+        text = text.replace(old, new)
+    return text
 
 
 def _proper(word: str) -> str:
@@ -72,7 +78,7 @@ def _proper(word: str) -> str:
 
 def organisation_case(text: str) -> str:
     """Official casing of an organisation written in capitals (other text left as is)."""
-    words = text.translate(_SPELLINGS).split()
+    words = _respell(text).split()
     if not words or any(ch.islower() for ch in text):
         return " ".join(words)
     keys = [fold(word) for word in words]

@@ -249,6 +249,7 @@ def split_label(text: str) -> tuple[str, str]:
     """ "Thời gian: Hoàn thành trong Quý II/2024" -> ("Thời gian", "Hoàn thành…");
     text without a short label before a colon -> ("", text)."""
     head, colon, rest = text.partition(":")
-    if colon and rest.strip() and len(head.split()) <= 6 and not head.startswith("http"):
+    # The colon of "http://…" is not a label's.
+    if colon and rest.strip() and len(head.split()) <= 6 and not head.endswith(("http", "https")):
         return head.strip(), rest.strip()
     return "", text
