@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -13,16 +14,7 @@ from facilitator.cli import i18n
 i18n.install()  # before the command modules below build their options
 
 # ruff: noqa: E402 - the imports below must follow install()
-from facilitator.cli.bundles import import_command
-from facilitator.cli.campaign import campaign_group
-from facilitator.cli.content import content_group
 from facilitator.cli.context import CliContext, fail, get_settings, get_store, handle_errors
-from facilitator.cli.documents import export_command, report_command
-from facilitator.cli.kit import kit_group
-from facilitator.cli.roster import roster_group
-from facilitator.cli.script import script_command
-from facilitator.cli.sessions import sessions_command
-from facilitator.cli.setup import config_group, data_group, doctor_command, serve_command
 from facilitator.config.legacy import find_legacy_store
 from facilitator.config.locations import (
     CONTENT_DIR_ENV,
@@ -46,8 +38,49 @@ def _content_dirs(explicit: Path | None) -> tuple[Path, ...]:
     return tuple(folders)
 
 
+LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
+    # name: "module:attribute" of the command, then commands attached to it (a group's).
+    "sessions": ("facilitator.cli.sessions:sessions_command",),
+    "roster": ("facilitator.cli.roster:roster_group",),
+    "import": ("facilitator.cli.bundles:import_command",),
+    "export": ("facilitator.cli.documents:export_command",),
+    "report": ("facilitator.cli.documents:report_command",),
+    "campaign": ("facilitator.cli.campaign:campaign_group",),
+    "content": ("facilitator.cli.content:content_group", "facilitator.cli.script:script_command"),
+    "serve": ("facilitator.cli.setup:serve_command",),
+    "config": ("facilitator.cli.setup:config_group",),
+    "data": ("facilitator.cli.setup:data_group",),
+    "doctor": ("facilitator.cli.setup:doctor_command",),
+    "kit": ("facilitator.cli.kit:kit_group",),
+}
+"""Subcommands imported when used: the console, started without one, must not pay for
+python-docx, openpyxl, the plan reader and Rich's progress bars (~0.4 s on an old
+laptop; issue 13). ``--help`` imports them all to show their one-line help."""
+
+
+def _load(target: str) -> click.Command:
+    module, _, attribute = target.partition(":")
+    command = getattr(importlib.import_module(module), attribute)
+    assert isinstance(command, click.Command)
+    return command
+
+
 class _MainGroup(click.Group):
-    """Help that names the data folder of *this* run (HOME, XDG and APPDATA vary)."""
+    """Help that names the data folder of *this* run (HOME, XDG and APPDATA vary);
+    subcommands loaded on first use (:data:`LAZY_COMMANDS`)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            command, *attached = (_load(target) for target in LAZY_COMMANDS[cmd_name])
+            if isinstance(command, click.Group):
+                for sub in attached:
+                    command.add_command(sub)
+            _localise(command)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
 
     def get_help(self, ctx: click.Context) -> str:
         self.help = text.MAIN_HELP.format(data_dir=default_store_dir())
@@ -185,29 +218,20 @@ def _serve_audience(root: Path, host: str, port: int) -> None:
     serve(args, host, port, text.AUDIENCE_WEB_TITLE, text.SERVING)
 
 
-main.add_command(sessions_command)
-main.add_command(roster_group)
-main.add_command(import_command)
-main.add_command(export_command)
-main.add_command(report_command)
-main.add_command(campaign_group)
-content_group.add_command(script_command)
-main.add_command(content_group)
 main.add_command(audience_command)
-main.add_command(serve_command)
-main.add_command(config_group)
-main.add_command(data_group)
-main.add_command(doctor_command)
-main.add_command(kit_group)
 
 
 def _localise_metavars(group: click.Group) -> None:
     """Every command's usage line says "[TÙY_CHỌN]" rather than click's "[OPTIONS]"."""
     for command in group.commands.values():
-        command.options_metavar = text.OPTIONS_METAVAR
-        if isinstance(command, click.Group):
-            command.subcommand_metavar = text.GROUP_SUBCOMMAND_METAVAR
-            _localise_metavars(command)
+        _localise(command)
+
+
+def _localise(command: click.Command) -> None:
+    command.options_metavar = text.OPTIONS_METAVAR
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = text.GROUP_SUBCOMMAND_METAVAR
+        _localise_metavars(command)
 
 
 _localise_metavars(main)

@@ -73,7 +73,9 @@ IMPORT_PROGRESS = "Đang đọc và kiểm tra các gói dữ liệu"
 SESSIONS_JSON_HELP = (
     "In dạng JSON (đủ mã buổi, số liệu, các tệp không đọc được) cho các công cụ khác."
 )
-SESSIONS_HELP = "Liệt kê các buổi sinh hoạt đã lưu, mới nhất trước (mặc định {recent} buổi gần nhất)."
+SESSIONS_HELP = (
+    "Liệt kê các buổi sinh hoạt đã lưu, mới nhất trước (mặc định {recent} buổi gần nhất)."
+)
 SESSIONS_ALL_HELP = "Liệt kê tất cả các buổi, không chỉ các buổi gần nhất."
 SESSIONS_MORE = "… và {count} buổi cũ hơn; dùng --all để xem tất cả."
 SESSIONS_TITLE = "Các buổi sinh hoạt"
