@@ -76,7 +76,7 @@ def test_a_letter_has_its_subject_line_and_addressees_taken_off() -> None:
     assert split.doc_type == "V/v"
     assert [t for _, t in split.subject] == ["tổ chức nghiên cứu tác phẩm"]
     assert [t for _, t in split.addressees] == ["Kính gửi: Hội CCB các huyện.", "- Hội CCB thị xã"]
-    assert [t for _, t in split.body][0].startswith("Thực hiện")
+    assert next(t for _, t in split.body).startswith("Thực hiện")
 
 
 def test_facts_of_a_district_plan() -> None:

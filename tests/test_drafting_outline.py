@@ -52,27 +52,27 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return list(enumerate(text.split("\n"), 1))
 
 
-WRAPPED = """1.1. Phần thứ nhất: Vai trò quan trọng và đóng góp to lớn của công tác đối 
+WRAPPED = """1.1. Phần thứ nhất: Vai trò quan trọng và đóng góp to lớn của công tác đối
 
-ngoại trong sự nghiệp xây dựng và bảo vệ Tổ quốc 
+ngoại trong sự nghiệp xây dựng và bảo vệ Tổ quốc
 
-- Khẳng định bước phát triển về tư duy lý luận của Đảng về đối ngoại, nhấn mạnh 
+- Khẳng định bước phát triển về tư duy lý luận của Đảng về đối ngoại, nhấn mạnh
 
-05 bài học kinh nghiệm quý báu được đúc rút từ thực tiễn, trật tự chính trị 
+05 bài học kinh nghiệm quý báu được đúc rút từ thực tiễn, trật tự chính trị
 
-- kinh tế quốc tế và thành tựu trong gần 40 năm đổi mới của đất nước ta hiện nay. 
+- kinh tế quốc tế và thành tựu trong gần 40 năm đổi mới của đất nước ta hiện nay.
 
-- Khẳng định đối ngoại là sự nghiệp của toàn Đảng, toàn dân và cả hệ thống chính 
+- Khẳng định đối ngoại là sự nghiệp của toàn Đảng, toàn dân và cả hệ thống chính
 
-trị. 
+trị.
 
-2. Đối tượng 
+2. Đối tượng
 
-Cấp ủy, tổ chức đảng, người đứng đầu cấp ủy, chính quyền các cấp trong huyện nhà. 
+Cấp ủy, tổ chức đảng, người đứng đầu cấp ủy, chính quyền các cấp trong huyện nhà.
 
-III. HÌNH THỨC, ĐỐI TƯỢNG, THỜI GIAN TỔ CHỨC SINH HOẠT 
+III. HÌNH THỨC, ĐỐI TƯỢNG, THỜI GIAN TỔ CHỨC SINH HOẠT
 
-CHÍNH TRỊ, TƯ TƯỞNG 
+CHÍNH TRỊ, TƯ TƯỞNG
 """
 
 

@@ -49,6 +49,12 @@ _TAIL_START = re.compile(
     r"(?:Nơi nhận|NƠI NHẬN)\s*:?.*|(?:T/M|TM\.?|K/T|KT\.?|TL\.?|TUQ\.?|Q\.)\s+\S.*|"
     r"(?:PHÓ )?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHỦ NHIỆM)"
 )
+_LETTERHEAD = re.compile(
+    r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI|Độc lập\s*-\s*Tự do|^Số\s*:?\s*\d|"
+    r"ngày\s+(?:\d{1,2}|\.+)\s+tháng",
+    re.IGNORECASE,
+)
+_MAX_SUBJECT_LINES = 8
 _KINH_GUI = re.compile(r"Kính gửi\s*:?", re.IGNORECASE)
 _MAX_HEADER_LINES = 40
 """The letterhead and subject are on the first lines; a "KẾ HOẠCH" later is in the body."""
@@ -68,9 +74,11 @@ class SplitPlan:
     """Stamp, page-number and rule lines dropped wherever they stood."""
 
 
-def _stamp_free(lines: Sequence[Line]) -> tuple[list[Line], int]:
+def _stamp_free(lines: Sequence[Line]) -> tuple[list[Line], int, list[int]]:
+    """The lines without stamps, page numbers and rules; how many went; where rules were."""
     urls = Counter(text.strip() for _, text in lines if _LONE_URL.fullmatch(text.strip()))
     kept: list[Line] = []
+    rules: list[int] = []
     removed = 0
     in_stamp = 0
     for no, text in lines:
@@ -85,16 +93,19 @@ def _stamp_free(lines: Sequence[Line]) -> tuple[list[Line], int]:
             in_stamp = 4  # the stamp's organisation, time and signer lines follow
             removed += 1
             continue
+        if stripped and _SEPARATOR.fullmatch(stripped):
+            rules.append(no)
+            removed += 1
+            continue
         if stripped and (
             _STAMP_LINE.search(stripped)
             or _PAGE_NUMBER.fullmatch(stripped)
-            or _SEPARATOR.fullmatch(stripped)
             or urls[stripped] > 1  # a link repeated as a page overlay
         ):
             removed += 1
             continue
         kept.append((no, text))
-    return kept, removed
+    return kept, removed, rules
 
 
 def _doc_type_at(lines: Sequence[Line]) -> tuple[int, str, str] | None:
@@ -113,15 +124,41 @@ def _doc_type_at(lines: Sequence[Line]) -> tuple[int, str, str] | None:
     return None
 
 
-def _subject_end(lines: Sequence[Line], start: int) -> int:
-    """Where the subject below the document type ends: a rule, "Kính gửi", the body."""
+def _subject_end(lines: Sequence[Line], start: int, rules: Sequence[int]) -> int:
+    """Where the subject below the document type ends: a rule, "Kính gửi", the body, or
+    a sentence (a subject never ends with a full stop or a colon)."""
+    rule = next((no for no in rules if start > 0 and no > lines[start - 1][0]), None)
     index = start
-    while index < len(lines) and index < start + 8:
-        stripped = " ".join(lines[index][1].split())
-        if stripped and (_BODY_START.match(stripped) or _DOC_TYPE.fullmatch(stripped)):
+    while index < len(lines) and index < start + _MAX_SUBJECT_LINES:
+        no, text = lines[index]
+        stripped = " ".join(text.split())
+        if rule is not None and no > rule:
+            break
+        if stripped and (
+            _BODY_START.match(stripped)
+            or _DOC_TYPE.fullmatch(stripped)
+            or (rule is None and stripped[-1] in ".:;")
+        ):
             break
         index += 1
     return index
+
+
+def _letterhead_end(lines: Sequence[Line]) -> int:
+    """Without a document type line, the letterhead is the leading run of its own lines."""
+    index = 0
+    while index < min(len(lines), _MAX_HEADER_LINES):
+        stripped = " ".join(lines[index][1].split())
+        if stripped and not _LETTERHEAD.search(stripped) and not _is_caps_name(stripped):
+            break
+        index += 1
+    return index
+
+
+def _is_caps_name(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    marked = bool(re.match(r"(?:[IVX]+|\d+|[A-Z])[.)]\s", text))
+    return bool(letters) and all(ch.isupper() for ch in letters) and not marked
 
 
 def _split_tail(body: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -145,15 +182,14 @@ def _split_addressees(body: list[Line]) -> tuple[list[Line], list[Line]]:
 
 def split_plan(lines: Sequence[Line]) -> SplitPlan:
     """Cut ``lines`` into letterhead, type, subject, addressees, body and signature tail."""
-    kept, removed = _stamp_free(lines)
+    kept, removed, rules = _stamp_free(lines)
     found = _doc_type_at(kept)
     if found is None:
-        # No "KẾ HOẠCH" or "V/v" line: the letterhead is whatever precedes the body.
-        start = next((i for i, (_, t) in enumerate(kept) if _BODY_START.match(t.strip())), 0)
+        start = _letterhead_end(kept)
         header, doc_type, subject, rest = kept[:start], "", [], kept[start:]
     else:
         index, doc_type, first_words = found
-        end = _subject_end(kept, index + 1)
+        end = _subject_end(kept, index + 1, rules)
         subject = [(kept[index][0], first_words)] if first_words else []
         subject += kept[index + 1 : end]
         header, rest = kept[:index], kept[end:]
