@@ -16,9 +16,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitator.bundle.fast_check import quick_check
 from facilitator.bundle.io import MAX_BUNDLE_BYTES, parse_bundle_bytes, session_from_data
 from facilitator.bundle.report_bundle import ReportBundle, is_report, report_from_data
 from facilitator.domain.errors import InputError, Problem
+from facilitator.export.report_fast import figures_from_data
 from facilitator.export.report_tally import SessionFigures
 from facilitator.strings import bundle as msg
 from facilitator.userfiles import read_capped
@@ -59,6 +61,9 @@ def read_reduced(path: Path) -> Reduced:
     data = parse_bundle_bytes(read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND), path)
     if is_report(data):
         return report_from_data(data, path)
+    counts = quick_check(data)  # the common, plainly valid file: no models built
+    if counts is not None:
+        return figures_from_data(data, counts)
     return SessionFigures.of(session_from_data(data, path))
 
 

@@ -102,11 +102,14 @@ class SessionFigures:
             below_quorum=counts.below_quorum,
             unmarked=len(counts.unmarked),
             non_members=counts.non_members_present,
-            absent_keys=(
-                *(fold(a.person.name) for a in counts.absent_excused),
-                *(fold(p.name) for p in counts.absent_unexcused),
+            # Sorted: the same figures whichever order the roster was in (sets downstream).
+            absent_keys=tuple(
+                sorted(
+                    [fold(a.person.name) for a in counts.absent_excused]
+                    + [fold(p.name) for p in counts.absent_unexcused]
+                )
             ),
-            makeup_keys=tuple(fold(p.name) for i, p in members.items() if i in present_ids)
+            makeup_keys=tuple(sorted(fold(p.name) for i, p in members.items() if i in present_ids))
             if makeup
             else (),
             # Counted against the members who took part, so the rate never passes 100%.
@@ -117,11 +120,13 @@ class SessionFigures:
             ),
             sources=tuple(clean_line(source) for source in session.content.sources),
             presenters=_presenters(session),
-            raised=_raised(session),
+            raised=raised_examples((n.kind, n.text) for n in session.notes),
             raised_counts=tuple(
                 sum(n.kind == kind for n in session.notes) for kind in RAISED_KINDS
             ),
-            narrative=tuple(_lines(getattr(session.narrative, part)) for part in NARRATIVE_KEYS),
+            narrative=tuple(
+                narrative_lines(getattr(session.narrative, part)) for part in NARRATIVE_KEYS
+            ),
             chair=_chair(session),
         )
 
@@ -133,28 +138,34 @@ def _presenters(session: Session) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _raised(session: Session) -> tuple[tuple[str, str], ...]:
+def raised_examples(notes: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """(kind, sentence) of the first MAX_RAISED_PER_UNIT non-empty notes of each kind."""
     taken = dict.fromkeys(RAISED_KINDS, 0)
     out = []
-    for note in session.notes:
-        if note.kind in taken and taken[note.kind] < MAX_RAISED_PER_UNIT:
-            text = sentence(note.text)
-            if text:
-                taken[note.kind] += 1
-                out.append((note.kind, text))
+    for kind, text in notes:
+        if kind in taken and taken[kind] < MAX_RAISED_PER_UNIT:
+            line = sentence(text)
+            if line:
+                taken[kind] += 1
+                out.append((kind, line))
     return tuple(out)
 
 
-def _lines(text: str) -> tuple[str, ...]:
-    # The first MAX_NARRATIVE distinct lines are all the collector can ever keep.
+def narrative_lines(text: str) -> tuple[str, ...]:
+    """The first MAX_NARRATIVE distinct lines: all the collector can ever keep."""
     return tuple(dict.fromkeys(sentence(line) for line in paragraphs(text)))[:MAX_NARRATIVE]
+
+
+def chair_signer(name: str, position: str, unit: Unit) -> tuple[str, str] | None:
+    """(name, position) when the chair heads the unit (the report's signer), else ``None``."""
+    if not heads_the_unit(position, unit):
+        return None
+    return clean_line(name), clean_line(position)
 
 
 def _chair(session: Session) -> tuple[str, str] | None:
     chair = session.person(session.roles.chair) if session.roles.chair else None
-    if chair is None or not heads_the_unit(chair.position, session.unit):
-        return None
-    return clean_line(chair.name), clean_line(chair.position)
+    return chair_signer(chair.name, chair.position, session.unit) if chair else None
 
 
 @dataclass

@@ -1,0 +1,83 @@
+"""A session's report figures straight from its plainly valid bundle data (no ``Session``).
+
+Building the frozen models costs more than everything else the report does with a
+bundle; for data :func:`~facilitator.bundle.fast_check.quick_check` accepted, the same
+:class:`SessionFigures` are read from the dicts. The tests hold this equal to
+``SessionFigures.of(Session.from_dict(data))`` on varied bundles.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitator.bundle.fast_check import QuickCounts
+from facilitator.domain.membership import QUORUM
+from facilitator.domain.models import Unit
+from facilitator.domain.vietnamese import clean_line, fold
+from facilitator.export.report_tally import (
+    NARRATIVE_KEYS,
+    RAISED_KINDS,
+    SessionFigures,
+    chair_signer,
+    narrative_lines,
+    raised_examples,
+)
+
+
+def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
+    """The figures :meth:`SessionFigures.of` gives, from checked bundle data."""
+    unit = data["unit"]
+    makeup = data.get("makeup") is True
+    people = data["people"]
+    roles = data["roles"]
+    presenter_ids = set(roles.get("presenters", ()))
+    presenter_ids.update(i["presenter"] for i in data["agenda"] if i.get("presenter"))
+    chair = next((p for p in people if p["id"] == roles.get("chair")), None)
+    notes = data["notes"]
+    narrative = data.get("narrative") or {}
+    return SessionFigures(
+        id=data["id"],
+        status=data["status"],
+        started_at=c.started_at,
+        content_id=data["content"]["id"],
+        unit_key=(fold(unit["name"]), fold(unit.get("parent", ""))),
+        unit_name=clean_line(unit["name"]),
+        unit_parent=clean_line(unit.get("parent", "")),
+        makeup=makeup,
+        total=c.total,
+        official=c.official,
+        probationary=c.total - c.official,
+        exempt=c.exempt,
+        expected=c.expected,
+        present=c.present,
+        excused=len(c.excused),
+        unexcused=len(c.unexcused),
+        below_quorum=c.expected > 0 and c.present < QUORUM * c.expected,
+        unmarked=c.unmarked,
+        non_members=c.non_members,
+        absent_keys=tuple(sorted(fold(p["name"]) for p in (*c.excused, *c.unexcused))),
+        makeup_keys=tuple(
+            sorted(fold(p["name"]) for i, p in c.members.items() if i in c.present_ids)
+        )
+        if makeup
+        else (),
+        reflection_grades=tuple(
+            r.get("grade")
+            for r in data.get("reflections", ())
+            if r.get("submitted", False)
+            and r["person"] in c.members
+            and r["person"] in c.present_ids
+        ),
+        sources=tuple(clean_line(source) for source in data["content"]["sources"]),
+        presenters=tuple(
+            (clean_line(p["name"]), clean_line(p.get("position") or ""))
+            for p in people
+            if p["id"] in presenter_ids
+        ),
+        raised=raised_examples((n["kind"], n["text"]) for n in notes),
+        raised_counts=tuple(sum(n["kind"] == kind for n in notes) for kind in RAISED_KINDS),
+        narrative=tuple(narrative_lines(narrative.get(part, "")) for part in NARRATIVE_KEYS),
+        chair=chair_signer(chair["name"], chair.get("position") or "", Unit(unit["name"]))
+        if chair
+        else None,
+    )
