@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.domain.content import PlanRef
+from facilitator.domain.content import ContentPack, PackItem, PlanRef
 from facilitator.drafting.draft import draft_plan
 from facilitator.drafting.pack_writer import write_draft
 from facilitator.parsing.content_pack import load_pack
@@ -24,10 +24,15 @@ def _seed(words: str) -> Path:
     return found[0]
 
 
+def _drafted(words: str, folder: Path) -> tuple[ContentPack, list[PackItem]]:
+    """The seed's draft as loaded back from its file, and its presentation items."""
+    draft = draft_plan(_seed(words), date(2024, 5, 2))
+    pack = load_pack(write_draft(draft, folder / "goi.md"))
+    return pack, [item for item in pack.items if item.kind == "presentation"]
+
+
 def test_district_plan_172_kh_hu(tmp_path: Path) -> None:
-    draft = draft_plan(_seed("172-KH/HU"), date(2024, 5, 2))
-    pack = load_pack(write_draft(draft, tmp_path / "goi.md"))
-    parts = [item for item in pack.items if item.kind == "presentation"]
+    pack, parts = _drafted("172-KH/HU", tmp_path)
     assert [p.title.split(":")[0] for p in parts] == [
         "Phần thứ nhất",
         "Phần thứ hai",
@@ -52,9 +57,7 @@ def test_district_plan_172_kh_hu(tmp_path: Path) -> None:
 
 
 def test_hoi_ccb_letter(tmp_path: Path) -> None:
-    draft = draft_plan(_seed("Hội CCB tỉnh đề nghị"), date(2024, 6, 1))
-    pack = load_pack(write_draft(draft, tmp_path / "goi.md"))
-    parts = [item for item in pack.items if item.kind == "presentation"]
+    pack, parts = _drafted("Hội CCB tỉnh đề nghị", tmp_path)
     assert [p.title.split(":")[0] for p in parts] == [
         "Phần thứ nhất",
         "Phần thứ hai",
