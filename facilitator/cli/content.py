@@ -10,8 +10,7 @@ import click
 from facilitator.cli.context import handle_errors
 from facilitator.domain.content import ITEM_KINDS, ContentPack
 from facilitator.domain.errors import InputError, Problem
-from facilitator.drafting.draft import draft_plan
-from facilitator.drafting.model import Draft
+from facilitator.drafting.draft import draft_plan, report_lines
 from facilitator.drafting.pack_writer import default_name, write_draft
 from facilitator.parsing.content_pack import load_pack
 from facilitator.parsing.pack_folder import is_pack_file
@@ -85,14 +84,6 @@ def check_command(files: tuple[str, ...]) -> None:
         click.get_current_context().exit(1)
 
 
-def draft_report(draft: Draft) -> list[str]:
-    """What was found, then what could not be placed, a line each."""
-    lines = list(draft.found)
-    lines.append(draft_msg.unplaced_heading(len(draft.unplaced)))
-    lines += [draft_msg.unplaced_line(u.line, u.text, u.reason) for u in draft.unplaced]
-    return lines
-
-
 @content_group.command("draft", help=draft_msg.DRAFT_HELP)
 @click.argument("plan", type=click.Path(path_type=Path))
 @click.option(
@@ -106,7 +97,7 @@ def draft_report(draft: Draft) -> list[str]:
 def draft_command(plan: Path, output: Path | None, overwrite: bool) -> None:
     """Draft a pack from PLAN and write it to OUTPUT (or <pack id>.md here)."""
     draft = draft_plan(plan)
-    for line in draft_report(draft):
+    for line in report_lines(draft):
         click.echo(line)
     path = write_draft(draft, output or Path(default_name(draft)), overwrite=overwrite)
     click.echo(draft_msg.draft_written(str(path)))

@@ -217,6 +217,14 @@ def _found(
     )
 
 
+def report_lines(draft: Draft) -> list[str]:
+    """What was found, then what could not be placed, a line each (CLI and console)."""
+    lines = list(draft.found)
+    lines.append(msg.unplaced_heading(len(draft.unplaced)))
+    lines += [msg.unplaced_line(u.line, u.text, u.reason) for u in draft.unplaced]
+    return lines
+
+
 def draft_plan(path: Path | str, today: date | None = None) -> Draft:
     """Read the plan at ``path`` and draft its pack.
 

@@ -310,3 +310,42 @@ def draft_next(path: str) -> str:
         f"Mở tệp để xem lại các ý (phần «notes» ghi chỗ cần sửa), rồi kiểm tra: "
         f"facilitator content check {path}"
     )
+
+
+# -- the console ------------------------------------------------------------------------
+COMMANDS: dict[str, tuple[str, str]] = {
+    "prepare.draft": (
+        "Soạn gói từ kế hoạch",
+        "Đọc kế hoạch của cấp trên (.txt, .md, .docx, .pdf) và soạn một gói nội dung mới vào "
+        "thư mục gói riêng, rồi chọn gói đó.",
+    ),
+}
+FOOTER_SHORT: dict[str, str] = {"prepare.draft": "Soạn gói"}
+DIALOG_TITLE = "Soạn gói nội dung từ kế hoạch"
+DIALOG_FILE = "Tệp kế hoạch (.txt, .md, .docx hoặc .pdf có lớp chữ)"
+DIALOG_FILE_HINT = "ví dụ D:\\tai-lieu\\ke-hoach-172.docx"
+DIALOG_OK = "Soạn"
+FILE_REQUIRED = "Nhập đường dẫn tệp kế hoạch."
+REPORT_TITLE = "Kết quả soạn gói"
+REPORT_CLOSE = "Đóng"
+DRAFTING = "Đang đọc kế hoạch…"
+
+
+def dialog_folder(folder: str) -> str:
+    return f"Gói soạn ra được lưu vào thư mục gói riêng: {folder}"
+
+
+def file_missing(path: str) -> str:
+    return f"Không thấy tệp {path}."
+
+
+def replace_pack(path: str) -> str:
+    return f"Đã có tệp {path} (có thể đã soạn trước đây). Ghi đè bằng bản mới?"
+
+
+def pack_drafted(title: str, path: str) -> str:
+    return f"Đã soạn và chọn gói «{title}» ({path})."
+
+
+def folder_failed(folder: str, reason: str) -> str:
+    return f"Không tạo được thư mục gói riêng {folder} ({reason})."

@@ -19,8 +19,9 @@ from facilitator.parsing import PackEntry, list_packs, load_pack
 from facilitator.services.planning import SessionPlan, agenda_from_pack, start_session
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
-from facilitator.ui.plain import PlainScreen, plain, plain_text
+from facilitator.ui.plain import plain, plain_text
 from facilitator.ui.screens.dialogs import RosterImportDialog
+from facilitator.ui.screens.draft_actions import DraftingScreen
 from facilitator.ui.widgets.person_select import PersonSelect, person_label
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def first_problem(entry: PackEntry) -> str:
     return str(problems[0]) if problems else entry.error.message
 
 
-class PrepareScreen(PlainScreen):
+class PrepareScreen(DraftingScreen):
     """The form; the agenda is edited here before the session is created."""
 
     CSS_PATH = "../prepare.tcss"  # parsed when first opened, not at start-up
@@ -207,6 +208,17 @@ class PrepareScreen(PlainScreen):
         box = self.query_one("#pack-problems", Static)
         box.update(plain("\n".join(broken)))
         box.display = bool(broken)
+
+    def show_drafted_pack(self, path: Path) -> None:
+        """The packs again, the user's folder among them, with the new one chosen."""
+        app = self.facilitator
+        if path.parent not in app.content_dirs:  # the folder did not exist at start-up
+            app.content_dirs = (*app.content_dirs, path.parent)
+        self._load_packs(app.content_dirs, app.content_files)
+        wanted = path.resolve()
+        for index, entry in enumerate(self._packs):
+            if entry.pack is not None and Path(entry.path).resolve() == wanted:
+                self.query_one("#pack", Select).value = index
 
     # -- selections ---------------------------------------------------------------------
     @property
