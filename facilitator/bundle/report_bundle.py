@@ -13,8 +13,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from facilitator.bundle.checker import Checker, Obj, TooMany
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.models import PROFILES, Json, Unit
+from facilitator.domain.vietnamese import clean_line
 from facilitator.storage.output_file import write_output
 from facilitator.strings import bundle as bundle_msg
 from facilitator.strings import campaign as msg
@@ -135,10 +137,16 @@ class ReportBundle:
     sessions: tuple[Json, ...] = field(default=(), repr=False)
     """Session bundles attached on purpose (they carry names); never counted again."""
 
-    @property
+    @cached_property
     def totals(self) -> Figures:
         """Derived from the rows, never read from a file."""
         return Figures.sum(self.rows)
+
+    def slim(self) -> ReportBundle:
+        """What the level above folds: the totals as one row, no attachments (cheap to
+        send between processes; the totals are the same)."""
+        row = replace(self.totals, unit=clean_line(self.unit.name))
+        return replace(self, rows=(row,), sessions=())
 
     def narrative_parts(self, keys: Iterable[str]) -> tuple[tuple[str, ...], ...]:
         """The narrative lines of each part, in ``keys`` order."""

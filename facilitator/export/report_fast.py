@@ -8,6 +8,7 @@ bundle; for data :func:`~facilitator.bundle.fast_check.quick_check` accepted, th
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from facilitator.bundle.fast_check import QuickCounts
@@ -22,6 +23,10 @@ from facilitator.export.report_tally import (
     narrative_lines,
     raised_examples,
 )
+
+# Names, units and sources recur in every session of a unit: each is cleaned once.
+_fold = lru_cache(maxsize=1 << 16)(fold)
+_line = lru_cache(maxsize=1 << 14)(clean_line)
 
 
 def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
@@ -40,9 +45,9 @@ def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
         status=data["status"],
         started_at=c.started_at,
         content_id=data["content"]["id"],
-        unit_key=(fold(unit["name"]), fold(unit.get("parent", ""))),
-        unit_name=clean_line(unit["name"]),
-        unit_parent=clean_line(unit.get("parent", "")),
+        unit_key=(_fold(unit["name"]), _fold(unit.get("parent", ""))),
+        unit_name=_line(unit["name"]),
+        unit_parent=_line(unit.get("parent", "")),
         makeup=makeup,
         total=c.total,
         official=c.official,
@@ -55,9 +60,9 @@ def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
         below_quorum=c.expected > 0 and c.present < QUORUM * c.expected,
         unmarked=c.unmarked,
         non_members=c.non_members,
-        absent_keys=tuple(sorted(fold(p["name"]) for p in (*c.excused, *c.unexcused))),
+        absent_keys=tuple(sorted(_fold(p["name"]) for p in (*c.excused, *c.unexcused))),
         makeup_keys=tuple(
-            sorted(fold(p["name"]) for i, p in c.members.items() if i in c.present_ids)
+            sorted(_fold(p["name"]) for i, p in c.members.items() if i in c.present_ids)
         )
         if makeup
         else (),
@@ -68,9 +73,9 @@ def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
             and r["person"] in c.members
             and r["person"] in c.present_ids
         ),
-        sources=tuple(clean_line(source) for source in data["content"]["sources"]),
+        sources=tuple(_line(source) for source in data["content"]["sources"]),
         presenters=tuple(
-            (clean_line(p["name"]), clean_line(p.get("position") or ""))
+            (_line(p["name"]), _line(p.get("position") or ""))
             for p in people
             if p["id"] in presenter_ids
         ),
