@@ -138,3 +138,37 @@ async def test_attendance_reachable_from_run_for_late_arrivals(
         assert isinstance(app.screen, RunScreen)
     record = store.load_session(session_id).attendance_of("p01")
     assert record.status == "late" and record.arrived_at == frozen_clock()
+
+
+async def test_a_long_roster_scrolls_to_the_cursor_after_filtering(
+    store, session_id, content_dir, frozen_clock
+):
+    """The roster is drawn line by line: filtering to one name and back must give the
+    scrollbar back and keep the highlighted person on screen (80×24, 46 people)."""
+    from facilitator.services.session import SessionService
+
+    service = SessionService.open(store, session_id, frozen_clock)
+    for n in range(40):
+        service.add_person(f"Khách Số {n:02d}", present=False)
+    service.close()
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(RosterTable)
+        assert table.row_count == 46 and table.show_vertical_scrollbar
+        await pilot.press(*"cuong")
+        await pilot.pause()
+        assert rows(app.screen) == ["Lê Văn Cường"] and not table.show_vertical_scrollbar
+        await pilot.press("1")  # marks Cường and clears the filter: everyone again
+        await pilot.pause()
+        assert table.row_count == 46 and table.show_vertical_scrollbar
+        assert table.get_row_at(table.cursor_row)[0] == "Lê Văn Cường"
+        for _ in range(30):
+            await pilot.press("down")
+        await pilot.pause()
+        top = round(table.scroll_y)
+        visible = table.scrollable_content_region.height - 1
+        assert top <= table.cursor_row < top + visible  # the cursor row is on screen
+        assert header(app.screen).startswith("Tổng số: 6 · Có mặt: 1 ")  # guests apart
+    stored = store.load_session(session_id)
+    assert [a.status for a in stored.attendance if a.person == "p03"] == ["present"]

@@ -13,6 +13,7 @@ from facilitator.ui.plain import plain
 class CountsHeader(Static):
     """Tổng số, có mặt (share), vắng có/không lý do, miễn sinh hoạt, chưa điểm danh."""
 
+    _height = 0  # lines the counts took when last shown
     def show(self, counts: MembershipCounts) -> None:
         """Render ``counts``; below two thirds present adds a warning line and colour."""
         share = format_percent(counts.present, counts.expected)
@@ -32,4 +33,9 @@ class CountsHeader(Static):
         if counts.below_quorum:
             lines.append(text.BELOW_QUORUM)
         self.set_class(counts.below_quorum, "-below-quorum")
-        self.update(plain("\n".join(lines)))
+        content = plain("\n".join(lines))
+        # A mark usually changes a figure, not the number of lines: then the screen is
+        # not laid out again (that was half the cost of a key on a 500-person roster).
+        height = len(content.wrap(self.content_size.width)) if self.content_size.width else 0
+        self.update(content, layout=height == 0 or height != self._height)
+        self._height = height

@@ -48,8 +48,7 @@ class RosterTable(ScrollView, can_focus=True):
     RosterTable {
         background: $surface;
         color: $foreground;
-        height: auto;
-        max-height: 100%;
+        height: 1fr;
         & > .roster-table--header {
             text-style: bold;
             background: $panel;
@@ -194,7 +193,19 @@ class RosterTable(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         width = sum(self._widths) + 2 * PADDING * len(self._widths)
-        self.virtual_size = Size(width, len(self._shown) + 1)
+        size = Size(width, len(self._shown) + 1)
+        if size == self.virtual_size:
+            return
+        scroll_update = getattr(self, "_scroll_update", None)
+        height = self.styles.height
+        if scroll_update is None or height is None or height.is_auto:
+            self.virtual_size = size  # the table's own height follows its rows
+            return
+        # Assigning virtual_size lays the whole screen out again (~15 ms a key at
+        # 120x40); the height is fixed by CSS here, so only the scrollbars need to know.
+        self.set_reactive(ScrollView.virtual_size, size)
+        scroll_update(size)
+        self.refresh()
 
     def _refresh_row(self, row: int) -> None:
         line = row - round(self.scroll_y) + 1
