@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeAlias
 
+from facilitator.bundle.report_bundle import COUNT_FIELDS
 from facilitator.domain.membership import count_membership
 from facilitator.domain.models import Session, Unit
 from facilitator.domain.vietnamese import clean_line, fold
@@ -314,12 +315,8 @@ class Collector:
             return
         tally.from_report = True
         t = bundle.totals
-        tally.sessions, tally.makeup_sessions = t.sessions, t.makeup_sessions
-        tally.total, tally.official, tally.probationary = t.total, t.official, t.probationary
-        tally.exempt, tally.expected, tally.present = t.exempt, t.expected, t.present
-        tally.excused, tally.unexcused, tally.reported_makeup = t.excused, t.unexcused, t.makeup
-        tally.non_members, tally.reflections = t.non_members, t.reflections
-        tally.below_quorum, tally.unmarked, tally.ungraded = t.below_quorum, t.unmarked, t.ungraded
+        for name in COUNT_FIELDS:  # the tally's counters bear the same names
+            setattr(tally, "reported_makeup" if name == "makeup" else name, getattr(t, name))
         for key, count in t.grades:
             if key in tally.grade_keys:
                 tally.grades[tally.grade_keys.index(key)] += count

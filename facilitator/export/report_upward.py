@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from facilitator.bundle.report_bundle import (
+    COUNT_FIELDS,
     RAISED_KINDS,
     CampaignRef,
     Figures,
@@ -28,27 +29,10 @@ from facilitator.strings import export as s
 
 
 def figures_of(tally: Tally) -> Figures:
-    """One row of a report bundle: the unit's tally, counts only."""
-    return Figures(
-        unit=tally.name,
-        sessions=tally.sessions,
-        makeup_sessions=tally.makeup_sessions,
-        total=tally.total,
-        official=tally.official,
-        probationary=tally.probationary,
-        exempt=tally.exempt,
-        expected=tally.expected,
-        present=tally.present,
-        excused=tally.excused,
-        unexcused=tally.unexcused,
-        makeup=tally.makeup,
-        non_members=tally.non_members,
-        reflections=tally.reflections,
-        ungraded=tally.ungraded,
-        below_quorum=tally.below_quorum,
-        unmarked=tally.unmarked,
-        grades=tuple(zip(tally.grade_keys, tally.grades, strict=True)),
-    )
+    """One row of a report bundle: the unit's tally, counts only (same field names)."""
+    counts = {name: getattr(tally, name) for name in COUNT_FIELDS}
+    grades = tuple(zip(tally.grade_keys, tally.grades, strict=True))
+    return Figures(unit=tally.name, grades=grades, **counts)
 
 
 def build_report_bundle(
