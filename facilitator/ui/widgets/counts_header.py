@@ -14,6 +14,7 @@ class CountsHeader(Static):
     """Tổng số, có mặt (share), vắng có/không lý do, miễn sinh hoạt, chưa điểm danh."""
 
     _height = 0  # lines the counts took when last shown
+
     def show(self, counts: MembershipCounts) -> None:
         """Render ``counts``; below two thirds present adds a warning line and colour."""
         share = format_percent(counts.present, counts.expected)
