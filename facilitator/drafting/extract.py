@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 from facilitator.domain.errors import InputError, Problem
 from facilitator.parsing.text_input import clean_text
 from facilitator.strings import drafting as msg
-from facilitator.strings.oserrors import reason as os_reason
-from facilitator.userfiles import open_regular
+from facilitator.userfiles import read_capped
 
 if TYPE_CHECKING:
     from docx.table import Table, _Cell
@@ -83,25 +82,6 @@ def decode_text(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             continue
     raise _fail(path, msg.UNKNOWN_ENCODING)
-
-
-def _read_bytes(path: Path) -> bytes:
-    shown = str(path)
-    try:
-        if path.is_dir():
-            raise _fail(shown, msg.PLAN_IS_FOLDER)
-        handle = open_regular(path)
-        if handle is None:
-            raise _fail(shown, msg.PLAN_NOT_REGULAR)
-        with handle:
-            data = handle.read(MAX_PLAN_BYTES + 1)
-    except FileNotFoundError:
-        raise _fail(shown, msg.PLAN_NOT_FOUND) from None
-    except OSError as err:
-        raise _fail(shown, msg.plan_os_error(os_reason(err))) from None
-    if len(data) > MAX_PLAN_BYTES:
-        raise _fail(shown, msg.plan_too_large(MAX_PLAN_BYTES // (1024 * 1024)))
-    return data
 
 
 def _paragraph_text(paragraph: Paragraph) -> str:
@@ -197,8 +177,8 @@ def extract_plan(path: Path | str) -> PlanText:
     """
     path = Path(path)
     shown = str(path)
+    data = read_capped(path, MAX_PLAN_BYTES, msg.PLAN_KIND)  # a folder is said as one
     kind = plan_format(path)
-    data = _read_bytes(path)
     if kind is PlanFormat.DOCX:
         lines = [clean_text(line) for line in _docx_lines(data, shown)]
         return PlanText(shown, kind, tuple(part for x in lines for part in x.split("\n")), False)

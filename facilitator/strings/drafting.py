@@ -11,9 +11,7 @@ def plan_unreadable(path: str) -> str:
     return f"Không đọc được kế hoạch {path}"
 
 
-PLAN_NOT_FOUND = "không có tệp này"
-PLAN_IS_FOLDER = "đây là một thư mục, không phải tệp kế hoạch"
-PLAN_NOT_REGULAR = "không phải tệp thông thường"
+PLAN_KIND = "tệp kế hoạch (.txt, .md, .docx hoặc .pdf)"
 UNKNOWN_ENCODING = (
     "không nhận ra bảng mã của tệp văn bản (chỉ đọc được UTF-8 và Windows-1258); "
     "hãy mở bằng Word và lưu lại dạng .docx hoặc «Văn bản thuần, UTF-8»"
@@ -33,14 +31,6 @@ PDF_NO_TEXT = (
     "tệp PDF không có lớp chữ (bản chụp, bản quét): ứng dụng không đọc được chữ trong ảnh. "
     "Hãy xin bản .docx hoặc PDF xuất từ Word, hoặc chép nội dung vào tệp .txt"
 )
-
-
-def plan_os_error(reason: str) -> str:
-    return f"không mở được tệp ({reason})"
-
-
-def plan_too_large(megabytes: int) -> str:
-    return f"tệp lớn hơn {megabytes} MB, không giống một kế hoạch"
 
 
 def unsupported_format(suffix: str) -> str:
