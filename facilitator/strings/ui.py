@@ -7,6 +7,8 @@ F1 help screen at once (see ``facilitator.ui.commands``).
 
 from __future__ import annotations
 
+from facilitator.strings import drafting as _drafting
+
 APP_TITLE = "Facilitator"
 APP_SUBTITLE = "Điều hành sinh hoạt chính trị, tư tưởng"
 
@@ -194,6 +196,9 @@ FOOTER_SHORT: dict[str, str] = {
     "run.afterwards": "Nhập sau",
     "readback.times": "Sửa giờ",
 }
+# Drafting a pack from a plan is worded with the plan reader (facilitator.strings.drafting).
+COMMANDS |= _drafting.COMMANDS
+FOOTER_SHORT |= _drafting.FOOTER_SHORT
 UNMARKED_EXEMPT = "Miễn SH"
 UNMARKED_TEMP_OUT = "SH tạm thời nơi khác"
 PERSON_CATEGORY: dict[str, str] = {

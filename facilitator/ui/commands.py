@@ -111,6 +111,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("prepare.less", "minus", "change_minutes(-1)"),
     _c("prepare.back", "escape", "back", footer=True),
     _c("prepare.roster", "ctrl+r", "import_roster", footer=True),
+    _c("prepare.draft", "ctrl+o", "draft_pack", footer=True),
     _c("attendance.present", "1", "mark('present')", footer=True, priority=True),
     _c("attendance.late", "2", "mark('late')", footer=True, priority=True),
     _c("attendance.excused", "3", "mark_excused", footer=True, priority=True),
