@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
@@ -55,7 +56,9 @@ class DraftReportDialog(ModalScreen[None]):
     """What the draft found and what it could not place; Enter or Esc closes it."""
 
     CSS_PATH = "../dialogs.tcss"
-    BINDINGS = [Binding("escape", "close", msg.REPORT_CLOSE, show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", msg.REPORT_CLOSE, show=False)
+    ]
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__()
@@ -76,5 +79,5 @@ class DraftReportDialog(ModalScreen[None]):
         self.dismiss(None)
 
     @on(Button.Pressed, "#close")
-    def _closed(self) -> None:
+    def _close_pressed(self) -> None:
         self.dismiss(None)
