@@ -11,6 +11,7 @@ Rules (Quy định 24-QĐ/TW §9.3.2 as summarised in the reference):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
@@ -85,8 +86,8 @@ class MembershipCounts:
 
 
 def count_membership(
-    people: tuple[Person, ...] | list[Person],
-    attendance: tuple[Attendance, ...] | list[Attendance],
+    people: Sequence[Person],
+    attendance: Sequence[Attendance],
 ) -> MembershipCounts:
     """Derive every count from the roster and the attendance records."""
     by_person = {a.person: a for a in attendance}

@@ -70,7 +70,7 @@ class _Reader:
         if value.tag == _NULL_TAG or not value.value.strip():
             self.report(key, msg.field_missing(name))
             return ""
-        return value.value.strip()
+        return str(value.value).strip()
 
     def text_list(self, name: str, not_list: str, required: bool) -> tuple[str, ...]:
         if name not in self.nodes:

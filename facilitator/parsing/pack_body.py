@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it.token import Token
 from mdit_py_plugins.attrs.parse import ParseError
@@ -39,7 +40,7 @@ _ATTR_INTENT = re.compile(r"\b(?:" + "|".join(ITEM_ATTRIBUTES) + r")\s*[=:]")
 _ATX_HEADING = re.compile(r"#{1,6}")
 
 
-def remember_attr_lines(tokens: list[Token], env: dict[str, list[int]]) -> None:
+def remember_attr_lines(tokens: list[Token], env: MutableMapping[str, Any]) -> None:
     """Note where each ``{...}`` block sits and which token it will attach to.
 
     Runs just before the attrs plugin's own resolve rule, which merges a run of attribute
@@ -101,7 +102,7 @@ def top_level_blocks(tokens: Sequence[Token]) -> Iterator[list[Token]]:
     """Yield each top-level block as the tokens from its opening to its closing token."""
     i = 0
     while i < len(tokens):
-        j, depth = i + 1, tokens[i].nesting
+        j, depth = i + 1, int(tokens[i].nesting)
         while depth > 0:
             depth += tokens[j].nesting
             j += 1

@@ -43,7 +43,12 @@ _CATEGORIES = {
 }
 _YES = {"x", "co", "1", "true", "yes", "y", "msh", "mien"}
 _NO = {"", "0", "khong", "false", "no", "n"}
-_TEMPORARY = {"den": "den", "shtt den": "den", "sht den": "den", "tam thoi den": "den"}
+_TEMPORARY: dict[str, str | None] = {
+    "den": "den",
+    "shtt den": "den",
+    "sht den": "den",
+    "tam thoi den": "den",
+}
 _TEMPORARY |= {"di": "di", "shtt di": "di", "sht di": "di", "tam thoi di": "di"}
 _TEMPORARY |= {"": None, "khong": None}
 

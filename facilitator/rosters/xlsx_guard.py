@@ -61,7 +61,7 @@ def _first_sheet_name(archive: zipfile.ZipFile) -> str | None:
     for relationship in _RELATIONSHIP.findall(rels):
         attributes = dict(_ATTRIBUTE.findall(relationship))
         if attributes.get(b"Id") == rid.group(1) and b"Target" in attributes:
-            target = attributes[b"Target"].decode("utf-8", "replace")
+            target = bytes(attributes[b"Target"]).decode("utf-8", "replace")
             if target.startswith("/"):
                 return target.lstrip("/")
             return str(PurePosixPath("xl") / target)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from facilitator.domain.errors import InputError, NotFoundError
 from facilitator.domain.models import PROFILES, Roster, Unit
@@ -22,7 +23,7 @@ def _unit(
     locality: str | None,
 ) -> Unit:
     """The unit with the fields given; those not given keep their stored values."""
-    given = {
+    given: dict[str, Any] = {
         key: clean_line(value)
         for key, value in {
             "parent": parent,

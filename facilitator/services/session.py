@@ -157,7 +157,7 @@ class SessionService:
         """Change one agenda item's minutes, skipped flag, presenter or conclusion."""
         session = self._writable()
         allowed = {"minutes", "skipped", "presenter", "conclusion", "title"}
-        changes = {
+        changes: dict[str, Any] = {
             k: clean_text(v) if isinstance(v, str) else v for k, v in fields.items() if k in allowed
         }
         agenda = tuple(
@@ -415,7 +415,7 @@ class SessionService:
         session = self._writable()
         old = next(n for n in session.notes if n.id == note_id)
         allowed = {"text", "kind", "speaker", "item"}
-        changes = {
+        changes: dict[str, Any] = {
             k: clean_text(v).strip() if k == "text" else v
             for k, v in fields.items()
             if k in allowed

@@ -7,7 +7,7 @@ saving a note rewrites one small file however long the meeting has run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +33,16 @@ SessionValidator = Callable[[dict[str, Any]], list[Problem]]
 
 
 def open_db(path: Path, *, sync_dir: bool = True) -> TinyDB:
-    return TinyDB(path, storage=WriteThroughCache(AtomicJSONStorage), sync_dir=sync_dir)
+    # CachingMiddleware.__init__ is untyped in TinyDB.
+    storage = WriteThroughCache(AtomicJSONStorage)  # type: ignore[no-untyped-call]
+    return TinyDB(path, storage=storage, sync_dir=sync_dir)
 
 
 def _put(table: Table, doc_id: int, data: dict[str, Any]) -> None:
     """Replace one document wholesale in a single write (``upsert`` would merge keys)."""
     if table.contains(doc_id=doc_id):
 
-        def replace_all(doc: dict[str, Any]) -> None:
+        def replace_all(doc: MutableMapping[str, Any]) -> None:
             doc.clear()
             doc.update(data)
 

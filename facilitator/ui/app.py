@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, cast
 
-from textual.app import App, CSSPathType, SystemCommand
+from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 class FacilitatorApp(PlainNotify, App[None]):
     """Holds the store, the clock and the one open session; no domain logic."""
 
-    CSS_PATH: ClassVar[CSSPathType] = "app.tcss"  # run.tcss loads with the run screen
+    CSS_PATH = "app.tcss"  # run.tcss loads with the run screen
     TITLE = text.APP_TITLE
     SUB_TITLE = text.APP_SUBTITLE
     BINDINGS = bindings_for("app")
@@ -176,7 +176,7 @@ class FacilitatorApp(PlainNotify, App[None]):
 
     # -- Textual's own wording, in Vietnamese -------------------------------------------------
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(VietnamesePalette(id="--command-palette"))
 
     def action_change_theme(self) -> None:

@@ -54,7 +54,7 @@ def compute_pacing(session: Session, elapsed: Callable[[str], float], now: datet
             status=session.status,
             position=ids.index(current) + 1 if current in ids else 0,
             count=len(ids),
-            elapsed=elapsed(current) if item else 0.0,
+            elapsed=elapsed(item.id) if item else 0.0,
             budget=item.minutes * 60.0 if item else 0.0,
             total_minutes=total_minutes,
             expected_end=None,

@@ -151,11 +151,11 @@ def confirm_attendance(
             try:
                 service.mark(person.id, "late", arrived_at=arrived)
             except FacilitatorError as err:
-                node.notify(str(err), severity="error", timeout=8)
+                node.app.notify(str(err), severity="error", timeout=8)
                 then(False)
                 return
             message = note_text.ABSENT_MARKED_LATE.format(name=person.name, time=format_hm(arrived))
-            node.notify(message)
+            node.app.notify(message)
         elif answer is not None:
             kept.add(person.id)
         then(answer is not None)

@@ -489,7 +489,7 @@ class RunScreen(VoteActions, TimedSessionScreen):
             return
         dialog = ReasonDialog(text.REOPEN_TITLE, body=text.REOPEN_BODY, label=text.REOPEN_REASON)
         reason = await self.app.push_screen_wait(dialog)
-        if reason is not None and self.attempt(lambda: self.service.reopen(reason)):
+        if reason is not None and self.attempt(lambda: self.service.reopen(reason)) is not None:
             self.notify(text.REOPENED)
             self.refresh_view()
 
