@@ -316,3 +316,22 @@ def test_budgets_sum_to_90_to_120_minutes(parts: int) -> None:
     lighter = [p.minutes for p in weights if p.weight == 1]
     if heavier and lighter:
         assert min(heavier) >= max(lighter)
+
+
+def test_unnumbered_capital_sections_letter_groups_and_standard_parts(tmp_path: Path) -> None:
+    draft = draft_plan(PLANS / "chi-bo-thang-7-khong-so.txt", TODAY)
+    pack = loaded(draft, tmp_path)
+    assert pack.title == "Sinh hoạt chi bộ định kỳ tháng 7 năm 2024"  # from the capitals
+    assert pack.kind == "thuong-ky"
+    assert pack.plan == PlanRef("07-KH/CB", date(2024, 7, 2), "Chi bộ thôn 5")
+    assert pack.deadline == date(2024, 7, 31)  # "đến hết tháng 7/2024"
+    # "a) Kết quả", "b) Hạn chế" are groups of one part, not parts of their own.
+    assert presentations(pack) == ["Đánh giá kết quả tháng 6", "Nhiệm vụ tháng 7"]
+    first = next(i for i in pack.items if i.kind == "presentation")
+    assert "### Kết quả đạt được" in first.body_md and "### Hạn chế" in first.body_md
+    # The plan's own "Thảo luận" and vote are the standard items: not drafted twice.
+    assert [i.title for i in pack.items].count("Thảo luận") == 1
+    assert [(u.text, u.reason) for u in draft.unplaced] == [
+        ("3. Thảo luận", msg.LEFT_STANDARD),
+        ("4. Biểu quyết nghị quyết tháng 7", msg.LEFT_STANDARD),
+    ]

@@ -23,6 +23,7 @@ from facilitator.drafting.framing import Framing, detect_framing, map_lenses
 from facilitator.drafting.furniture import split_plan
 from facilitator.drafting.leftovers import leftovers, preview
 from facilitator.drafting.model import Draft, DraftItem, DraftPack, ItemKind, PackKind, Unplaced
+from facilitator.drafting.names import sentence_case
 from facilitator.drafting.outline import Marker, Node, Section, blocks_from_lines, build_outline
 from facilitator.drafting.outline import section_of as named
 from facilitator.drafting.pack_writer import render_pack
@@ -55,7 +56,7 @@ def pack_kind(facts: PlanFacts) -> PackKind:
 
 def pack_title(facts: PlanFacts, path: str) -> str:
     """The subject as a session title: "triển khai đợt sinh hoạt…" -> "Đợt sinh hoạt…"."""
-    title = _ACTION_LEAD.sub("", _TITLE_LEAD.sub("", facts.subject)).strip()
+    title = _ACTION_LEAD.sub("", _TITLE_LEAD.sub("", sentence_case(facts.subject))).strip()
     if not title:
         title = " ".join(p for p in (facts.kind, facts.number) if p) or Path(path).stem
     return title[:1].upper() + title[1:]

@@ -16,8 +16,8 @@ from facilitator.drafting.outline import Marker, Node, Section, section_of, spli
 
 _NUMBER = re.compile(r"\bSố\s*:?\s*(?P<number>\d+[\w./-]*[A-ZĐ][\w./-]*)")
 _PLACE_DATE = re.compile(
-    r"(?:(?P<place>[^\d,;]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+"
-    r"năm\s+(?P<y>\d{4})",
+    r"(?:(?P<place>[^\d,;]{2,40}),\s*)?ngày\s+(?P<d>\d{1,2})"
+    r"(?:\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+|\s*/\s*(?P<nm>\d{1,2})\s*/\s*)(?P<y>\d{4})",
     re.IGNORECASE,
 )
 _NATIONAL = re.compile(
@@ -45,7 +45,7 @@ _IN_QUARTER = re.compile(
     r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm\s+)\s*(?P<y>\d{4})", re.IGNORECASE
 )
 _IN_MONTH = re.compile(
-    r"trong\s+tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>\d{4})", re.IGNORECASE
+    r"(?:trong|hết|đến)\s+tháng\s+(?P<m>\d{1,2})\s*(?:/|năm\s+)\s*(?P<y>\d{4})", re.IGNORECASE
 )
 _DEADLINE_WORDS = ("hoan thanh", "thoi gian", "cham nhat", "thoi han", "xong truoc")
 _URL_ASIDE = re.compile(r"\s*\((?:[^()]*?)(?:https?://|www\.)[^()]*\)")
@@ -93,7 +93,7 @@ def _place_date(header: Sequence[Line]) -> tuple[str, date | None]:
         match = _PLACE_DATE.search(text)
         if match:
             try:
-                day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+                day = date(int(match["y"]), int(match["m"] or match["nm"]), int(match["d"]))
             except ValueError:
                 continue
             place = _clean(match["place"] or "")

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from facilitator.drafting.outline import Marker, classify
+
 Line = tuple[int, str]
 """A 1-based line number of the plan and the line's text."""
 
@@ -138,6 +140,7 @@ def _subject_end(lines: Sequence[Line], start: int, rules: Sequence[int]) -> int
             _BODY_START.match(stripped)
             or _DOC_TYPE.fullmatch(stripped)
             or (rule is None and stripped[-1] in ".:;")
+            or (rule is None and index > start and classify(stripped).marker is not Marker.PLAIN)
         ):
             break
         index += 1

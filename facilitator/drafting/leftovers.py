@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from facilitator.drafting.model import Unplaced
 from facilitator.drafting.outline import Node, Section, section_of
+from facilitator.drafting.parts import is_standard
 from facilitator.strings import drafting as msg
 
 PREVIEW = 80
@@ -43,7 +44,11 @@ def leftovers(roots: Sequence[Node], used: Iterable[int]) -> list[Unplaced]:
         section = own or section
         lines = node.lines()
         if not taken.intersection(lines):
-            found.append(Unplaced(node.block.line, preview(node.block.numbered), _reason(section)))
+            standard = (
+                node.block.is_heading and section is Section.CONTENT and is_standard(node.title)
+            )
+            reason = msg.LEFT_STANDARD if standard else _reason(section)
+            found.append(Unplaced(node.block.line, preview(node.block.numbered), reason))
             return
         for child in node.children:
             visit(child, section)

@@ -6,6 +6,8 @@ their official casing and what is left (the place names) is capitalised word by 
 
 from __future__ import annotations
 
+import re
+
 from facilitator.domain.vietnamese import fold
 
 ORGANISATION_WORDS = (
@@ -94,3 +96,20 @@ def organisation_case(text: str) -> str:
             out.append(_proper(words[index]))
             index += 1
     return " ".join(out)
+
+
+PROPER_WORDS = ("Việt Nam", "Đảng", "Hồ Chí Minh", "Nhân dân", "Tổ quốc", "Nhà nước", "Trung ương")
+
+
+def sentence_case(text: str) -> str:
+    """A title written in capitals, as a sentence: "SINH HOẠT CHI BỘ…" -> "Sinh hoạt chi bộ…".
+
+    Text that has small letters is left as written; the few proper words a plan's title
+    carries keep their capitals.
+    """
+    if any(ch.islower() for ch in text):
+        return text
+    lowered = text.lower()
+    for word in PROPER_WORDS:
+        lowered = re.sub(rf"\b{re.escape(word.lower())}\b", word, lowered)
+    return lowered[:1].upper() + lowered[1:]

@@ -26,10 +26,13 @@ class Marker(StrEnum):
     PAREN = "paren"  # (1), (a)
     PART = "part"  # Phần thứ nhất:, Chuyên đề 2.
     BULLET = "bullet"  # -, +, *, •
+    SECTION = "section"  # an unnumbered standard heading in capitals: "NỘI DUNG SINH HOẠT"
     PLAIN = "plain"  # a paragraph
 
 
-HEADINGS = frozenset({Marker.ROMAN, Marker.CAPITAL, Marker.DECIMAL, Marker.LETTER, Marker.PART})
+HEADINGS = frozenset(
+    {Marker.ROMAN, Marker.CAPITAL, Marker.DECIMAL, Marker.LETTER, Marker.PART, Marker.SECTION}
+)
 """Markers that open a section; the others are points or text inside one."""
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -81,7 +84,7 @@ class Block:
     @property
     def numbered(self) -> str:
         """The block as written: "1.1. Phần thứ nhất…", "- Khẳng định…"."""
-        if self.marker is Marker.PLAIN or self.marker is Marker.PART:
+        if self.marker in (Marker.PLAIN, Marker.PART, Marker.SECTION):
             return self.text
         if self.marker is Marker.BULLET:
             return f"{self.label} {self.text}"
@@ -99,6 +102,8 @@ def classify(line: str, line_no: int = 0) -> Block:
             if marker is Marker.BULLET:
                 label = _DASHES.get(label, label)
             return Block(line_no, marker, label, match.group("text").strip())
+    if _is_caps(line) and section_of(line) is not None:
+        return Block(line_no, Marker.SECTION, "", line)
     return Block(line_no, Marker.PLAIN, "", line)
 
 
@@ -185,15 +190,22 @@ class Node:
 
 def build_outline(blocks: Sequence[Block]) -> list[Node]:
     """The tree of ``blocks``: a block of a style already open closes up to it (a sibling);
-    a new style opens below the current one (a child). Paragraphs never open anything."""
+    a new style opens below the current one (a child), except that headings never go
+    under points. Paragraphs never open anything."""
     roots: list[Node] = []
     stack: list[Node] = []
     for block in blocks:
         node = Node(block)
-        if block.marker is not Marker.PLAIN:
+        if block.marker is Marker.SECTION:
+            stack.clear()  # "NỘI DUNG SINH HOẠT" unnumbered: a part of the plan, top level
+        elif block.marker is not Marker.PLAIN:
             same = [i for i, open_ in enumerate(stack) if open_.block.style == block.style]
             if same:
                 del stack[same[-1] :]
+            elif block.is_heading:
+                # A heading never sits inside a bullet point, whatever came first.
+                while stack and not stack[-1].block.is_heading:
+                    stack.pop()
         (stack[-1].children if stack else roots).append(node)
         if block.marker is not Marker.PLAIN:
             stack.append(node)

@@ -10,9 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from facilitator.domain.vietnamese import slugify
+from facilitator.domain.vietnamese import fold, slugify
 from facilitator.drafting.model import DraftItem, ItemKind, Point, PointGroup
-from facilitator.drafting.outline import Marker, Node, Section, section_of, split_label
+from facilitator.drafting.outline import (
+    HEADINGS,
+    Marker,
+    Node,
+    Section,
+    section_of,
+    split_label,
+)
 from facilitator.strings import drafting as msg
 
 LONG_TITLE = 160
@@ -22,6 +29,9 @@ MOST_BULLET_PARTS = 8
 ID_LENGTH = 40
 
 NOT_CONTENT = frozenset(Section) - {Section.CONTENT}
+PART_MARKERS = frozenset(HEADINGS - {Marker.LETTER})
+STANDARD_ITEMS = ("khai mac", "thao luan", "ket luan", "bieu quyet", "be mac", "diem danh")
+"""A plan's "3. Thảo luận" is the standard discussion, already in every draft."""
 
 
 @dataclass(frozen=True)
@@ -51,9 +61,11 @@ def content_parts(content: Node) -> list[Part]:
     """The sections of ``content`` that become items, in order."""
     parts: list[Part] = []
     for child in content.headings:
-        if section_of(child.title) in NOT_CONTENT:
+        if section_of(child.title) in NOT_CONTENT or is_standard(child.title):
             continue
-        if child.headings and not [p for p in child.points if p.block.marker is not Marker.PLAIN]:
+        points = [p for p in child.points if p.block.marker is not Marker.PLAIN]
+        # 1.1, 1.2 under "1." are parts of their own; a), b) are groups of one part.
+        if not points and any(h.block.marker in PART_MARKERS for h in child.headings):
             parts += [Part(grand, child) for grand in child.headings]
         else:
             parts.append(Part(child, content))
@@ -72,6 +84,11 @@ def short_slug(text: str, length: int) -> str:
     """A slug cut between words: "phan-thu-hai-doi-ngoai", not "phan-thu-hai-doi-ng"."""
     slug = slugify(text, max_length=10 * length)
     return slug if len(slug) <= length else slug[: length + 1].rsplit("-", 1)[0]
+
+
+def is_standard(title: str) -> bool:
+    """A part the standard shape already holds (opening, discussion, conclusion, vote)."""
+    return fold(title).startswith(STANDARD_ITEMS)
 
 
 def _point(node: Node) -> Point:

@@ -223,6 +223,7 @@ LEFT_TIME = (
 LEFT_MATERIALS = "ghi chú ở phần tài liệu, không phải tên một tài liệu"
 LEFT_CONTENT = "đoạn văn trong phần nội dung nằm ngoài các mục đã nhận ra"
 LEFT_UNKNOWN = "không thuộc phần nào đã nhận ra"
+LEFT_STANDARD = "đã có trong phần thủ tục chuẩn của chương trình (thảo luận, kết luận, biểu quyết…)"
 FRAMING_UNMAPPED = (
     "khung «{phrase}» có {lenses} ý nhưng không có nhóm {lenses} phần tương ứng: chưa gán "
     "khung cho phần nào (thêm framing=… trên dòng thuộc tính của từng phần)"
