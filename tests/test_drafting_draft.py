@@ -335,3 +335,19 @@ def test_unnumbered_capital_sections_letter_groups_and_standard_parts(tmp_path: 
         ("3. Thảo luận", msg.LEFT_STANDARD),
         ("4. Biểu quyết nghị quyết tháng 7", msg.LEFT_STANDARD),
     ]
+
+
+def test_a_plan_kept_as_markdown_reads_as_its_words(tmp_path: Path) -> None:
+    plan = tmp_path / "ke-hoach.md"
+    plan.write_text(
+        "# KẾ HOẠCH\n**Sinh hoạt chuyên đề quý III**\n\n## II. NỘI DUNG\n### 1. Phần một\n"
+        "- ý **một**\n### 2. Phần hai\n* ý hai\n",
+        encoding="utf-8",
+    )
+    pack = loaded(draft_plan(plan, TODAY), tmp_path)
+    assert pack.title == "Sinh hoạt chuyên đề quý III"
+    assert presentations(pack) == ["Phần một", "Phần hai"]
+    assert [i.body_md.strip() for i in pack.items if i.kind == "presentation"] == [
+        "- ý một",
+        "- ý hai",
+    ]

@@ -165,3 +165,17 @@ def test_material_lines_lose_links_and_trailing_punctuation() -> None:
 )
 def test_organisation_names_get_their_official_casing(caps: str, cased: str) -> None:
     assert organisation_case(caps) == cased
+
+
+def test_number_and_date_on_one_line_of_a_pdf_letterhead() -> None:
+    text = "HUYỆN ỦY DI LINH ĐẢNG CỘNG SẢN VIỆT NAM\nSố 172-KH/HU Di Linh, ngày 24/4/2024\n"
+    text += "KẾ HOẠCH\nvề học tập\n-----\nThực hiện Kế hoạch số 69.\n"
+    split = _split(text)
+    blocks = blocks_from_lines(split.body, wrapped=False)
+    facts = read_facts(split, build_outline(blocks), [b.text for b in blocks])
+    assert (facts.number, facts.day, facts.place, facts.issuer) == (
+        "172-KH/HU",
+        date(2024, 4, 24),
+        "Di Linh",
+        "Huyện ủy Di Linh",
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 MAX_PLAN_BYTES = 30 * 1024 * 1024
 """Plans are a few pages; a scanned 100-page PDF or a video is not a plan."""
+
+_MARKDOWN_MARKS = re.compile(r"^\s{0,3}#{1,6}\s+|\*\*|__")
+"""A plan kept as Markdown: "## II. NỘI DUNG", "**Thời gian:**" read as the words."""
 
 MIN_PDF_LETTERS = 40
 """Fewer letters than this in a whole PDF means its pages are pictures (a scan)."""
@@ -184,4 +188,7 @@ def extract_plan(path: Path | str) -> PlanText:
         return PlanText(shown, kind, tuple(part for x in lines for part in x.split("\n")), False)
     if kind is PlanFormat.PDF:
         return PlanText(shown, kind, tuple(_pdf_lines(data, shown)), True)
-    return PlanText(shown, kind, tuple(decode_text(data, shown).split("\n")), True)
+    lines = decode_text(data, shown).split("\n")
+    if path.suffix.lower() in (".md", ".markdown"):
+        lines = [_MARKDOWN_MARKS.sub("", line) for line in lines]
+    return PlanText(shown, kind, tuple(lines), True)

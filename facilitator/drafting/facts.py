@@ -86,7 +86,7 @@ def _number(header: Sequence[Line]) -> str:
 
 
 def _place_date(header: Sequence[Line]) -> tuple[str, date | None]:
-    texts = [_NATIONAL.sub(" ", text) for _, text in header]
+    texts = [_NUMBER.sub(" ", _NATIONAL.sub(" ", text)) for _, text in header]
     # A PDF's columns can break "…, ngày 06 tháng 5 năm" / "2024" over two lines.
     pairs = [f"{a} {b}" for a, b in itertools.pairwise(texts)]
     for text in (*texts, *pairs):

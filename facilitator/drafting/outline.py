@@ -55,6 +55,7 @@ _PATTERNS: tuple[tuple[Marker, re.Pattern[str]], ...] = (
 )
 _DASHES = {"–": "-", "—": "-"}
 _TERMINAL = ".;!?:"
+MIN_WRAP_WIDTH = 40
 _CONTINUING = ",;:)”’»]"
 _SPACE = re.compile(r"\s+")
 
@@ -114,9 +115,9 @@ def _is_caps(text: str) -> bool:
 
 def _wrap_width(lines: Sequence[str]) -> float:
     lengths = sorted(len(line) for line in lines if line)
-    if len(lengths) < 5:
-        return float("inf")
-    return lengths[int(len(lengths) * 0.9) - 1]
+    width = lengths[int(len(lengths) * 0.9) - 1] if len(lengths) >= 5 else 0
+    # Lines this short were never broken by a page width: nothing to join.
+    return width if width >= MIN_WRAP_WIDTH else float("inf")
 
 
 def _continues(previous: str, block: Block, last: Block, long_line: float) -> bool:
@@ -126,9 +127,10 @@ def _continues(previous: str, block: Block, last: Block, long_line: float) -> bo
         # "chính trị" / "- kinh tế": a hyphen the line break put first.
         return (
             block.label == "-"
+            and not last.is_heading
             and ends_open
             and len(previous) >= long_line
-            and (block.text[:1].islower())
+            and block.text[:1].islower()
         )
     if block.marker is not Marker.PLAIN:
         return False
