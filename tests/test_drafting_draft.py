@@ -351,3 +351,17 @@ def test_a_plan_kept_as_markdown_reads_as_its_words(tmp_path: Path) -> None:
         "- ý một",
         "- ý hai",
     ]
+
+
+def test_without_a_content_heading_the_first_unnamed_part_with_sections_is_the_content(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(
+        "KẾ HOẠCH\nhọc tập nghị quyết\n-----\nI. MỤC ĐÍCH, YÊU CẦU\n- Nắm vững.\n"
+        "II. NHIỆM VỤ TRỌNG TÂM\n1. Quán triệt nghị quyết\n- Ý một.\n2. Liên hệ thực tiễn\n"
+        "- Ý hai.\nIII. TỔ CHỨC THỰC HIỆN\n- Các chi bộ thực hiện.\n",
+        encoding="utf-8",
+    )
+    pack = loaded(draft_plan(plan, TODAY), tmp_path)
+    assert presentations(pack) == ["Quán triệt nghị quyết", "Liên hệ thực tiễn"]

@@ -45,7 +45,8 @@ class Part:
 
 def find_content(roots: Sequence[Node]) -> Node | None:
     """The shallowest heading named "Nội dung…"; inside it, a "Nội dung…" child beside
-    "Hình thức…", "Thời gian…" (a combined "NỘI DUNG, HÌNH THỨC" part) is the one."""
+    "Hình thức…", "Thời gian…" (a combined "NỘI DUNG, HÌNH THỨC" part) is the one.
+    Without one, the first top-level part of no standard name that has sections."""
     level = [node for node in roots if node.block.is_heading]
     while level:
         for node in level:
@@ -54,7 +55,9 @@ def find_content(roots: Sequence[Node]) -> Node | None:
                 others = [c for c in node.headings if section_of(c.title) in NOT_CONTENT]
                 return inner[0] if inner and others else node
         level = [child for node in level for child in node.headings]
-    return None
+    # No "Nội dung" part ("II. NHIỆM VỤ TRỌNG TÂM"): the first unnamed part with sections.
+    unnamed = [n for n in roots if n.block.is_heading and section_of(n.title) is None]
+    return next((node for node in unnamed if node.headings), None)
 
 
 def content_parts(content: Node) -> list[Part]:
