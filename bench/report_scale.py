@@ -81,6 +81,14 @@ def cli(args: list[str], data_dir: Path) -> float:
     return elapsed
 
 
+def peak_rss_mb() -> float:
+    """The largest resident size of any finished child (the CLI or one of its workers)."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
 def best(func, repeat: int = 2) -> float:  # type: ignore[no-untyped-def]
     return min(func() for _ in range(repeat))
 
@@ -98,6 +106,7 @@ def report_sessions(tmp: Path, count: int) -> tuple[float, float]:
     print(f"  baseline json.load of every file  {base * 1000:9.0f} ms")
     print(f"  facilitator report (CLI)          {total * 1000:9.0f} ms")
     print(f"  ratio CLI / json.load: {total / base:.2f}x")
+    print(f"  peak RSS of any process so far: {peak_rss_mb():.0f} MB (flat = streamed)")
     return base, total
 
 
