@@ -135,12 +135,14 @@ def collect_command(
     """Bring bundles of both kinds in, each matched to an expected unit."""
     from facilitator.campaign.collect import collect
     from facilitator.cli.progress import progress_bar
+    from facilitator.export.report_inputs import bundle_files
 
     store = _campaigns(ctx)
     campaign_id = store.resolve(campaign_id)
-    with progress_bar(msg.COLLECT_PROGRESS, len(paths)) as advance:
+    files = bundle_files(paths, recursive=True)
+    with progress_bar(msg.COLLECT_PROGRESS, len(files)) as advance:
         result = collect(
-            store, campaign_id, paths, today=date.today(), replace=replace, progress=advance
+            store, campaign_id, files, today=date.today(), replace=replace, progress=advance
         )
     for receipt in result.added:
         click.echo(msg.collected_one(receipt.unit, receipt.bundle_id, receipt.kind))
