@@ -266,3 +266,28 @@ def test_the_plan_comes_from_the_pack(tmp_path: Path, content_dir: Path) -> None
     (stored,) = CampaignStore(data).all()
     assert stored.plan == Plan("99-KH/HU", date(2024, 4, 24), "Huyện ủy", date(2024, 6, 30))
     assert stored.content_id == "cay-tre"
+
+
+def test_every_report_format_lists_the_units_that_did_not_report(
+    campaign: dict[str, Any],
+) -> None:
+    from openpyxl import load_workbook
+
+    data, tmp = campaign["data"], campaign["tmp"]
+    cli(data, "campaign", "collect", campaign["id"], str(session_files(tmp / "usb")[1]))
+    out = {fmt: tmp / f"bc.{fmt}" for fmt in ("csv", "xlsx")}
+    for fmt, path in out.items():
+        cli(data, "campaign", "report", campaign["id"], "--format", fmt, "-o", str(path))
+    rows = list(csv.reader(io.StringIO(out["csv"].read_bytes().decode("utf-8-sig"))))
+    tail = rows[rows.index([]) + 1 :]
+    assert tail == [
+        ["Đơn vị chưa báo cáo (3 đơn vị)"],
+        ["1", "Chi bộ Thôn 1"],
+        ["2", "Chi bộ Thôn 2"],
+        ["3", "Hội Cựu chiến binh xã"],
+    ]
+    book = load_workbook(out["xlsx"])
+    assert book.sheetnames[-1] == "Chưa báo cáo"
+    cells = [c for row in book["Chưa báo cáo"].iter_rows(values_only=True) for c in row if c]
+    assert "Chi bộ Thôn 2" in cells and "Hội Cựu chiến binh xã" in cells
+    assert "Chi bộ Trường học" not in cells

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from facilitator.strings.campaign import missing_heading
+
 if TYPE_CHECKING:
     from facilitator.export.report_model import Report
 
@@ -39,5 +41,8 @@ def render_report_csv(report: Report) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerows(_safe([report.table_header, *report.table_rows(raw=True)]))
+    if report.missing:  # after a blank line, the units that did not report
+        rows = [[str(i), name] for i, name in enumerate(report.missing, start=1)]
+        writer.writerows(_safe([[], [missing_heading(len(report.missing))], *rows]))
     # The BOM makes Excel read UTF-8 instead of the ANSI code page (§5.4 rule 3).
     return buffer.getvalue().encode("utf-8-sig")

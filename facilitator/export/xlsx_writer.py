@@ -23,6 +23,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from facilitator.strings import export as s
+from facilitator.strings.campaign import MISSING_HEADER, MISSING_SHEET_NAME, missing_heading
 
 if TYPE_CHECKING:
     from facilitator.export.report_model import Report, UnitRow
@@ -247,6 +248,18 @@ def report_sheet(report: Report) -> SheetTable:
     )
 
 
+def missing_sheet(report: Report) -> SheetTable:
+    """The expected units that did not report (a campaign's report), one per row."""
+    columns = (Column(MISSING_HEADER[0], CellKind.INTEGER, 5), Column(MISSING_HEADER[1], width=48))
+    rows = tuple((i, name) for i, name in enumerate(report.missing, start=1))
+    title = (missing_heading(len(report.missing)),)
+    return SheetTable(MISSING_SHEET_NAME, title, columns, rows)
+
+
 def render_report_xlsx(report: Report, _settings: DocSettings | None = None) -> bytes:
-    """The report's statistics table as an .xlsx workbook (bytes)."""
-    return render_xlsx([report_sheet(report)])
+    """The report's statistics table as an .xlsx workbook (bytes); a second sheet lists
+    the units that did not report, when some did not."""
+    sheets = [report_sheet(report)]
+    if report.missing:
+        sheets.append(missing_sheet(report))
+    return render_xlsx(sheets)

@@ -270,3 +270,44 @@ def collected_total(added: int, replaced: int, left_out: int) -> str:
 
 def reminders_count(count: int) -> str:
     return f"{count} đơn vị chưa báo cáo."
+
+
+# --- The console's tracking screen -----------------------------------------------------------
+
+SCREEN_TITLE = "Theo dõi đợt: đơn vị đã và chưa báo cáo"
+SCREEN_EMPTY = (
+    "Chưa có đợt nào. Tạo đợt và nhận tệp ở dòng lệnh: facilitator campaign create …, "
+    "facilitator campaign units import …, facilitator campaign collect …"
+)
+FILTER_LABELS = {
+    "all": "tất cả đơn vị",
+    "missing": "đơn vị chưa báo cáo",
+    "late": "đơn vị muộn hoặc quá hạn",
+}
+
+
+def filter_line(label: str, shown: int, total: int) -> str:
+    return f"Đang hiện {label}: {shown}/{total} (m chưa báo cáo · l muộn · a tất cả)"
+
+
+def campaign_of(index: int, count: int) -> str:
+    return f"Đợt {index}/{count} (n: đợt tiếp theo)"
+
+
+# Palette, footer and F1 wording of the tracking screen (merged into strings.ui.COMMANDS).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "home.campaign": (
+        "Theo dõi đợt",
+        "Xem đơn vị nào đã hoặc chưa báo cáo trong đợt, muộn hay đúng hạn, còn bao nhiêu ngày.",
+    ),
+    "campaign.missing": ("Chưa báo cáo", "Chỉ hiện các đơn vị chưa gửi báo cáo."),
+    "campaign.late": ("Muộn", "Chỉ hiện các đơn vị báo cáo muộn hoặc đã quá hạn."),
+    "campaign.all": ("Tất cả", "Hiện mọi đơn vị phải báo cáo của đợt."),
+    "campaign.next": ("Đợt khác", "Chuyển sang đợt tiếp theo (khi có nhiều đợt)."),
+    "campaign.refresh": ("Làm mới", "Đọc lại đợt (sau khi nhận thêm tệp ở dòng lệnh)."),
+    "campaign.back": ("Quay lại", "Trở về danh sách buổi sinh hoạt."),
+}
+SCOPE_TITLES = {"campaign": "Theo dõi đợt"}
+
+MISSING_SHEET_NAME = "Chưa báo cáo"
+MISSING_HEADER = ("TT", "Đơn vị chưa báo cáo")
