@@ -67,14 +67,15 @@ def read_reduced(path: Path) -> Reduced:
     return SessionFigures.of(session_from_data(data, path))
 
 
+def _read_one(path: Path) -> Reduced | Failed:
+    try:
+        return read_reduced(path)
+    except InputError as err:
+        return Failed(err.message, err.problems)
+
+
 def _read_chunk(paths: Sequence[Path]) -> list[Reduced | Failed]:
-    out: list[Reduced | Failed] = []
-    for path in paths:
-        try:
-            out.append(read_reduced(path))
-        except InputError as err:
-            out.append(Failed(err.message, err.problems))
-    return out
+    return [_read_one(path) for path in paths]
 
 
 def worker_count(files: int, workers: int | None = None) -> int:
@@ -98,7 +99,7 @@ def iter_results(
     """Every file reduced or failed, in order (the caller decides what a failure means)."""
     count = worker_count(len(paths), workers)
     if count == 1:
-        yield from _read_chunk(paths)
+        yield from map(_read_one, paths)  # one file at a time: memory stays flat
         return
     chunks = (paths[i : i + CHUNK_SIZE] for i in range(0, len(paths), CHUNK_SIZE))
     pending: deque[Future[list[Reduced | Failed]]] = deque()
