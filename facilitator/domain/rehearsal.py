@@ -103,6 +103,12 @@ class Rehearsal:
         """(planned, rehearsed) seconds over the whole agenda."""
         return sum(self.budgets) * 60.0, sum(self._banked(now))
 
+    def with_budgets(self, session: Session) -> Rehearsal:
+        """The same rehearsal measured against ``session``'s budgets (after a write-back)."""
+        minutes = {item.id: item.minutes for item in session.agenda}
+        budgets = tuple(minutes.get(i, b) for i, b in zip(self.ids, self.budgets, strict=True))
+        return replace(self, budgets=budgets)
+
     def new_budgets(self, now: datetime) -> dict[str, int]:
         """Rehearsed minutes of every item rehearsed, as whole minutes (at least 1) where
         they differ from the budget; items not rehearsed keep theirs."""
