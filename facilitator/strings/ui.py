@@ -8,6 +8,7 @@ F1 help screen at once (see ``facilitator.ui.commands``).
 from __future__ import annotations
 
 from facilitator.strings import drafting as _drafting
+from facilitator.strings import rehearsal as _rehearsal
 
 APP_TITLE = "Facilitator"
 APP_SUBTITLE = "Điều hành sinh hoạt chính trị, tư tưởng"
@@ -196,6 +197,10 @@ FOOTER_SHORT: dict[str, str] = {
     "run.afterwards": "Nhập sau",
     "readback.times": "Sửa giờ",
 }
+# The rehearsal's commands are worded beside its screen (facilitator.strings.rehearsal).
+COMMANDS |= _rehearsal.COMMANDS
+SCOPE_TITLES |= _rehearsal.SCOPE_TITLES
+FOOTER_SHORT |= _rehearsal.FOOTER_SHORT
 # Drafting a pack from a plan is worded with the plan reader (facilitator.strings.drafting).
 COMMANDS |= _drafting.COMMANDS
 FOOTER_SHORT |= _drafting.FOOTER_SHORT

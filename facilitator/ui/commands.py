@@ -18,7 +18,7 @@ from textual.keys import format_key
 from facilitator.strings import ui as text
 from facilitator.ui.plain import markup_escape
 
-SCOPES = ("app", "home", "prepare", "attendance", "run", "readback", "report")
+SCOPES = ("app", "home", "prepare", "attendance", "run", "readback", "report", "rehearsal")
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("home.refresh", "f5", "refresh", alt="ctrl+r", footer=True),
     _c("home.all", "a", "show_all"),
     _c("home.report", "d", "report"),
+    _c("home.rehearse", "t", "rehearse", footer=True),
     _c("prepare.save", "ctrl+s", "save", footer=True, priority=True),
     _c("prepare.up", "ctrl+up", "move_item(-1)"),
     _c("prepare.down", "ctrl+down", "move_item(1)"),
@@ -164,12 +165,22 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("report.narrative", "ctrl+l", "focus_narrative"),
     _c("report.save", "ctrl+s", "save", priority=True),
     _c("report.back", "escape", "back", footer=True, priority=True),
+    _c("rehearsal.toggle", "f5", "toggle_clock", alt="ctrl+s", footer=True, priority=True),
+    _c("rehearsal.prev", "ctrl+left", "step(-1)", footer=True, priority=True),
+    _c("rehearsal.next", "ctrl+right", "step(1)", footer=True, priority=True),
+    _c("rehearsal.write", "f7", "write_budgets", alt="ctrl+w", footer=True, priority=True),
+    _c("rehearsal.back", "escape", "leave", alt="ctrl+o", footer=True),
 )
 
 
 # Neighbouring keys shown once in the footer ("^← ^→ Mục"): the 80-column footer keeps F1.
 _ITEM_GROUP = Binding.Group(text.FOOTER_ITEMS, compact=True)
-_GROUPS = {"run.prev": _ITEM_GROUP, "run.next": _ITEM_GROUP}
+_GROUPS = {
+    "run.prev": _ITEM_GROUP,
+    "run.next": _ITEM_GROUP,
+    "rehearsal.prev": _ITEM_GROUP,
+    "rehearsal.next": _ITEM_GROUP,
+}
 
 
 def commands_for(scope: str) -> tuple[CommandSpec, ...]:

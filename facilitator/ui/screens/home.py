@@ -133,6 +133,28 @@ class HomeScreen(PlainScreen):
             return
         self.facilitator.open_report(session_id)
 
+    def action_rehearse(self) -> None:
+        """Rehearse the highlighted session: only one prepared and not yet started."""
+        from facilitator.services.session import SessionService
+        from facilitator.strings import rehearsal as rehearsal_text
+        from facilitator.ui.screens.rehearsal import RehearsalScreen
+
+        session_id = self.selected_session()
+        if session_id is None:
+            self.notify(text.NO_SESSION_SELECTED, severity="warning")
+            return
+        app = self.facilitator
+        try:
+            service = SessionService.open(app.store, session_id, app.clock)
+        except FacilitatorError as err:
+            self.notify(str(err), severity="error", timeout=10)
+            return
+        if service.session.status != "planned":
+            service.close()
+            self.notify(rehearsal_text.NOT_PLANNED, severity="warning", timeout=8)
+            return
+        app.push_screen(RehearsalScreen(service))
+
     def action_new_session(self) -> None:
         """Go to the Prepare form."""
         from facilitator.ui.screens.prepare import PrepareScreen
