@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 SCOPE_TITLES = {"rehearsal": "Tập dượt"}
 FOOTER_SHORT = {
-    "rehearsal.toggle": "Chạy/Dừng",
+    "rehearsal.toggle": "Chạy",
     "rehearsal.write": "Ghi phút",
     "rehearsal.back": "Xong",
     "home.rehearse": "Tập dượt",
