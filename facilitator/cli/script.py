@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import get_store, handle_errors
-from facilitator.cli.documents import SCRIPT_FORMATS, _default_output, _settings, layout_options
+from facilitator.cli.documents import SCRIPT_FORMATS, _default_output, _settings, output_options
 from facilitator.domain.content import ContentPack
 from facilitator.domain.errors import NotFoundError
 from facilitator.domain.models import Roster, Session, Unit
@@ -68,11 +68,7 @@ def _roster(ctx: click.Context, unit: str | None) -> Roster:
 @click.option("--start", default=None, metavar=text.START_METAVAR, help=text.CLI_START_HELP)
 @click.option("--unit", default=None, metavar=text.UNIT_METAVAR, help=text.CLI_UNIT_HELP)
 @click.option("--place", default="", metavar=text.PLACE_METAVAR, help=text.CLI_PLACE_HELP)
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=main_text.OUTPUT_HELP
-)
-@click.option("--overwrite", is_flag=True, help=main_text.OVERWRITE_HELP)
-@layout_options
+@output_options
 @click.pass_context
 @handle_errors
 def script_command(
