@@ -8,6 +8,7 @@ from facilitator.strings import ui as text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.commands import COMMANDS, SCOPES, commands_for
 from facilitator.ui.screens.attendance import AttendanceScreen
+from facilitator.ui.screens.campaign import CampaignScreen
 from facilitator.ui.screens.help import HelpScreen
 from facilitator.ui.screens.home import HomeScreen
 from facilitator.ui.screens.prepare import PrepareScreen
@@ -22,6 +23,7 @@ SCREENS = {
     "run": RunScreen,
     "readback": ReadbackScreen,
     "report": ReportScreen,
+    "campaign": CampaignScreen,
 }
 
 

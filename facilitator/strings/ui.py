@@ -7,6 +7,7 @@ F1 help screen at once (see ``facilitator.ui.commands``).
 
 from __future__ import annotations
 
+from facilitator.strings import campaign as _campaign
 from facilitator.strings import drafting as _drafting
 from facilitator.strings import rehearsal as _rehearsal
 
@@ -204,6 +205,9 @@ FOOTER_SHORT |= _rehearsal.FOOTER_SHORT
 # Drafting a pack from a plan is worded with the plan reader (facilitator.strings.drafting).
 COMMANDS |= _drafting.COMMANDS
 FOOTER_SHORT |= _drafting.FOOTER_SHORT
+# The campaign screen's commands are worded beside it (facilitator.strings.campaign).
+COMMANDS |= _campaign.COMMANDS
+SCOPE_TITLES |= _campaign.SCOPE_TITLES
 UNMARKED_EXEMPT = "Miễn SH"
 UNMARKED_TEMP_OUT = "SH tạm thời nơi khác"
 PERSON_CATEGORY: dict[str, str] = {

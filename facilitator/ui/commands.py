@@ -18,7 +18,8 @@ from textual.keys import format_key
 from facilitator.strings import ui as text
 from facilitator.ui.plain import markup_escape
 
-SCOPES = ("app", "home", "prepare", "attendance", "run", "readback", "report", "rehearsal")
+SCOPES = ("app", "home", "prepare", "attendance", "run", "readback", "report", "rehearsal",
+          "campaign")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("home.refresh", "f5", "refresh", alt="ctrl+r", footer=True),
     _c("home.all", "a", "show_all"),
     _c("home.report", "d", "report"),
+    _c("home.campaign", "c", "campaigns"),
     _c("home.rehearse", "t", "rehearse", footer=True),
     _c("prepare.save", "ctrl+s", "save", footer=True, priority=True),
     _c("prepare.up", "ctrl+up", "move_item(-1)"),
@@ -170,6 +172,12 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("rehearsal.next", "ctrl+right", "step(1)", footer=True, priority=True),
     _c("rehearsal.write", "f7", "write_budgets", alt="ctrl+w", footer=True, priority=True),
     _c("rehearsal.back", "escape", "leave", alt="ctrl+o", footer=True),
+    _c("campaign.missing", "m", "missing", footer=True),
+    _c("campaign.late", "l", "late", footer=True),
+    _c("campaign.all", "a", "all", footer=True),
+    _c("campaign.next", "n", "next", footer=True),
+    _c("campaign.refresh", "f5", "refresh", alt="ctrl+r"),
+    _c("campaign.back", "escape", "back", footer=True),
 )
 
 

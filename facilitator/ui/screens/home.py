@@ -155,6 +155,12 @@ class HomeScreen(PlainScreen):
             return
         app.push_screen(RehearsalScreen(service))
 
+    def action_campaigns(self) -> None:
+        """Track the campaigns: who has reported, who has not, days left."""
+        from facilitator.ui.screens.campaign import CampaignScreen
+
+        self.app.push_screen(CampaignScreen())
+
     def action_new_session(self) -> None:
         """Go to the Prepare form."""
         from facilitator.ui.screens.prepare import PrepareScreen
