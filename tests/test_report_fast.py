@@ -97,6 +97,18 @@ BUNDLE_TEXT = json.dumps(BUNDLE)
 PATHS = [p for p in paths(BUNDLE) if all(not isinstance(k, int) or k < 2 for k in p)]
 
 
+def edit(data: Any, path: tuple[Any, ...], what: int) -> None:
+    """Replace the value at ``path`` by ``REPLACEMENTS[what]``, or delete it (``what`` < 0)."""
+    *parents, last = path
+    target = data
+    for key in parents:
+        target = target[key]
+    if what < 0:
+        del target[last]
+    else:
+        target[last] = copy.deepcopy(REPLACEMENTS[what])
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
@@ -108,19 +120,12 @@ PATHS = [p for p in paths(BUNDLE) if all(not isinstance(k, int) or k < 2 for k i
 def test_the_quick_check_never_accepts_what_the_validator_refuses(
     edits: list[tuple[int, int]],
 ) -> None:
-    data = copy.deepcopy(BUNDLE)
+    data = json.loads(BUNDLE_TEXT)
     for where, what in edits:
-        *parents, last = PATHS[where]
-        target: Any = data
         try:
-            for key in parents:
-                target = target[key]
-            if what < 0:
-                del target[last]
-            else:
-                target[last] = copy.deepcopy(REPLACEMENTS[what])
+            edit(data, PATHS[where], what)
         except (KeyError, IndexError, TypeError):
-            continue
+            continue  # an earlier edit removed or replaced the container
     if quick_check(data) is not None:
         assert validate_session(data, foreign=True) == []
 
@@ -137,16 +142,9 @@ def test_no_single_edit_is_accepted_quickly_and_refused_by_the_validator() -> No
     """Every value of the bundle replaced by every odd value, or deleted, one at a time."""
     wrong = []
     for path in PATHS:
-        *parents, last = path
         for what in range(-1, len(REPLACEMENTS)):
             data = json.loads(BUNDLE_TEXT)
-            target: Any = data
-            for key in parents:
-                target = target[key]
-            if what < 0:
-                del target[last]
-            else:
-                target[last] = copy.deepcopy(REPLACEMENTS[what])
+            edit(data, path, what)
             if quick_check(data) is not None and validate_session(data, foreign=True):
                 wrong.append((path, what))
     assert wrong == []

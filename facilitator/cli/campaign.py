@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from facilitator.cli.context import get_store, handle_errors
-from facilitator.cli.documents import _default_output, _parse_day, _settings, layout_options
+from facilitator.cli.documents import _default_output, _parse_day, _settings, output_options
 from facilitator.strings import campaign as msg
 from facilitator.strings import main as main_text
 
@@ -202,9 +202,7 @@ def reminders_command(ctx: click.Context, campaign_id: str, output: Path, overwr
 )  # fmt: skip
 @click.option("--title", default=None, help=main_text.TITLE_HELP)
 @click.option("--attach-sessions", "attach", is_flag=True, help=msg.ATTACH_HELP)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--overwrite", is_flag=True, help=main_text.OVERWRITE_HELP)
-@layout_options
+@output_options
 @click.pass_context
 @handle_errors
 def report_command(
