@@ -17,9 +17,9 @@ from facilitator.domain.models import Unit
 from facilitator.domain.vietnamese import clean_line, fold
 from facilitator.export.report_tally import (
     NARRATIVE_KEYS,
-    RAISED_KINDS,
     SessionFigures,
     chair_signer,
+    kind_counts,
     narrative_lines,
     raised_examples,
 )
@@ -80,7 +80,7 @@ def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
             if p["id"] in presenter_ids
         ),
         raised=raised_examples((n["kind"], n["text"]) for n in notes),
-        raised_counts=tuple(sum(n["kind"] == kind for n in notes) for kind in RAISED_KINDS),
+        raised_counts=kind_counts(n["kind"] for n in notes),
         narrative=tuple(narrative_lines(narrative.get(part, "")) for part in NARRATIVE_KEYS),
         chair=chair_signer(chair["name"], chair.get("position") or "", Unit(unit["name"]))
         if chair

@@ -11,6 +11,7 @@ above adds them like the figures of one more unit, so totals add up at every lev
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -122,9 +123,7 @@ class SessionFigures:
             sources=tuple(clean_line(source) for source in session.content.sources),
             presenters=_presenters(session),
             raised=raised_examples((n.kind, n.text) for n in session.notes),
-            raised_counts=tuple(
-                sum(n.kind == kind for n in session.notes) for kind in RAISED_KINDS
-            ),
+            raised_counts=kind_counts(n.kind for n in session.notes),
             narrative=tuple(
                 narrative_lines(getattr(session.narrative, part)) for part in NARRATIVE_KEYS
             ),
@@ -150,6 +149,12 @@ def raised_examples(notes: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], 
                 taken[kind] += 1
                 out.append((kind, line))
     return tuple(out)
+
+
+def kind_counts(kinds: Iterable[str]) -> tuple[int, ...]:
+    """How many notes of each of RAISED_KINDS, in that order (one pass)."""
+    counts = Counter(kinds)
+    return tuple(counts[kind] for kind in RAISED_KINDS)
 
 
 def narrative_lines(text: str) -> tuple[str, ...]:
