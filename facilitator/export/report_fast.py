@@ -27,6 +27,7 @@ from facilitator.export.report_tally import (
 # Names, units and sources recur in every session of a unit: each is cleaned once.
 _fold = lru_cache(maxsize=1 << 16)(fold)
 _line = lru_cache(maxsize=1 << 14)(clean_line)
+_signer = lru_cache(maxsize=1 << 12)(chair_signer)  # a unit's chair chairs every session
 
 
 def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
@@ -82,7 +83,7 @@ def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
         raised=raised_examples((n["kind"], n["text"]) for n in notes),
         raised_counts=kind_counts(n["kind"] for n in notes),
         narrative=tuple(narrative_lines(narrative.get(part, "")) for part in NARRATIVE_KEYS),
-        chair=chair_signer(chair["name"], chair.get("position") or "", Unit(unit["name"]))
+        chair=_signer(chair["name"], chair.get("position") or "", Unit(unit["name"]))
         if chair
         else None,
     )
