@@ -103,7 +103,7 @@ def test_signable_report_takes_every_field_and_lists_what_remains() -> None:
     _header, signing = docx_text(render_report_docx(done))
     doc = Document(io.BytesIO(render_report_docx(done)))
     assert doc.tables[0].rows[1].cells[0].text == "Số 07-BC/ĐU"
-    assert ["T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"] == [p for p in signing if p.startswith(("T/M", "PHÓ"))]
+    assert [p for p in signing if p.startswith(("T/M", "PHÓ"))] == ["T/M ĐẢNG ỦY", "PHÓ BÍ THƯ"]
     assert "Ka Điểu" in signing and "- Lưu VP." in signing
     body = "\n".join(p.text for p in doc.paragraphs)
     # Given text fills the blanks; parts the sessions already wrote stay as written.
