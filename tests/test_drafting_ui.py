@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from note_helpers import make_app
 from textual.widgets import Input, Select, Static
 
 from facilitator.config.locations import user_packs_dir
@@ -19,13 +20,6 @@ from facilitator.ui.screens.prepare import PrepareScreen
 SIZE = (100, 40)
 PLAN = Path(__file__).parent / "fixtures" / "plans" / "ke-hoach-huyen-uy.txt"
 DRAFTED = "dot-sinh-hoat-chinh-tri-tu-tuong-ve-noi-dung-tac.md"
-
-
-def _app(store: Store, content_dir: Path, clock) -> tuple[FacilitatorApp, list[str]]:  # type: ignore[no-untyped-def]
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
 
 
 async def _until(pilot, test) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +40,7 @@ async def _draft(pilot, app: FacilitatorApp, plan: Path) -> None:  # type: ignor
 async def test_prepare_drafts_a_pack_selects_it_and_a_session_uses_it(
     store: Store, roster: Roster, content_dir: Path, frozen_clock
 ) -> None:
-    app, messages = _app(store, content_dir, frozen_clock)
+    app, messages = make_app(store, content_dir, frozen_clock, None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -96,7 +90,7 @@ async def test_drafting_the_same_plan_again_asks_before_replacing(
     target = user_packs_dir() / DRAFTED
     target.parent.mkdir(parents=True)
     target.write_text("bản cũ", encoding="utf-8")
-    app, _ = _app(store, content_dir, frozen_clock)
+    app, _ = make_app(store, content_dir, frozen_clock, None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -121,7 +115,7 @@ async def test_an_unreadable_plan_is_reported_and_nothing_is_written(
 ) -> None:
     scan = tmp_path / "ban-chup.pdf"
     scan.write_bytes(b"%PDF-1.4 not really")
-    app, messages = _app(store, content_dir, frozen_clock)
+    app, messages = make_app(store, content_dir, frozen_clock, None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
