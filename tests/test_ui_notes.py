@@ -73,7 +73,10 @@ async def test_an_ambiguous_name_is_picked_from_the_list(
         assert screen.query_one("#speaker", Input).has_focus
         matches = screen.query_one(SpeakerMatches)
         assert matches.display and matches.chosen == "p03"
-        await pilot.press("down")  # Lê Văn Anh (roster order: An, Anh, Ân)
+        # Whole names first (An, Ân), then the one it only begins (Anh).
+        assert [p.name for p in app.service.find_people("le van an")] == [
+            "Lê Văn An", "Lê Văn Ân", "Lê Văn Anh",
+        ]  # fmt: skip
         await pilot.press("down", "enter")  # Lê Văn Ân
         await pilot.pause()
         assert screen.query_one(NoteEditor).speaker_id == "p04"

@@ -319,16 +319,35 @@ async def test_speaking_queue_mid_note_asks_for_the_name(store, running, content
         assert screen.queue == ["p03", "p01"]
 
 
-def test_pick_person_never_confuses_close_names() -> None:
+def test_the_queue_and_the_note_box_resolve_names_alike() -> None:
+    """One rule (resolve_speaker over find_people): exact accents win, else ask."""
     from facilitator.domain.models import Person
-    from facilitator.ui.screens.run import pick_person
+    from facilitator.domain.people_search import find_people
+    from facilitator.ui.widgets.speaker_picker import resolve_speaker
 
     an, anh, an2 = Person("1", "Lê Văn An"), Person("2", "Lê Văn Anh"), Person("3", "Lê Văn Ân")
     hung, hung2 = Person("4", "Trần Văn Hùng"), Person("5", "Trần Văn Hưng")
-    assert pick_person([an, anh, an2], "Lê Văn Ân") is an2
-    assert pick_person([an, anh, an2], "le van an") is None  # An or Ân: ask again
-    assert pick_person([hung, hung2], "Trần Văn Hưng") is hung2
-    assert pick_person([anh], "anh") is anh
+
+    def pick(people: list[Person], typed: str) -> Person | None:
+        return resolve_speaker(people, find_people(people, typed, None), typed)
+
+    assert pick([an, anh, an2], "Lê Văn Ân") is an2
+    assert pick([an, anh, an2], "le van an") is None  # An or Ân: ask again
+    assert pick([hung, hung2], "Trần Văn Hưng") is hung2
+    assert pick([anh], "anh") is anh
+
+
+def test_people_are_found_by_word_beginnings_whole_words_and_accents_first() -> None:
+    from facilitator.domain.models import Person
+    from facilitator.domain.people_search import find_people
+
+    people = [
+        Person("1", "Hoàng Thị Lan"), Person("2", "Trần Thị Hoa"), Person("3", "Nguyễn Văn Bình"),
+        Person("4", "Lê Văn An"), Person("5", "Lê Văn Ân"), Person("6", "Mai Văn Đức"),
+    ]  # fmt: skip
+    assert [p.name for p in find_people(people, "hoa")] == ["Trần Thị Hoa", "Hoàng Thị Lan"]
+    assert [p.name for p in find_people(people, "Ân")] == ["Lê Văn Ân", "Lê Văn An"]
+    assert "Nguyễn Văn Bình" not in [p.name for p in find_people(people, "an")]
 
 
 async def test_export_offers_to_create_a_missing_folder_and_remembers_it(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-ITEM_KINDS: tuple[str, ...] = ("procedure", "presentation", "discussion", "vote", "conclusion")
-"""Agenda item kinds, in the order a session usually meets them."""
+from facilitator.domain.vocab import ITEM_KINDS, SESSION_KINDS
 
-PACK_KINDS: tuple[str, ...] = ("chuyen-de", "thuong-ky", "hoi-nghi")
+__all__ = ["ITEM_KINDS", "PACK_KINDS"]  # ITEM_KINDS: agenda item kinds, in session order
+
+PACK_KINDS: tuple[str, ...] = SESSION_KINDS
 """Pack kinds: sinh hoạt chuyên đề, sinh hoạt thường kỳ, hội nghị."""
 
 DEFAULT_ITEM_KIND = "presentation"

@@ -213,13 +213,28 @@ def format_percent(part: int | float, whole: int | float, digits: int = 2) -> st
 def word_prefix_rank(label: str, query: str) -> int | None:
     """How well ``query`` names ``label`` by word prefixes, accents ignored; None: not at all.
 
-    "hung" finds "Phạm Văn Hùng" (rank 2: the third word) but not "Hà Thị Nhung": a
-    picker that matched inside words would pick the wrong person. Lower ranks are
-    better; an exact match with accents beats one without.
+    "hung" finds "Phạm Văn Hùng" but not "Hà Thị Nhung": a picker that matched inside
+    words would pick the wrong person. Lower ranks are better, in this order: the whole
+    name as typed (accents included); whole words over word beginnings ("hoa" names
+    Trần Thị Hoa before Hoàng Thị Lan); accents as typed over accents ignored ("Ân"
+    names Lê Văn Ân before Lê Văn An); then the earlier the matching word, the better.
     """
     wanted = fold(query)
     if not wanted:
         return None
+    typed = " ".join(nfc(query).casefold().split())
+    shown = " ".join(nfc(label).casefold().split())
+    if shown == typed:
+        return 0
+    words = fold(label).split(" ")
+    accented = shown.split(" ")
+    for start in range(len(words)):
+        rest = " ".join(words[start:])
+        if rest.startswith(wanted):
+            whole = len(rest) == len(wanted) or rest[len(wanted)] == " "
+            same_accents = " ".join(accented[start:]).startswith(typed)
+            return 1 + (0 if whole else 200) + (0 if same_accents else 100) + start
+    return None
     words = fold(label).split(" ")
     for start in range(len(words)):
         if " ".join(words[start:]).startswith(wanted):

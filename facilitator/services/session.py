@@ -31,6 +31,7 @@ from facilitator.domain.models import (
     Session,
     Vote,
 )
+from facilitator.domain.people_search import find_people
 from facilitator.domain.timing import (
     afterwards_note_time,
     check_arrival,
@@ -39,7 +40,7 @@ from facilitator.domain.timing import (
     default_arrival,
     fit_attendance,
 )
-from facilitator.domain.vietnamese import clean_line, clean_text, fold
+from facilitator.domain.vietnamese import clean_line, clean_text
 from facilitator.domain.votes import voting_base
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.live import write_live
@@ -246,15 +247,10 @@ class SessionService:
         """Live counts exactly as the minutes will state them."""
         return count_membership(self._session.people, self._session.attendance)
 
-    def find_people(self, query: str, limit: int = 8) -> list[Person]:
-        """Accent-insensitive lookup: "nguyen van a" finds "Nguyễn Văn An"."""
-        needle = fold(query)
-        people = self._session.sorted_people()
-        if not needle:
-            return list(people[:limit])
-        starts = [p for p in people if fold(p.name).startswith(needle)]
-        words = [p for p in people if p not in starts and needle in fold(p.name)]
-        return [*starts, *words][:limit]
+    def find_people(self, query: str, limit: int | None = 8) -> list[Person]:
+        """Accent-insensitive lookup by word beginnings: "nguyen van a" finds "Nguyễn Văn An"
+        (the rule is :func:`facilitator.domain.people_search.find_people`)."""
+        return find_people(self._session.people, query, limit)
 
     # -- running the agenda ----------------------------------------------------
     def start(self, at: datetime | None = None, *, afterwards: bool = False) -> Session:

@@ -14,8 +14,8 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Static
 
-from facilitator.domain.models import AgendaItem, Person, Session
-from facilitator.domain.vietnamese import fold, format_percent, nfc
+from facilitator.domain.models import AgendaItem, Session
+from facilitator.domain.vietnamese import format_percent
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
 from facilitator.ui.agenda_commands import AgendaItemsProvider
@@ -37,21 +37,7 @@ from facilitator.ui.widgets.item_view import ItemView
 from facilitator.ui.widgets.note_editor import NoteEditor
 from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.pacing_line import PacingLine
-
-
-def pick_person(candidates: list[Person], typed: str) -> Person | None:
-    """The one person meant by ``typed``: an exact name (accents and case as written, then
-    without accents), else the only match; ``None`` when it stays ambiguous.
-    "Trần Văn Hưng" is never taken for "Trần Văn Hùng", nor "Lê Văn Ân" for "Lê Văn An"."""
-    exact = [
-        p for p in candidates if nfc(p.name).casefold() == " ".join(nfc(typed).casefold().split())
-    ]
-    if len(exact) == 1:
-        return exact[0]
-    folded = [p for p in candidates if fold(p.name) == fold(typed)]
-    if len(folded) == 1:
-        return folded[0]
-    return candidates[0] if len(candidates) == 1 else None
+from facilitator.ui.widgets.speaker_picker import resolve_speaker
 
 
 class RunScreen(VoteActions, TimedSessionScreen):
@@ -292,7 +278,8 @@ class RunScreen(VoteActions, TimedSessionScreen):
             )
             if typed is None:
                 return
-            person = pick_person(self.service.find_people(typed, limit=10_000), typed)
+            matches = self.service.find_people(typed, limit=None)
+            person = resolve_speaker(self.service.session.people, matches, typed)
             if person is None:
                 self.notify(text.QUEUE_NEED_NAME, severity="warning")
                 return
