@@ -374,3 +374,27 @@ async def test_export_offers_to_create_a_missing_folder_and_remembers_it(
         await pilot.pause()
         shown = app.screen.query_one("#export-path", Input).value
         assert shown.startswith(str(missing))  # the dialog opens where the last export went
+
+
+async def test_ctrl_twins_that_edit_text_edit_text_in_a_text_box(
+    store, running, content_dir, frozen_clock
+):
+    """ctrl+u clears the speaker box (Textual's editing key) instead of opening the vote
+    dialog, whose Enter then saved a vote named after the speaker; outside a text box
+    ctrl+u is still F6's twin, and F6 works everywhere."""
+    app, _ = make_app(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"Phạm")
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.query_one("#speaker", Input).value == ""
+        await pilot.press("ctrl+l", "ctrl+u")  # the agenda has the focus: the vote dialog
+        await pilot.pause()
+        assert isinstance(app.screen, VoteDialog)
+        await pilot.press("escape")
+        await pilot.press("f3", "f6")
+        await pilot.pause()
+        assert isinstance(app.screen, VoteDialog)
+    assert store.load_session(running).votes == ()

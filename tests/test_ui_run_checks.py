@@ -39,6 +39,25 @@ async def test_an_impossible_vote_is_refused_as_it_is_typed(
     assert store.load_session(running).votes == ()
 
 
+async def test_a_vote_without_any_count_cannot_be_saved_by_one_enter(
+    store, running, content_dir, frozen_clock
+) -> None:
+    app, _ = make_app(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, VoteDialog)
+        assert str(dialog.query_one(".dialog-error", Label).render()) == ""  # nothing typed yet
+        assert dialog.query_one("#ok", Button).disabled
+        await pilot.press(*"Thông qua chương trình", "enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert str(dialog.query_one(".dialog-error", Label).render()) == text.VOTE_NO_COUNTS
+    assert store.load_session(running).votes == ()
+
+
 async def test_the_newest_note_is_highlighted_and_in_view(
     store, running, content_dir, frozen_clock
 ) -> None:

@@ -92,3 +92,22 @@ def test_click_required_marker_is_vietnamese() -> None:
 
     result = CliRunner().invoke(main, ["roster", "show", "--help"])
     assert "[bắt buộc]" in result.stdout and "[required]" not in result.stdout
+
+
+async def test_the_palette_finds_commands_typed_without_accents(
+    store, running, content_dir, frozen_clock
+):
+    """Many laptops have no Vietnamese keyboard: "nhap bien ban" finds "Nhập biên bản…"."""
+    from textual.command import CommandList
+
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"nhap bien ban")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Nhập biên bản sau buổi họp" in prompt for prompt in shown), shown
+        assert not any(prompt.endswith("[]") for prompt in shown)  # no empty key hint

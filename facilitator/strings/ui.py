@@ -415,6 +415,8 @@ VOTE_FAILED = "Không thông qua"
 VOTE_QUESTION_REQUIRED = "Hãy nhập nội dung biểu quyết."
 VOTE_NUMBER_INVALID = "Số phiếu phải là số nguyên không âm."
 VOTE_TOO_MANY = "Tổng số phiếu ({total}) lớn hơn số đảng viên có quyền biểu quyết ({base})."
+VOTE_NO_COUNTS = "Chưa có phiếu nào: nhập số tán thành, không tán thành hoặc ý kiến khác."
+VOTE_NOBODY_ENTITLED = "Không có đảng viên nào có quyền biểu quyết: biểu quyết không có kết quả."
 VOTE_SAVED = "Đã ghi biểu quyết: {result}."
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -20,7 +20,7 @@ from facilitator.storage.store import Store
 from facilitator.strings import ui as text
 from facilitator.strings.config import legacy_found
 from facilitator.ui.commands import bindings_for, system_commands
-from facilitator.ui.palette import ThemeProvider, VietnamesePalette
+from facilitator.ui.palette import FoldingCommands, ThemeProvider, VietnamesePalette
 from facilitator.ui.plain import PlainNotify
 from facilitator.ui.screens.home import HomeScreen
 
@@ -37,6 +37,8 @@ class FacilitatorApp(PlainNotify, App[None]):
     TITLE = text.APP_TITLE
     SUB_TITLE = text.APP_SUBTITLE
     BINDINGS = bindings_for("app")
+    # The system commands, searched without accents.
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FoldingCommands}
 
     def __init__(
         self,

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
-from textual.app import SystemCommand
-from textual.binding import Binding
-from textual.dom import DOMNode
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.keys import format_key
+from textual.widget import Widget
 
 from facilitator.strings import ui as text
 from facilitator.ui.plain import markup_escape
@@ -196,32 +197,65 @@ def commands_for(scope: str) -> tuple[CommandSpec, ...]:
     return tuple(c for c in COMMANDS if c.scope == scope)
 
 
-def bindings_for(scope: str) -> list[Binding]:
-    """Textual bindings generated from the table (the footer shows ``footer`` ones)."""
-    return [
-        Binding(
-            c.keys,
-            c.action,
-            c.footer_title,
-            show=c.footer,
-            key_display=c.footer_keys,
-            group=_GROUPS.get(c.id),
-            priority=c.priority,
-            id=c.id,
-            tooltip=c.help,
+TEXT_EDITING_KEYS = frozenset(
+    {"ctrl+a", "ctrl+c", "ctrl+d", "ctrl+e", "ctrl+k", "ctrl+u", "ctrl+v", "ctrl+w", "ctrl+x"}
+    | {"ctrl+y", "ctrl+z"}
+)
+"""Keys that Textual's Input and TextArea use to edit text (home, end, delete a word...)."""
+
+
+def bindings_for(scope: str) -> list[BindingType]:
+    """Textual bindings generated from the table (the footer shows ``footer`` ones).
+
+    A ctrl twin that is also a text-editing key never takes priority: in a text box
+    ctrl+u must clear the line, not open the vote dialog (whose Enter then saved a vote
+    named after the speaker). It works everywhere else; the F-key works everywhere.
+    """
+    bindings: list[BindingType] = []
+    if scope != "app":
+        # F1 first in every footer (a narrow one cuts from the right); the app's own binding
+        # comes last in Textual's chain, so each screen repeats it at its head.
+        (help_,) = (c for c in COMMANDS if c.id == "app.help")
+        bindings.append(
+            Binding(
+                help_.key,
+                help_.action,
+                help_.footer_title,
+                key_display=help_.footer_keys,
+                priority=True,
+                tooltip=help_.help,
+            )
         )
-        for c in commands_for(scope)
-        if c.key  # palette-only commands have no key
-    ]
+    for c in commands_for(scope):
+        if not c.key:  # palette-only commands have no key
+            continue
+        shared = c.priority and c.alt in TEXT_EDITING_KEYS
+        bindings.append(
+            Binding(
+                c.key if shared else c.keys,
+                c.action,
+                c.footer_title,
+                show=c.footer,
+                key_display=c.footer_keys,
+                group=_GROUPS.get(c.id),
+                priority=c.priority,
+                id=c.id,
+                tooltip=c.help,
+            )
+        )
+        if shared:
+            bindings.append(Binding(c.alt, c.action, c.footer_title, show=False))
+    return bindings
 
 
-def system_commands(scope: str, target: DOMNode) -> Iterator[SystemCommand]:
+def system_commands(scope: str, target: Widget | App[Any]) -> Iterator[SystemCommand]:
     """Palette entries for a scope; selecting one runs the action on ``target``."""
     for spec in commands_for(scope):
         if spec.palette:
             callback: Callable[[], object] = partial(target.run_action, spec.action)
             # The palette reads help as markup: "[f1]" would vanish as an unknown style.
-            help_ = markup_escape(f"{spec.help} [{spec.key_display}]")
+            keys = f" [{spec.key_display}]" if spec.key_display else ""  # palette-only: none
+            help_ = markup_escape(f"{spec.help}{keys}")
             yield SystemCommand(spec.title, help_, callback)
 
 

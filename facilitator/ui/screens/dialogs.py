@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from facilitator.domain.membership import vote_passes
 from facilitator.domain.vietnamese import format_percent
+from facilitator.domain.votes import VoteOutcome, outcome
 from facilitator.strings import ui as text
 from facilitator.ui.plain import plain
 
@@ -254,25 +254,31 @@ class VoteDialog(_Dialog[VoteInput]):
         total = sum(c or 0 for c in counts)
         if total > self._base:
             return text.VOTE_TOO_MANY.format(total=total, base=self._base)
+        if total == 0 and self._base > 0:  # one Enter saved a 0/0/0 vote
+            return text.VOTE_NO_COUNTS
         return ""
 
     @on(Input.Changed)
     def _refresh_result(self) -> None:
         # An impossible count is refused as it is typed: no "20/18 (111,11%)" result line.
         problem = self._problem()
-        self.error(problem)
+        self.error("" if problem == text.VOTE_NO_COUNTS else problem)  # not yet typed: no error
         self.query_one("#ok", Button).disabled = bool(problem)
         widget = self.query_one("#vote-result", Static)
         widget.display = not problem
         if problem:
             return
         votes_for = self._count("for") or 0
-        passed = vote_passes(votes_for, self._base)
-        result = text.VOTE_PASSED if passed else text.VOTE_FAILED
-        share = format_percent(votes_for, self._base)
-        widget.update(text.vote_result_line(result, votes_for, self._base, share))
+        result = outcome(votes_for, self._base)
+        passed = result is VoteOutcome.PASSED
+        if result is VoteOutcome.NOBODY_ENTITLED:
+            widget.update(text.VOTE_NOBODY_ENTITLED)
+        else:
+            label = text.VOTE_PASSED if passed else text.VOTE_FAILED
+            share = format_percent(votes_for, self._base)
+            widget.update(text.vote_result_line(label, votes_for, self._base, share))
         widget.set_class(passed, "-passed")
-        widget.set_class(not passed, "-failed")
+        widget.set_class(result is VoteOutcome.FAILED, "-failed")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
