@@ -172,3 +172,23 @@ async def test_a_long_roster_scrolls_to_the_cursor_after_filtering(
         assert header(app.screen).startswith("Tổng số: 6 · Có mặt: 1 ")  # guests apart
     stored = store.load_session(session_id)
     assert [a.status for a in stored.attendance if a.person == "p03"] == ["present"]
+
+
+async def test_a_name_typed_with_its_accents_is_the_one_marked(store, content_dir, frozen_clock):
+    """Lê Văn An, Lê Văn Ân and Lê Văn Anh all match "lê văn ân": the cursor starts on
+    the one typed exactly, so the key marks Ân, not An listed above him."""
+    from note_helpers import make_namesakes
+
+    session_id = make_namesakes(store, content_dir, frozen_clock)
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press(*"lê văn ân")
+        await pilot.pause()
+        assert rows(app.screen) == ["Lê Văn An", "Lê Văn Anh", "Lê Văn Ân"]  # roster order
+        await pilot.press("4")
+        await pilot.pause()
+    marks = {a.person: a.status for a in store.load_session(session_id).attendance}
+    assert marks["p04"] == "absent" and marks["p03"] == "present" and marks["p05"] == "present"

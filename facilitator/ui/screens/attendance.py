@@ -20,7 +20,7 @@ from facilitator.domain.timing import (
     default_arrival,
     default_departure,
 )
-from facilitator.domain.vietnamese import fold
+from facilitator.domain.vietnamese import fold, word_prefix_rank
 from facilitator.strings import timing as timing_text
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
@@ -62,6 +62,14 @@ def search_words(person: Person) -> tuple[str, ...]:
 def matches(words: tuple[str, ...], needle: str) -> bool:
     """Accent-insensitive: every typed word starts a word of the name ("v an" finds Văn An)."""
     return all(any(w.startswith(typed) for w in words) for typed in needle.split())
+
+
+def _best_match(people: list[Person], typed: str) -> str:
+    """The row the cursor starts on: the name as typed, accents included, wins ("lê văn
+    ân" then 1 marks Lê Văn Ân, not Lê Văn An above it); the list keeps roster order."""
+    ranked = [(word_prefix_rank(p.name, typed), n, p.id) for n, p in enumerate(people)]
+    known = [(rank, n, person_id) for rank, n, person_id in ranked if rank is not None]
+    return min(known)[2] if known else people[0].id
 
 
 class AttendanceScreen(SessionScreen):
@@ -112,8 +120,11 @@ class AttendanceScreen(SessionScreen):
         """The rows matching the filter, the cursor on ``keep``; the counts."""
         if self._people is not self.service.session.people:
             self._rebuild()
-        needle = fold(self.query_one("#filter", Input).value)
-        shown = None if not needle.strip() else [p.id for p in self.visible_people()]
+        typed = self.query_one("#filter", Input).value
+        visible = self.visible_people() if fold(typed) else None
+        if visible and keep is None:
+            keep = _best_match(visible, typed)
+        shown = None if visible is None else [p.id for p in visible]
         self.query_one(RosterTable).show_only(shown, keep=keep)
         if counts:
             self.query_one(CountsHeader).show(self.service.counts())
