@@ -48,6 +48,7 @@ def _bundles(folder: Path, count: int) -> list[Path]:
 def _run(data_dir: Path, *args: str) -> tuple[float, float, int]:
     """Wall seconds, child CPU seconds and peak RSS (KiB) of one CLI run."""
     env = {**os.environ, "FACILITATOR_DATA_DIR": str(data_dir), "HOME": str(data_dir.parent)}
+    env["PYTHONPATH"] = str(REPO)  # this checkout, whatever is installed
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "facilitator", *args],
