@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from facilitator.domain.errors import InputError
+from facilitator.strings import audience as audience_text
 from facilitator.strings import main as text
 
 _EXTERNAL_LINK = re.compile(r"<link\b[^>]*https?://[^>]*>", re.IGNORECASE | re.DOTALL)
@@ -39,14 +40,31 @@ def offline_templates(source: Path, target: Path) -> Path:
 
 
 def serve(args: list[str], host: str, port: int, title: str, banner: str) -> None:
-    """Run ``args`` (a facilitator command) in the browser at ``host:port``."""
+    """Run ``args`` (a facilitator command) in the browser at ``host:port``.
+
+    Off this machine (any host but loopback) a viewer needs the access code printed here
+    for the presenter; at most :data:`~facilitator.cli.web_server.MAX_VIEWERS` at once.
+    """
     try:
-        import textual_serve  # type: ignore[import-not-found]  # optional extra
-        from textual_serve.server import Server  # type: ignore[import-not-found]
+        import textual_serve  # the optional "web" extra
+
+        from facilitator.cli.web_server import (
+            LOOPBACK,
+            GuardedServer,
+            new_access_code,
+            reachable_address,
+        )
     except ImportError:
         raise InputError(text.SERVE_MISSING) from None
     source = Path(textual_serve.__file__).parent / "templates"
     templates = offline_templates(source, Path(tempfile.mkdtemp(prefix="facilitator-web-")))
-    click.echo(banner.format(url=f"http://{host}:{port}"))
-    server = Server(command_line(args), host=host, port=port, title=title, templates_path=templates)
+    code = None if host in LOOPBACK else new_access_code()
+    url = f"http://{reachable_address(host)}:{port}"
+    click.echo(banner.format(url=f"{url}/?code={code}" if code else url))
+    if code:
+        click.echo(audience_text.WEB_CODE_SHOWN.format(code=code))
+    server = GuardedServer(
+        command_line(args), host=host, port=port, title=title,
+        templates_path=str(templates), access_code=code,
+    )  # fmt: skip
     server.serve()

@@ -8,6 +8,13 @@ WAITING_HINT = "Màn hình sẽ tự cập nhật khi người trình bày chuy�
 NOT_STARTED = "Buổi sinh hoạt sắp bắt đầu"
 CLOSED = "Buổi sinh hoạt đã kết thúc"
 
+# Served to browsers (audience --serve): plain text pages, and the presenter's terminal.
+WEB_CODE_NEEDED = (
+    "Cần mã truy cập: mở đường dẫn có ?code=… mà người trình bày đọc cho (in trên màn hình của họ)."
+)
+WEB_FULL = "Đã đủ {count} người đang xem; hãy thử lại sau."
+WEB_CODE_SHOWN = "Mã truy cập cho máy khác trong phòng: {code} (đã có sẵn trong đường dẫn trên)."
+
 KEY_QUIT = "Thoát"
 KEY_AGENDA = "Chương trình"
 
