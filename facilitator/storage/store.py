@@ -20,7 +20,6 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +33,7 @@ from facilitator.domain.errors import (
     Problem,
     StoreError,
 )
-from facilitator.domain.membership import count_membership
-from facilitator.domain.models import SESSION_ID_PATTERN, Roster, Session
+from facilitator.domain.models import SESSION_ID_PATTERN, Session
 from facilitator.storage.atomic import (
     DIR_MODE,
     TEMP_PREFIX,
@@ -44,6 +42,7 @@ from facilitator.storage.atomic import (
     remove_stale_temp_files,
 )
 from facilitator.storage.lock import FileLock
+from facilitator.storage.rosters_file import RosterShelf
 from facilitator.storage.session_files import (
     LOCKS_DIR,
     SessionRepo,
@@ -53,8 +52,12 @@ from facilitator.storage.session_files import (
     session_lock,
     to_session,
 )
+from facilitator.storage.summary import SUMMARY_FIELDS as _SUMMARY_FIELDS
+from facilitator.storage.summary import SessionListing, SessionSummary
 from facilitator.strings import store as text
 from facilitator.strings.oserrors import reason as os_reason
+
+__all__ = ["SessionListing", "SessionSummary", "Store", "check_session_id"]
 
 STAGING_PREFIX = ".staging-"
 TRASH_PREFIX = ".replaced-"
@@ -73,48 +76,7 @@ def check_session_id(session_id: str) -> str:
     return session_id
 
 
-@dataclass(frozen=True)
-class SessionSummary:
-    """One row of the session list."""
-
-    id: str
-    date: str
-    unit: str
-    title: str
-    status: str
-    present: int
-    total: int
-    expected: int = 0
-    """Members who must attend (total − MSH vắng − SHT đi): "Có mặt 20/22" everywhere."""
-
-    @classmethod
-    def of(cls, session: Session) -> SessionSummary:
-        """Summarise a session (counts derived from attendance)."""
-        counts = count_membership(session.people, session.attendance)
-        return cls(
-            id=session.id,
-            date=session.started_at.isoformat(timespec="minutes"),
-            unit=session.unit.name,
-            title=session.title,
-            status=session.status,
-            present=counts.present,
-            total=counts.total,
-            expected=counts.expected,
-        )
-
-
-@dataclass(frozen=True)
-class SessionListing:
-    """Readable sessions, newest first, and the problems met on the unreadable ones."""
-
-    sessions: tuple[SessionSummary, ...]
-    problems: tuple[Problem, ...]
-
-
-_SUMMARY_FIELDS = frozenset(SessionSummary.__dataclass_fields__)
-
-
-class Store:
+class Store(RosterShelf):
     """Entry point to everything kept on this laptop."""
 
     def __init__(
@@ -380,39 +342,6 @@ class Store:
             reverse=True,
         )
         return SessionListing(tuple(summaries), tuple(problems))
-
-    # -- rosters ---------------------------------------------------------------
-    @contextmanager
-    def _rosters(self) -> Iterator[Table]:
-        with FileLock(self.root / ".rosters.lock", text.ROSTERS_WHAT).acquire_blocking():
-            db = open_db(self.root / "rosters.json")
-            try:
-                yield db.table("rosters")
-            finally:
-                db.close()
-
-    def rosters(self) -> list[Roster]:
-        """Every stored unit with its roster."""
-        if not (self.root / "rosters.json").exists():
-            return []
-        with self._rosters() as table:
-            return [Roster.from_dict(doc) for doc in table.all()]
-
-    def roster(self, unit_name: str) -> Roster:
-        """The roster of one unit (raises :class:`NotFoundError`)."""
-        if not (self.root / "rosters.json").exists():
-            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
-        with self._rosters() as table:
-            doc = table.get(Query().unit.name == unit_name)
-        if doc is None:
-            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
-        assert isinstance(doc, dict)
-        return Roster.from_dict(doc)
-
-    def save_roster(self, roster: Roster) -> None:
-        """Insert or replace a unit's roster."""
-        with self._rosters() as table:
-            table.upsert(roster.to_dict(), Query().unit.name == roster.unit.name)
 
 
 def _replace_rows(table: Table, rows: Sequence[dict[str, Any]], drop: Iterable[str] = ()) -> None:

@@ -1,0 +1,57 @@
+"""The units' rosters, kept between sessions in one small file beside the sessions.
+
+Personal data: the file is owner-only and written atomically like every store file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tinydb import Query
+from tinydb.table import Table
+
+from facilitator.domain.errors import NotFoundError
+from facilitator.domain.models import Roster
+from facilitator.storage.lock import FileLock
+from facilitator.storage.session_files import open_db
+from facilitator.strings import store as text
+
+
+class RosterShelf:
+    """Roster methods of :class:`facilitator.storage.store.Store` (its ``root`` folder)."""
+
+    root: Path
+
+    @contextmanager
+    def _rosters(self) -> Iterator[Table]:
+        with FileLock(self.root / ".rosters.lock", text.ROSTERS_WHAT).acquire_blocking():
+            db = open_db(self.root / "rosters.json")
+            try:
+                yield db.table("rosters")
+            finally:
+                db.close()
+
+    def rosters(self) -> list[Roster]:
+        """Every stored unit with its roster."""
+        if not (self.root / "rosters.json").exists():
+            return []
+        with self._rosters() as table:
+            return [Roster.from_dict(doc) for doc in table.all()]
+
+    def roster(self, unit_name: str) -> Roster:
+        """The roster of one unit (raises :class:`NotFoundError`)."""
+        if not (self.root / "rosters.json").exists():
+            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
+        with self._rosters() as table:
+            doc = table.get(Query().unit.name == unit_name)
+        if doc is None:
+            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
+        assert isinstance(doc, dict)
+        return Roster.from_dict(doc)
+
+    def save_roster(self, roster: Roster) -> None:
+        """Insert or replace a unit's roster."""
+        with self._rosters() as table:
+            table.upsert(roster.to_dict(), Query().unit.name == roster.unit.name)
