@@ -80,7 +80,7 @@ async def test_absent_speaker_can_be_kept_or_cancelled(store, namesakes, content
     app, messages = make_app(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        # Cancelled: nothing saved, the speaker box keeps the name to fix.
+        # Cancelled: nothing saved, the speaker box is cleared, the note text stays.
         await pilot.press("f3", *"Võ Thị Én", "tab", "tab", *"Ý kiến", "enter")
         await pilot.pause()
         assert isinstance(app.screen, AbsentSpeakerDialog)
@@ -88,10 +88,11 @@ async def test_absent_speaker_can_be_kept_or_cancelled(store, namesakes, content
         await pilot.pause()
         editor = app.screen.query_one(NoteEditor)
         assert store.load_session(namesakes).notes == ()
-        assert editor.speaker_id is None and editor.speaker_text == "Võ Thị Én"
+        assert editor.speaker_id is None and editor.speaker_text == ""
         assert editor.text == "Ý kiến"
+        assert app.screen.query_one("#speaker", Input).has_focus
         # Kept as speaker: saved, attendance unchanged, and not asked again.
-        await pilot.press("enter")  # in the speaker box
+        await pilot.press(*"Võ Thị Én", "enter")  # in the speaker box
         await pilot.pause()
         assert isinstance(app.screen, AbsentSpeakerDialog)
         app.screen.query_one("#keep").press()
@@ -106,6 +107,29 @@ async def test_absent_speaker_can_be_kept_or_cancelled(store, namesakes, content
     assert [(n.text, n.speaker) for n in session.notes] == [("Ý kiến", "p07"), ("Lần hai", "p07")]
     assert session.attendance_of("p07").status == "exempt-absent"
     assert not any(m.startswith("Đã ghi đồng chí") for m in messages)
+
+
+async def test_after_a_cancelled_question_the_next_speaker_works(
+    store, namesakes, content_dir, frozen_clock
+):
+    """The tester's flow: the refused name is not left for the next one to be appended
+    to, and the next note is saved with its speaker (not typed into the speaker box)."""
+    app, messages = make_app(store, content_dir, frozen_clock, namesakes)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"Phạm Thị Hòa", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AbsentSpeakerDialog)
+        app.screen.query_one("#cancel").press()
+        await pilot.pause()
+        await pilot.press("f3", *"Trần Thị Bình", "enter", *"Đồng ý", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.query_one(NoteEditor).speaker_text == ""
+    session = store.load_session(namesakes)
+    assert [(n.text, n.speaker) for n in session.notes] == [("Đồng ý", "p02")]
+    assert session.attendance_of("p06").status == "absent"
+    assert not any("Không có ai" in m for m in messages)
 
 
 async def test_unmarked_speaker_is_asked_about_too(store, namesakes, content_dir, frozen_clock):

@@ -184,7 +184,9 @@ class NoteEditor(Vertical):
 
         def answered(go_on: bool) -> None:
             if not go_on:
-                self._set_speaker(None, typed)
+                # Cleared, not kept: the next name typed (after F3 too) must not be
+                # appended to the refused one. The note text typed stays.
+                self._set_speaker(None, "")
                 self._focus("#speaker")
                 return
             self._set_speaker(person.id, person.name)
