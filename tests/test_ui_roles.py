@@ -4,11 +4,12 @@ entered by name and position, and the minutes say who they are."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from facilitator.export.markdown import render_minutes_md
 from facilitator.export.minutes_model import build_minutes
 from facilitator.services.session import SessionService
+from facilitator.strings.ui import NOBODY
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.roles_dialog import RolesDialog
 from facilitator.ui.screens.run import RunScreen
@@ -68,3 +69,34 @@ async def test_roles_cannot_change_once_approved(store, running, content_dir, fr
         await pilot.pause()
         assert not isinstance(app.screen, RolesDialog)
     assert store.load_session(running).roles.chair == "p01"
+
+
+async def test_roles_dialog_shows_the_roles_already_chosen(
+    store, running, content_dir, frozen_clock
+) -> None:
+    """Each picker shows today's choice (not "(chưa chọn)"), the first one has the focus,
+    and the outside-presenter hint wraps instead of being cut at 120 columns."""
+    service = SessionService.open(store, running, frozen_clock)
+    service.set_roles("p01", "p02", ("p03", "p05"))
+    service.close()
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.screen.run_action("edit_roles")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RolesDialog)
+        shown = {
+            field: str(dialog.query_one(f"#{field} #label", Static).render())
+            for field in ("roles-chair", "roles-secretary", "roles-presenter", "roles-presenter2")
+        }
+        assert shown["roles-chair"].startswith("Nguyễn Văn An")
+        assert shown["roles-secretary"].startswith("Trần Thị Bình")
+        assert shown["roles-presenter"].startswith("Lê Văn Cường")
+        assert NOBODY not in shown.values()
+        assert dialog.query_one("#roles-chair", Select).has_focus
+        hint = dialog.query_one(".hint", Static)
+        box = dialog.query_one("#dialog")
+        assert hint.size.width <= box.content_size.width and hint.size.height >= 2
+    session = store.load_session(running)
+    assert session.roles.chair == "p01" and session.roles.presenters == ("p03", "p05")

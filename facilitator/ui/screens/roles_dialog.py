@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.domain.models import Session
 from facilitator.strings import roles as t
@@ -47,11 +47,16 @@ class RolesDialog(_Dialog[RolesChoice]):
             box.border_title = t.TITLE
             for field_id, label, value in zip(FIELDS, t.LABELS, values, strict=True):
                 yield Label(label)
-                select = PersonSelect(people, prompt=text.NOBODY, id=field_id)
-                if value is not None and any(v == value for _, v in people):
-                    select.value = value
-                yield select
-            yield Label(t.OUTSIDE_HINT, classes="hint")
+                known = value is not None and any(v == value for _, v in people)
+                # Given to the constructor: a value set before mount is kept but the
+                # picker showed "(chưa chọn)".
+                yield PersonSelect(
+                    people,
+                    prompt=text.NOBODY,
+                    value=value if known and value is not None else Select.NULL,
+                    id=field_id,
+                )
+            yield Static(t.OUTSIDE_HINT, classes="hint")
             with Horizontal(classes="form-row"):
                 with Vertical():
                     yield Label(t.OUTSIDE_NAME)
@@ -61,6 +66,9 @@ class RolesDialog(_Dialog[RolesChoice]):
                     yield Input(id="roles-outside-position")
             yield Label("", classes="dialog-error")
             yield from self.buttons()
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{FIELDS[0]}", Select).focus()
 
     def _person(self, field_id: str) -> str | None:
         value = self.query_one(f"#{field_id}", Select).value
