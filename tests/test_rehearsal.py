@@ -141,3 +141,33 @@ async def test_rehearsal_footer_shows_the_keys_at_80_columns(
         help_key = next(r for k, r in keys.items() if k.startswith("F1"))
         palette = next(r for k, r in keys.items() if k.startswith("^p"))
         assert help_key.right <= palette.x <= 80 - palette.width  # F1 whole, not under ^p
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_home_answers_after_leaving_a_rehearsal(
+    store, session_id, content_dir, frozen_clock, size
+) -> None:
+    """The tester saw the app freeze after t then Esc: the home list must still answer."""
+    from textual.command import CommandPalette
+
+    from facilitator.ui.screens.home import HomeScreen
+
+    app, _ = _app(store, content_dir, frozen_clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, RehearsalScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, HomeScreen)  # the session opened
+        assert app.screen.service.session.id == session_id
