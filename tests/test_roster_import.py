@@ -132,12 +132,10 @@ def test_non_utf8_file_names_line_and_byte_and_suggests_utf8() -> None:
     assert "Lưu bằng UTF-8" in message
 
 
-def test_tcvn3_file_is_recognised_as_legacy_encoding() -> None:
-    path = fixture("tcvn3.csv")
-    ((where, message),) = problems_of(path)
-    assert where == f"{path}:2"
-    assert "TCVN3" in message
-    assert "Unikey" in message
+def test_tcvn3_file_is_converted_to_unicode() -> None:
+    people = read_roster(fixture("tcvn3.csv"))
+    assert names(people) == ["Nguyễn Văn Đức", "Trần Thị Hoa"]
+    assert [p.category for p in people] == ["chinh-thuc", "du-bi"]
 
 
 # --- headers and rows --------------------------------------------------------------------

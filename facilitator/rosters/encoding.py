@@ -2,8 +2,8 @@
 
 Excel on Vietnamese Windows saves "CSV" in the ANSI code page (cp1258) and "Unicode
 text" as UTF-16; both are accepted when the bytes leave no doubt. Legacy 8-bit fonts
-(TCVN3/ABC, VNI) reuse the same byte values for other letters, so they are recognised
-and refused with advice rather than guessed.
+(TCVN3/ABC, VNI) reuse the same byte values for other letters: ``legacy_text`` converts
+them when it is sure, and a file that only looks legacy is refused here with advice.
 """
 
 from __future__ import annotations
@@ -93,6 +93,21 @@ def _looks_legacy(data: bytes) -> bool:
         return False
     tcvn3 = all(0xA1 <= b <= 0xFE for b in high) and any(b in _TCVN3_MODIFIED for b in high)
     return tcvn3 or len(_VNI_PAIR.findall(data)) >= 2
+
+
+def cp1252_text(data: bytes) -> str | None:
+    """The bytes as Windows shows them (cp1252), for files that are neither UTF-8 nor
+    UTF-16: how text typed in the old TCVN3/VNI fonts reads before conversion."""
+    if data.startswith((_UTF8_BOM, *_UTF16_BOMS)) or _looks_utf16(data):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+    return None
 
 
 def decode_roster_bytes(data: bytes) -> str:

@@ -13,13 +13,14 @@ import io
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from facilitator.domain.errors import InputError, Problem
-from facilitator.rosters.encoding import EncodingProblem, decode_roster_bytes
+from facilitator.rosters.encoding import EncodingProblem, cp1252_text, decode_roster_bytes
 from facilitator.rosters.headers import is_name_header
+from facilitator.rosters.legacy_text import LegacyEncoding, convert, detect_encoding
 from facilitator.rosters.xlsx_guard import check_xlsx
 from facilitator.strings import roster as msg
 from facilitator.userfiles import read_capped
@@ -52,6 +53,10 @@ class Sheet:
     rows: tuple[tuple[int, tuple[Any, ...]], ...]
     title: str | None = None
     """The XLSX sheet's name; ``None`` for CSV."""
+    legacy: LegacyEncoding | None = None
+    """The old font encoding the cells were typed in (now converted), if any."""
+    originals: dict[tuple[int, int], str] = field(default_factory=dict)
+    """Cells changed by the conversion, as typed: (row number, column index) -> text."""
 
     def where(self, row: int, column: int | None = None) -> str:
         """``file:line`` for CSV, ``file:Sheet!C5`` for XLSX."""
@@ -91,13 +96,54 @@ def _delimiter(text: str) -> str:
     return best if totals[best] else ","
 
 
+def _is_legacy_candidate(cell: Any) -> bool:
+    # Legacy text is made of cp1252 characters only: "Nguyễn" typed in Unicode never is.
+    if not isinstance(cell, str) or cell.isascii():
+        return False
+    try:
+        cell.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unlegacy(sheet: Sheet) -> Sheet:
+    """The sheet with every cell converted to Unicode when it was typed in TCVN3 or VNI."""
+    texts = [c for _, cells in sheet.rows for c in cells if _is_legacy_candidate(c)]
+    encoding = detect_encoding(texts)
+    if encoding is None:
+        return sheet
+    originals: dict[tuple[int, int], str] = {}
+    rows: list[tuple[int, tuple[Any, ...]]] = []
+    for number, cells in sheet.rows:
+        converted = list(cells)
+        for index, cell in enumerate(cells):
+            if _is_legacy_candidate(cell):
+                converted[index] = convert(cell, encoding)
+                if converted[index] != cell:
+                    originals[(number, index)] = cell
+        rows.append((number, tuple(converted)))
+    return replace(sheet, rows=tuple(rows), legacy=encoding, originals=originals)
+
+
 def _csv_rows(path: Path, data: bytes) -> Sheet:
+    legacy = cp1252_text(data)
+    if legacy is not None:
+        # Old fonts wrote bytes Windows shows as cp1252 ("NguyÔn"); they would also pass
+        # for cp1258, so they are tried first, and kept only when the detector is sure.
+        sheet = _unlegacy(_parse_csv(path, legacy))
+        if sheet.legacy is not None:
+            return sheet
     try:
         text = decode_roster_bytes(data)
     except EncodingProblem as exc:
         raise InputError(
             msg.roster_invalid(path), [Problem(f"{path}:{exc.line}", exc.message)]
         ) from exc
+    return _unlegacy(_parse_csv(path, text))
+
+
+def _parse_csv(path: Path, text: str) -> Sheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[tuple[int, tuple[Any, ...]]] = []
     start = 1
@@ -169,7 +215,7 @@ def _xlsx_rows(path: Path) -> Sheet:
         for book in (values_book, formulas_book):
             if book is not None:
                 book.close()
-    return Sheet(path, tuple(rows), title)
+    return _unlegacy(Sheet(path, tuple(rows), title))
 
 
 def read_sheet(path: Path | str) -> Sheet:

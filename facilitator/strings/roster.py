@@ -77,10 +77,27 @@ def bad_utf16(offset: int) -> str:
 def legacy_encoding(line: int, offset: int) -> str:
     return (
         f"tệp có vẻ được gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI (phông .VnTime, VNI-Times…) "
-        f"(dòng {line}, byte thứ {offset}); các bảng mã này không chuyển đổi tự động chính xác được. "
+        f"(dòng {line}, byte thứ {offset}) nhưng quá ít tên đọc được chắc chắn để tự chuyển. "
         "Hãy chuyển sang Unicode bằng Unikey (Công cụ chuyển mã: từ TCVN3 hoặc VNI sang Unicode), "
         f"rồi lưu bằng UTF-8: {SAVE_AS_UTF8}"
     )
+
+
+LEGACY_ENCODING_LABELS: dict[str, str] = {
+    "tcvn3": "TCVN3 (ABC, phông .VnTime/.VnTimeH)",
+    "vni": "VNI (phông VNI-Times)",
+}
+
+
+def legacy_converted(
+    path: object, label: str, cells: int, preview: tuple[tuple[str, str], ...]
+) -> str:
+    lines = [
+        f"Tệp {path} được gõ bằng bảng mã cũ {label}: đã tự chuyển {cells} ô sang Unicode. "
+        "Hãy xem lại các tên dưới đây; nếu sai, chuyển tệp bằng Unikey rồi nhập lại."
+    ]
+    lines += [f"  {typed} → {converted}" for typed, converted in preview]
+    return "\n".join(lines)
 
 
 def csv_error(error: Exception) -> str:
