@@ -13,6 +13,7 @@ from facilitator.cli.context import get_store, handle_errors
 from facilitator.domain.errors import NotFoundError
 from facilitator.domain.models import PROFILES, Person, Roster
 from facilitator.domain.vietnamese import clean_line
+from facilitator.rosters.roster_file import read_roster_file
 from facilitator.services.rosters import import_roster, show_roster
 from facilitator.strings import cli as msg
 from facilitator.strings import roster as roster_msg
@@ -79,6 +80,10 @@ def roster_import_command(
     )
     kept = sum(p.id in old_ids for p in roster.people)
     click.echo(msg.roster_imported(len(roster.people), clean_line(roster.unit.name), kept))
+    # Read again for the conversion notice: import_roster returns only the roster. The file
+    # is capped at 10 MB and was just read, so this costs little.
+    for notice in read_roster_file(file).notices:
+        click.echo(notice)
 
 
 @roster_group.command("show", help=msg.ROSTER_SHOW_HELP)
