@@ -235,15 +235,32 @@ def _timed(people: tuple[Timed, ...]) -> list[tuple[str, str | None]]:
     return [(clean_line(t.person.name), format_clock(t.at) if t.at else None) for t in people]
 
 
-def _presenters(session: Session, item: AgendaItem, people: dict[str, Person]) -> list[str]:
-    named = _name(people, item.presenter)
-    if named:
-        return [named]
-    # A single báo cáo viên for the session presents every presentation item.
-    if item.kind == "presentation" and len(session.roles.presenters) == 1:
-        only = _name(people, session.roles.presenters[0])
-        return [only] if only else []
+def session_presenters(session: Session) -> list[Person]:
+    """The session's báo cáo viên: ``roles.presenters``, then any item's own presenter,
+    each once, in that order (a guest presenter is a person of the session too)."""
+    people = {p.id: p for p in session.people}
+    ids = [*session.roles.presenters, *(i.presenter for i in session.agenda if i.presenter)]
+    return [people[pid] for pid in dict.fromkeys(ids) if pid in people]
+
+
+def presenter_labels(persons: list[Person]) -> list[str]:
+    """ "đồng chí Nguyễn Thị Thanh Hương – Phó Trưởng ban Tuyên giáo" for each (§5.3)."""
+    return [s.person_with_position(clean_line(p.name), clean_line(p.position)) for p in persons]
+
+
+def item_presenters(session: Session, item: AgendaItem) -> list[Person]:
+    """Who presents ``item``: its own presenter; for a presentation item without one, the
+    session's báo cáo viên (all of them when several were named and none assigned)."""
+    people = {p.id: p for p in session.people}
+    if item.presenter in people:
+        return [people[item.presenter or ""]]
+    if item.kind == "presentation":
+        return [people[pid] for pid in session.roles.presenters if pid in people]
     return []
+
+
+def _presenters(session: Session, item: AgendaItem, people: dict[str, Person]) -> list[str]:
+    return [clean_line(p.name) for p in item_presenters(session, item)]
 
 
 def _content(session: Session, held: list[AgendaItem], people: dict[str, Person]) -> list[Block]:
@@ -252,6 +269,9 @@ def _content(session: Session, held: list[AgendaItem], people: dict[str, Person]
     if sources:
         blocks.append(_item(s.DOCUMENTS_STUDIED))
         blocks += [_item(sentence(src), 1) for src in sources]
+    presenters = presenter_labels(session_presenters(session))
+    if presenters:  # §2.3: a study session's minutes say who presented as báo cáo viên
+        blocks.append(_item(s.presenters_line(presenters, 0)))
     if not held:
         blocks.append(Block("para", s.NO_AGENDA))
         return blocks
@@ -271,7 +291,10 @@ def _proceedings(
     blocks = [Block("heading", s.SECTION_PROCEEDINGS)]
     for number, item in enumerate(held, start=1):
         recorded = _recorded(session, item, people, notes_by_item.get(item.id, []))
-        if recorded:  # an item with nothing recorded gets no empty heading
+        # A held item is headed whenever something true can be said of it (its presenter,
+        # a note, its conclusion, its vote); an item with nothing at all gets no empty
+        # heading, as the agenda in I. already lists it.
+        if recorded:
             blocks.append(Block("subheading", f"{number}. {clean_line(item.title)}"))
             blocks += recorded
     if len(blocks) == 1:
@@ -303,6 +326,8 @@ def _recorded(
     if conclusion:
         blocks.append(Block("para", s.item_conclusion_line(sentence(conclusion[0]))))
         blocks += [Block("para", sentence(line)) for line in conclusion[1:]]
+    voted = [clean_line(v.question) for v in session.votes if v.item == item.id]
+    blocks += [Block("para", s.item_voted_line(q)) for q in voted if q]
     return blocks
 
 

@@ -215,6 +215,11 @@ def presenter_line(names: Sequence[str]) -> str:
     return f"{joined[0].upper()}{joined[1:]} trình bày."
 
 
+def item_voted_line(question: str) -> str:
+    """Under a voted item in DIỄN BIẾN; the counts are in IV. BIỂU QUYẾT."""
+    return f"Biểu quyết: {question} (kết quả tại mục IV)."
+
+
 def agenda_entry(title: str, presenters: Sequence[str]) -> str:
     if not presenters:
         return title
