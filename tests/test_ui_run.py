@@ -193,7 +193,7 @@ async def test_readback_approve_makes_session_read_only_until_reopened(
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert isinstance(app.screen, ApproveDialog)
-        await pilot.press("enter")
+        await pilot.press("5", "enter")  # nothing proposed: no vote on the minutes
         await pilot.pause()
         assert app.service.session.is_closed
         await pilot.press("escape")

@@ -93,7 +93,7 @@ async def test_f5_on_another_day_keeps_the_planned_date_and_the_clock_stays_out(
         await typed(pilot, app.screen.query_one("#times-end", Input), "03/05/2024 09:45")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("enter")  # approve with the proposed count
+        await pilot.press("2", "enter")  # approve: the count typed (no vote proposes one)
         await pilot.pause()
     session = store.load_session(past_session)
     assert session.status == "closed" and session.typed_up_afterwards
@@ -242,7 +242,7 @@ async def test_typing_the_minutes_up_afterwards_from_the_palette(
         frozen_clock.advance(600)
         await pilot.press("ctrl+b", "ctrl+t")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("2", "enter")  # the approving count, typed
         await pilot.pause()
     session = store.load_session(session_id)
     assert session.status == "closed" and session.typed_up_afterwards

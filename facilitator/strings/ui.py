@@ -443,6 +443,8 @@ APPROVE_BODY = (
     "Sau khi thông qua, buổi sinh hoạt bị khóa (chỉ xem). Số đảng viên có quyền biểu quyết: {base}."
 )
 APPROVE_FOR = "Số tán thành thông qua biên bản"
+APPROVE_FOR_REQUIRED = "Hãy nhập số đảng viên tán thành thông qua biên bản."
+APPROVE_FROM_VOTE = "Theo biểu quyết đã ghi «{question}»: {for_}/{base} tán thành."
 APPROVED = "Biên bản đã được thông qua; buổi sinh hoạt đã kết thúc."
 REOPEN_TITLE = "Mở lại buổi sinh hoạt đã kết thúc"
 REOPEN_BODY = "Việc mở lại được ghi vào hồ sơ buổi sinh hoạt. Hãy nêu lý do."

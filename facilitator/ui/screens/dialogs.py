@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import format_percent
 from facilitator.domain.votes import VoteOutcome, outcome
 from facilitator.strings import ui as text
@@ -367,16 +368,26 @@ class ConfirmDialog(ModalScreen[bool]):
 class ApproveDialog(_Dialog[int]):
     """Approve the minutes: how many of the voting base approved them."""
 
-    def __init__(self, base: int) -> None:
+    def __init__(self, base: int, vote: Vote | None = None) -> None:
+        """``vote``: the vote on the minutes already recorded, whose count is proposed;
+        without one the box is empty (the whole base was proposed silently once)."""
         super().__init__()
         self._base = base
+        self._vote = vote
 
     def compose(self) -> ComposeResult:
+        vote = self._vote
         with Vertical(id="dialog") as box:
             box.border_title = text.APPROVE_TITLE
             yield Static(text.APPROVE_BODY.format(base=self._base))
+            if vote is not None:
+                line = text.APPROVE_FROM_VOTE.format(
+                    question=vote.question, for_=vote.for_, base=vote.base
+                )
+                yield Static(plain(line), classes="dialog-hint")
             yield Label(text.APPROVE_FOR)
-            yield Input(str(self._base), id="approve-for", type="integer")
+            proposed = str(vote.for_) if vote is not None else ""
+            yield Input(proposed, id="approve-for", type="integer")
             yield Label("", classes="dialog-error")
             yield from self.buttons()
 
@@ -384,6 +395,9 @@ class ApproveDialog(_Dialog[int]):
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
         raw = self.query_one("#approve-for", Input).value.strip()
+        if not raw:
+            self.error(text.APPROVE_FOR_REQUIRED)
+            return
         if not raw.isdigit() or (self._base and int(raw) > self._base):
             self.error(text.VOTE_NUMBER_INVALID)
             return

@@ -8,12 +8,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
 from facilitator.domain.models import Session
-from facilitator.domain.vietnamese import format_percent
+from facilitator.domain.records import Vote
+from facilitator.domain.vietnamese import fold, format_percent
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import md_literal
 from facilitator.ui.screens.dialogs import ApproveDialog
 from facilitator.ui.screens.time_actions import TimedSessionScreen
+
+MINUTES_WORDS = "bien ban"
+"""A vote whose question (accents aside) names the minutes is the vote approving them."""
 
 
 def summary_markdown(session: Session) -> str:
@@ -37,6 +41,15 @@ def summary_markdown(session: Session) -> str:
     if session.conclusion:
         lines.append(f"**{text.CONCLUSION_OVERALL_TITLE}:** {md_literal(session.conclusion)}")
     return "\n\n".join(lines)
+
+
+def minutes_vote(session: Session) -> Vote | None:
+    """The latest recorded vote on the minutes themselves ("Thông qua biên bản"), whose
+    count the approval proposes; none when no vote is clearly about the minutes."""
+    for vote in reversed(session.votes):
+        if MINUTES_WORDS in fold(vote.question):
+            return vote
+    return None
 
 
 def minutes_markdown(session: Session) -> str:
@@ -81,8 +94,12 @@ class ReadbackScreen(TimedSessionScreen):
         """Approve the minutes (confirm the count) and freeze the session."""
         if not self.writable() or not await self.ask_end_time():
             return
+        session = self.service.session
         base = self.service.counts().voting_base
-        votes_for = await self.app.push_screen_wait(ApproveDialog(base))
+        vote = minutes_vote(session)
+        if vote is not None and vote.for_ > base:  # taken when more could vote: not proposed
+            vote = None
+        votes_for = await self.app.push_screen_wait(ApproveDialog(base, vote))
         if votes_for is None:
             return
         if self.attempt(lambda: self.service.approve_and_close(votes_for)) is not None:
