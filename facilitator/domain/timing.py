@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from facilitator.domain.errors import InputError
-from facilitator.domain.models import Attendance, Session
+from facilitator.domain.models import AgendaItem, Attendance, Note, Session
 from facilitator.strings import timing as text
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH.]\s*(\d{1,2})?)?\s*(?:phút)?\s*$")
@@ -188,6 +188,41 @@ def fit_attendance(
         changed = (arrived, left) != (record.arrived_at, record.left_at)
         fitted.append(replace(record, arrived_at=arrived, left_at=left) if changed else record)
     return tuple(fitted)
+
+
+def fit_notes(
+    notes: Iterable[Note], agenda: Iterable[AgendaItem], *, afterwards: bool
+) -> tuple[Note, ...]:
+    """Notes moved inside their item after its times were corrected, keeping their order.
+
+    Typed up afterwards, a note's time is made up (the item's start plus a second per
+    note): when any note of an item falls outside it, all its notes follow the corrected
+    start, one second apart. Held live, a note's clock time is true, so only the notes
+    outside the item move, to its start or end (ties keep the order they were taken in).
+    """
+    notes = tuple(notes)
+    fitted = {n.id: n for n in notes}
+    for item in agenda:
+        start, end = item.started_at, item.ended_at
+        if start is None:
+            continue
+        own = sorted((n for n in notes if n.item == item.id), key=lambda n: n.at)
+
+        def outside(at: datetime, start: datetime = start, end: datetime | None = end) -> bool:
+            return minute(at) < minute(start) or (end is not None and minute(at) > minute(end))
+
+        if not any(outside(n.at) for n in own):
+            continue
+        for index, note in enumerate(own):
+            if afterwards:
+                at = start + timedelta(seconds=index)
+                at = min(at, end) if end is not None else at
+            elif outside(note.at):
+                at = start if minute(note.at) < minute(start) else (end or note.at)
+            else:
+                continue
+            fitted[note.id] = replace(note, at=at)
+    return tuple(fitted[n.id] for n in notes)
 
 
 def afterwards_note_time(session: Session, item_id: str) -> datetime:

@@ -39,8 +39,10 @@ from facilitator.domain.timing import (
     check_times,
     default_arrival,
     fit_attendance,
+    fit_notes,
 )
 from facilitator.domain.vietnamese import clean_line, clean_text
+from facilitator.domain.vocab import SessionMode
 from facilitator.domain.votes import voting_base
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.live import write_live
@@ -302,10 +304,15 @@ class SessionService:
             else item
             for item in session.agenda
         )
+        notes = fit_notes(session.notes, agenda, afterwards=session.typed_up_afterwards)
+        for note in notes:
+            if note not in session.notes:
+                self._repo.save_note(note)  # a note outside its corrected item moves into it
         changed = session.with_changes(
             started_at=started_at,
             ended_at=ended_at,
             agenda=agenda,
+            notes=notes,
             attendance=fit_attendance(session.attendance, started_at, ended_at),
         )
         return self._commit(changed, summary=True, live=True)
@@ -495,14 +502,19 @@ class SessionService:
         if session.progress.current:
             session = self.go_to(session.progress.current)  # bank the running item's time
         base = self.counts().voting_base
-        approval = Approval(at=now, for_=base if votes_for is None else votes_for, base=base)
         ended = session.ended_at if session.typed_up_afterwards else _end_time(session, now)
+        # The minutes are read back and approved as the meeting closes (HD 12): typed up
+        # afterwards, that moment is the entered end, never the laptop's clock; the
+        # "closed" event then carries the same time, marked as taken from the paper.
+        at = ended if session.typed_up_afterwards and ended is not None else now
+        approval = Approval(at=at, for_=base if votes_for is None else votes_for, base=base)
+        detail = str(SessionMode.AFTERWARDS) if session.typed_up_afterwards else ""
         session = session.with_changes(
             status="closed",
             ended_at=ended,
             approved=approval,
             progress=Progress(current=session.progress.current, entered_at=None),
-            events=(*session.events, Event(at=now, kind="closed")),
+            events=(*session.events, Event(at=at, kind="closed", detail=detail)),
         )
         return self._commit(session, summary=True, live=True)
 

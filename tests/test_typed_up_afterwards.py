@@ -1,0 +1,58 @@
+"""A meeting typed up afterwards: note times follow corrected item times; no laptop clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from conftest import ICT, FrozenClock
+
+from facilitator.bundle.validate import validate_session
+from facilitator.services.session import SessionService
+
+
+def typed_up(store, session_id: str, clock: FrozenClock) -> SessionService:
+    """Opened on 02/12/2026 for a meeting of 03/05/2024, typed up from paper."""
+    clock.now = datetime(2026, 12, 2, 3, 56, tzinfo=ICT)
+    service = SessionService.open(store, session_id, clock)
+    service.start(datetime(2024, 5, 3, 7, 30, tzinfo=ICT), afterwards=True)
+    return service
+
+
+def test_notes_move_into_their_item_when_its_times_are_corrected(
+    store, session_id, frozen_clock: FrozenClock
+) -> None:
+    service = typed_up(store, session_id, frozen_clock)
+    item = service.session.agenda[-1].id
+    texts = ["Ý kiến thứ nhất", "Ý kiến thứ hai", "Ý kiến thứ ba"]
+    for text in texts:
+        service.add_note(text, item=item)
+    assert {n.at.strftime("%H:%M") for n in service.session.notes} == {"07:30"}
+    start = datetime(2024, 5, 3, 8, 42, tzinfo=ICT)
+    end = datetime(2024, 5, 3, 9, 7, tzinfo=ICT)
+    service.set_times(service.session.started_at, end.replace(hour=10), {item: (start, end)})
+    notes = sorted(service.session.notes, key=lambda n: n.at)
+    assert [n.text for n in notes] == texts  # order kept
+    assert all(start <= n.at <= end for n in notes)
+    assert service.add_note("Ý kiến thứ tư", item=item).at > notes[-1].at
+    service.close()
+    # What was saved (and is bundled) agrees.
+    reopened = SessionService.open(store, session_id, frozen_clock)
+    stored = [n for n in reopened.session.notes if n.item == item]
+    assert all(start <= n.at <= end for n in stored)
+    assert validate_session(reopened.session.to_dict()) == []
+    reopened.close()
+
+
+def test_approval_of_minutes_typed_up_afterwards_is_the_meetings_end(
+    store, session_id, frozen_clock: FrozenClock
+) -> None:
+    service = typed_up(store, session_id, frozen_clock)
+    end = datetime(2024, 5, 3, 10, 5, tzinfo=ICT)
+    service.set_times(service.session.started_at, end)
+    closed = service.approve_and_close()
+    data = closed.to_dict()
+    assert closed.approved is not None and closed.approved.at == end
+    assert data["approved"]["at"].startswith("2024-05-03T10:05")
+    assert [e["at"][:16] for e in data["events"] if e["kind"] == "closed"] == ["2024-05-03T10:05"]
+    assert "2026-12-02" not in str(data)
+    service.close()
