@@ -197,6 +197,9 @@ FOOTER_SHORT: dict[str, str] = {
     "app.help": "Giúp",
     "run.afterwards": "Nhập sau",
     "readback.times": "Sửa giờ",
+    # Prepare at 80 columns: "^o Soạn gói" was under the palette key.
+    "prepare.roster": "Danh sách",
+    "prepare.back": "Về",
 }
 # The rehearsal's commands are worded beside its screen (facilitator.strings.rehearsal).
 COMMANDS |= _rehearsal.COMMANDS

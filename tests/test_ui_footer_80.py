@@ -1,0 +1,40 @@
+"""At 80×24 every footer key is shown whole, none under the palette key at the right
+(issue #9 §8: everything the secretary needs is visible at 80×24)."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+
+from facilitator.ui.app import FacilitatorApp
+from facilitator.ui.screens.prepare import PrepareScreen
+
+SIZE = (80, 24)
+
+
+def footer_keys(app: FacilitatorApp) -> dict[str, tuple[int, int]]:
+    """Each footer key's text and its (start, end) columns."""
+    footer = app.screen.query_one(Footer)
+    return {
+        " ".join(str(key.render()).split()): (key.region.x, key.region.right)
+        for key in footer.query("FooterKey")
+    }
+
+
+def assert_whole(app: FacilitatorApp, expected: tuple[str, ...]) -> None:
+    keys = footer_keys(app)
+    palette = next(span for label, span in keys.items() if label.startswith("^p"))
+    for label in expected:
+        span = keys.get(label)
+        assert span is not None, (label, keys)
+        assert span[1] <= palette[0] and span[0] < span[1], (label, keys)
+
+
+async def test_prepare_footer_fits_80_columns(store, roster, content_dir, frozen_clock):
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        assert_whole(
+            app, ("F1 ^k Giúp", "^s Lưu, điểm danh", "esc Về", "^r Danh sách", "^o Soạn gói")
+        )
