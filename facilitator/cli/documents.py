@@ -198,14 +198,17 @@ def report_command(
     **signing: Any,
 ) -> None:
     """Aggregate the unit's own sessions and the bundles of units below into one report."""
-    from facilitator.cli.report_run import attachments, report_items
+    from facilitator.cli.report_run import attachments, report_items, resolve_unit
     from facilitator.domain.vietnamese import clean_line
     from facilitator.export import export_report
 
     store = get_store(ctx, create=False)
     settings = _settings(ctx, signer, line_spacing, margins)
-    unit_name = clean_line(unit_name)
     start, end = _parse_day(from_), _parse_day(to)
+    given = clean_line(unit_name)
+    unit_name, corrected = resolve_unit(store, given, has_bundles=bool(bundles))
+    if corrected:
+        click.echo(text.UNIT_MATCHED.format(name=unit_name, given=given), err=True)
     problems: list[str] = []
     items = report_items(store, unit_name, bundles, content_id, start, end, problems)
     target = output or _default_output(ctx, f"bao-cao-{unit_name}", fmt)

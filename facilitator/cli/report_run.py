@@ -11,9 +11,11 @@ from pathlib import Path
 from facilitator.bundle.report_bundle import ReportBundle
 from facilitator.domain.errors import CorruptStoreError, InputError, NotFoundError
 from facilitator.domain.models import Json, Session, Unit
+from facilitator.domain.vietnamese import fold
 from facilitator.export.report_inputs import bundle_files, iter_reduced, read_reduced
 from facilitator.export.report_tally import ReportInput
 from facilitator.storage.store import Store
+from facilitator.strings import main as text
 
 
 def own_sessions(store: Store, unit: str, problems: list[str]) -> Iterator[Session]:
@@ -72,6 +74,36 @@ def attachments(store: Store, unit_name: str, files: Iterable[Path]) -> list[Jso
         except InputError:
             read_reduced(path)  # a report bundle is not attached; a broken file still fails
     return out
+
+
+def stored_units(store: Store) -> list[str]:
+    """Every unit name the store knows: its rosters, then its sessions (each once)."""
+    names = [roster.unit.name for roster in store.rosters()]
+    names += [row.unit for row in store.list_sessions().sessions]
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def resolve_unit(store: Store, given: str, *, has_bundles: bool) -> tuple[str, bool]:
+    """The stored unit ``given`` names, found without accents or case; the flag says
+    whether it differs from what was typed (the caller says so).
+
+    Raises:
+        InputError: several units match; or none does and no bundle was given (the
+            report would say nothing but zeros).
+    """
+    names = stored_units(store)
+    if given in names:
+        return given, False
+    matches = [name for name in names if fold(name) == fold(given)]
+    if len(matches) == 1:
+        return matches[0], True
+    if matches:
+        listed = "\n".join(f"- {name}" for name in matches)
+        raise InputError(text.UNIT_AMBIGUOUS.format(given=given, names=listed))
+    if has_bundles:
+        return given, False
+    shown = ", ".join(f"«{name}»" for name in names) or text.UNIT_NONE_STORED
+    raise InputError(text.UNIT_UNKNOWN.format(given=given, names=shown))
 
 
 def unit_for(store: Store, name: str) -> Unit:

@@ -62,3 +62,12 @@ AUDIENCE_WEB_TITLE = "facilitator — màn hình người dự"
 HOST_METAVAR = "ĐỊA_CHỈ"
 PORT_METAVAR = "CỔNG"
 PORT_HELP = "Cổng của trình duyệt."
+
+# -- report --unit: the unit as stored, found without accents or case ---------------------
+UNIT_MATCHED = "Đơn vị: dùng «{name}» (khớp với «{given}»)."
+UNIT_AMBIGUOUS = "«{given}» khớp với nhiều đơn vị; ghi đúng tên một đơn vị:\n{names}"
+UNIT_UNKNOWN = (
+    "Không có đơn vị «{given}» trong dữ liệu (không có danh sách đảng viên hay buổi sinh "
+    "hoạt nào của đơn vị này). Các đơn vị đã lưu: {names}."
+)
+UNIT_NONE_STORED = "chưa có"
