@@ -146,7 +146,8 @@ def run(data: Path, *args: str):
 
 def test_cli_warns_without_roster_and_about_a_hoi_on_the_party_profile(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    Store(data).put_session(make_session())
+    # A session of the unit is stored (a unit the store does not know is refused).
+    Store(data).put_session(make_session(unit=Unit(name="Hội Nông dân xã A")))
     result = run(data, "report", "--unit", "Hội Nông dân xã A", "--format", "md",
                  "-o", str(tmp_path / "a.md"))  # fmt: skip
     assert result.exit_code == 0, result.stderr
