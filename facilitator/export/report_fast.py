@@ -19,6 +19,7 @@ from facilitator.export.report_tally import (
     NARRATIVE_KEYS,
     SessionFigures,
     chair_signer,
+    discussed_notes,
     kind_counts,
     narrative_lines,
     raised_examples,
@@ -39,7 +40,10 @@ def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
     presenter_ids = set(roles.get("presenters", ()))
     presenter_ids.update(i["presenter"] for i in data["agenda"] if i.get("presenter"))
     chair = next((p for p in people if p["id"] == roles.get("chair")), None)
-    notes = data["notes"]
+    discussed = discussed_notes(
+        ((n["item"], n["kind"], n["text"]) for n in data["notes"]),
+        {i["id"]: i.get("kind", "presentation") for i in data["agenda"]},
+    )
     narrative = data.get("narrative") or {}
     return SessionFigures(
         id=data["id"],
@@ -80,8 +84,8 @@ def figures_from_data(data: dict[str, Any], c: QuickCounts) -> SessionFigures:
             for p in people
             if p["id"] in presenter_ids
         ),
-        raised=raised_examples((n["kind"], n["text"]) for n in notes),
-        raised_counts=kind_counts(n["kind"] for n in notes),
+        raised=raised_examples(discussed),
+        raised_counts=kind_counts(kind for kind, _ in discussed),
         narrative=tuple(narrative_lines(narrative.get(part, "")) for part in NARRATIVE_KEYS),
         chair=_signer(chair["name"], chair.get("position") or "", Unit(unit["name"]))
         if chair

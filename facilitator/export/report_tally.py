@@ -12,7 +12,7 @@ above adds them like the figures of one more unit, so totals add up at every lev
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeAlias
@@ -21,6 +21,7 @@ from facilitator.bundle.report_bundle import COUNT_FIELDS
 from facilitator.domain.membership import count_membership
 from facilitator.domain.models import Session, Unit
 from facilitator.domain.vietnamese import clean_line, fold
+from facilitator.domain.vocab import ItemKind
 from facilitator.export.document import Block
 from facilitator.export.issuers import heads_the_unit
 from facilitator.export.settings import DocSettings
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from facilitator.bundle.report_bundle import ReportBundle
 
 RAISED_KINDS = ("question", "proposal", "opinion")
+# "Thảo luận" is what was said on the content: a discussion item, or the Q&A under a
+# presented part (§2.3); procedure, vote and closing notes are neither quoted nor counted.
+DISCUSSED_ITEM_KINDS = frozenset({ItemKind.DISCUSSION, ItemKind.PRESENTATION})
 MAX_RAISED_PER_KIND = 10  # enough to show the mood; the minutes hold the rest
 MAX_RAISED_PER_UNIT = 2  # spread the examples over units
 MAX_NARRATIVE = 20
@@ -84,6 +88,10 @@ class SessionFigures:
         makeup = session.extra.get("makeup") is True
         present_ids = {a.person for a in session.attendance if a.is_present}
         members = {p.id: p for p in session.people if p.is_member}
+        discussed = discussed_notes(
+            ((n.item, n.kind, n.text) for n in session.notes),
+            {i.id: i.kind for i in session.agenda},
+        )
         return cls(
             id=session.id,
             status=session.status,
@@ -122,8 +130,8 @@ class SessionFigures:
             ),
             sources=tuple(clean_line(source) for source in session.content.sources),
             presenters=_presenters(session),
-            raised=raised_examples((n.kind, n.text) for n in session.notes),
-            raised_counts=kind_counts(n.kind for n in session.notes),
+            raised=raised_examples(discussed),
+            raised_counts=kind_counts(kind for kind, _ in discussed),
             narrative=tuple(
                 narrative_lines(getattr(session.narrative, part)) for part in NARRATIVE_KEYS
             ),
@@ -136,6 +144,15 @@ def _presenters(session: Session) -> tuple[tuple[str, str], ...]:
     return tuple(
         (clean_line(p.name), clean_line(p.position)) for p in session.people if p.id in ids
     )
+
+
+def discussed_notes(
+    notes: Iterable[tuple[str, str, str]], item_kinds: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """(kind, text) of the notes (item, kind, text) taken on a discussed item."""
+    return [
+        (kind, text) for item, kind, text in notes if item_kinds.get(item) in DISCUSSED_ITEM_KINDS
+    ]
 
 
 def raised_examples(notes: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
