@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.export import docx_layout as lay
 from facilitator.export.document import Line
+from facilitator.export.docx_meta import set_properties
 from facilitator.export.settings import DocSettings
 from facilitator.strings import export as s
 
@@ -33,6 +34,7 @@ def render_minutes_docx(minutes: Minutes, settings: DocSettings | None = None) -
     [[left, right]] = lay.borderless_table(doc, (half, half), 1)
     lay.write_signature(left, minutes.signatures[0], styles, settings)
     lay.write_signature(right, minutes.signatures[1], styles, settings)
+    set_properties(doc, f"{minutes.doc_type} {minutes.subject}", minutes.signatures[1].name)
     return lay.to_bytes(doc)
 
 
@@ -61,6 +63,7 @@ def render_report_docx(report: Report, settings: DocSettings | None = None) -> b
     lay.write_signature(right, report.signature, styles, settings)
 
     _statistics_section(doc, report, styles, settings)
+    set_properties(doc, f"{report.doc_type} {report.subject}", report.signature.name)
     return lay.to_bytes(doc)
 
 

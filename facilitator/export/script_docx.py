@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.export import docx_layout as lay
 from facilitator.export.document import Block
+from facilitator.export.docx_meta import set_properties
 from facilitator.export.docx_writer import _row
 from facilitator.export.settings import DocSettings
 from facilitator.strings import export as export_text
@@ -54,6 +55,8 @@ def render_script_docx(script: Script, settings: DocSettings | None = None) -> b
     lay.styled_paragraph(doc, styles.bold, s.SECTION_ITEMS)
     for item in script.items:
         _item(doc, item, styles, settings)
+    unit = dict(script.details).get(s.LABEL_UNIT, "")
+    set_properties(doc, f"{script.doc_type} {script.subject}", unit)
     return lay.to_bytes(doc)
 
 
