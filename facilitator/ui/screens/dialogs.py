@@ -37,6 +37,11 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
 
     BINDINGS: ClassVar[list[BindingType]] = CANCEL_BINDINGS
 
+    def on_mount(self) -> None:
+        # Textual calls this besides a subclass's own on_mount. A notice still showing
+        # ("Đã lưu kết luận") sat over the dialog's title.
+        self.app.clear_notifications()
+
     def action_cancel(self) -> None:
         """Close without a result."""
         self.dismiss(None)
