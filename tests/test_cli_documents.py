@@ -56,6 +56,9 @@ def test_export_refuses_to_overwrite_then_overwrites(data: Path, tmp_path: Path)
     out.write_text("cũ", encoding="utf-8")
     code, _, stderr = run(data, "export", session_id(data), "--format", "md", "-o", str(out))
     assert code == 1 and "bb.md" in stderr
+    assert "--overwrite" in stderr and "cho phép ghi đè" not in stderr  # the CLI's own option
+    code, _, stderr = run(data, "export", session_id(data), "--format", "bundle", "-o", str(out))
+    assert code == 1 and "--overwrite" in stderr
     assert out.read_text(encoding="utf-8") == "cũ"
     code, _, _ = run(
         data, "export", session_id(data), "--format", "md", "-o", str(out), "--overwrite"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.bundle.validate import validate_session
-from facilitator.domain.errors import FacilitatorError, InputError, Problem
+from facilitator.domain.errors import FacilitatorError, InputError, OutputExistsError, Problem
 from facilitator.domain.models import Session
 from facilitator.storage.output_file import write_output
 from facilitator.strings import bundle as msg
@@ -131,7 +131,7 @@ def write_bundle(session: Session, path: Path | str, *, overwrite: bool = False)
     if path.is_dir():
         raise FacilitatorError(files_msg.is_directory(path, msg.BUNDLE_KIND))
     if path.exists() and not overwrite:
-        raise FacilitatorError(msg.output_exists(path))
+        raise OutputExistsError(msg.output_exists(path), str(path))
     if not path.parent.is_dir():
         raise FacilitatorError(msg.output_folder_missing(path.parent))
     return write_output(path, bundle_bytes(session), overwrite=overwrite)

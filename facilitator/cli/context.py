@@ -17,7 +17,7 @@ import click
 
 from facilitator.config.locations import default_store_dir
 from facilitator.config.settings import Settings
-from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.errors import FacilitatorError, OutputExistsError
 from facilitator.storage.store import Store
 from facilitator.strings import cli as msg
 from facilitator.strings.oserrors import reason as os_reason
@@ -76,6 +76,8 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
+        except OutputExistsError as err:
+            fail(msg.output_exists(err.path))
         except FacilitatorError as err:
             fail(str(err))
         except OSError as err:

@@ -35,6 +35,15 @@ class FacilitatorError(Exception):
         return "\n".join(lines)
 
 
+class OutputExistsError(FacilitatorError):
+    """The chosen output file exists and overwriting was not allowed; each front end
+    says how to allow it (the CLI names --overwrite)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 class InputError(FacilitatorError):
     """A user-supplied file (roster, content pack, bundle) is invalid; nothing was written."""
 

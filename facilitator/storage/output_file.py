@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from facilitator.domain.errors import FacilitatorError, StoreError
+from facilitator.domain.errors import FacilitatorError, OutputExistsError, StoreError
 from facilitator.storage.atomic import fsync_dir, replace_with_retry
 from facilitator.strings import export as s
 from facilitator.strings.oserrors import reason as os_reason
@@ -74,7 +74,7 @@ def write_output(path: Path | str, data: bytes, *, overwrite: bool) -> Path:
     path = Path(path)
     check_target(path)
     if path.exists() and not overwrite:
-        raise FacilitatorError(s.file_exists(str(path)))
+        raise OutputExistsError(s.file_exists(str(path)), str(path))
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -90,7 +90,7 @@ def write_output(path: Path | str, data: bytes, *, overwrite: bool) -> Path:
         with contextlib.suppress(OSError):
             fsync_dir(path.parent)
     except FileExistsError as error:
-        raise FacilitatorError(s.file_exists(str(path))) from error
+        raise OutputExistsError(s.file_exists(str(path)), str(path)) from error
     except OSError as error:
         raise StoreError(s.write_failed(str(path), reason(error, path))) from error
     finally:

@@ -95,3 +95,8 @@ STATUS_LABELS: dict[str, str] = {
 
 def unreadable_sessions(count: int) -> str:
     return f"Không đọc được {count} buổi sinh hoạt:"
+
+
+def output_exists(path: str) -> str:
+    """The CLI's wording: it names the option that allows overwriting."""
+    return f"Tệp {path} đã tồn tại; chọn tên khác (-o) hoặc thêm --overwrite để ghi đè."
