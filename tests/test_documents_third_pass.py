@@ -155,6 +155,10 @@ def test_cli_warns_without_roster_and_about_a_hoi_on_the_party_profile(tmp_path:
     assert "thể thức văn bản của Đảng" in result.stderr
     assert "Báo cáo còn để trống" in result.stderr
     assert "chỗ trống phải điền tay" in result.stdout
+    # The list of blanks is printed once, on stderr; stdout only counts them.
+    first_blank = result.stderr.split("cần bổ sung trước khi ký: ")[1].split(";")[0]
+    assert first_blank and first_blank not in result.stdout
+    assert result.stderr.count(first_blank) == 1
 
 
 def test_cli_signable_report_has_no_blanks_left(tmp_path: Path) -> None:

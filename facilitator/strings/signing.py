@@ -64,7 +64,8 @@ def blanks_before_export(blanks: Sequence[str]) -> str:
 
 
 def blanks_after_export(path: str, blanks: Sequence[str]) -> str:
-    return f"Đã ghi {path}, còn {len(blanks)} chỗ trống phải điền tay: " + "; ".join(blanks) + "."
+    """The last line: the list itself was printed once, on stderr, before writing."""
+    return f"Đã ghi {path}, còn {len(blanks)} chỗ trống phải điền tay (kể trên)."
 
 
 def no_roster_for_unit(unit: str) -> str:
