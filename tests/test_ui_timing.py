@@ -19,6 +19,7 @@ from facilitator.export.markdown import render_minutes_md
 from facilitator.export.minutes_model import build_minutes
 from facilitator.parsing import load_pack
 from facilitator.services.planning import SessionPlan, start_session
+from facilitator.strings import timing as t
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.attendance import AttendanceScreen
 from facilitator.ui.screens.readback import ReadbackScreen
@@ -235,6 +236,7 @@ async def test_typing_the_minutes_up_afterwards_from_the_palette(
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, TimesDialog)
+        assert dialog.query_one("#dialog").border_title == t.AFTERWARDS_TITLE  # not "Sửa giờ"
         await typed(pilot, dialog.query_one("#times-end", Input), "10/05/2024 09:40")
         await pilot.press("enter")
         await pilot.pause()

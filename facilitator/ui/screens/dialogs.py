@@ -39,8 +39,13 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         # Textual calls this besides a subclass's own on_mount. A notice still showing
-        # ("Đã lưu kết luận") sat over the dialog's title.
-        self.app.clear_notifications()
+        # ("Đã lưu kết luận") sat over the dialog's title; warnings stay (some say why
+        # the dialog opened). Textual offers no public way to drop a single notice.
+        app = self.app
+        for notice in list(app._notifications):
+            if notice.severity == "information":
+                app._unnotify(notice, refresh=False)
+        app._refresh_notifications()
 
     def action_cancel(self) -> None:
         """Close without a result."""

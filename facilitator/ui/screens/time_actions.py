@@ -96,7 +96,8 @@ class TimedSessionScreen(SessionScreen):
         if not self.writable():
             return
         session = self.service.session
-        times = await self.app.push_screen_wait(TimesDialog(session))
+        dialog = TimesDialog(session, title=t.AFTERWARDS_TITLE)
+        times = await self.app.push_screen_wait(dialog)
         if times is None:
             return
         if session.status == "planned":

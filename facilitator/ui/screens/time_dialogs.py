@@ -137,8 +137,11 @@ class MeetingTimes:
 class TimesDialog(_TimeDialog[MeetingTimes]):
     """Start and end of the meeting (dd/mm/yyyy hh:mm) and of each item held (hh:mm)."""
 
-    def __init__(self, session: Session, *, require_end: bool = False) -> None:
+    def __init__(
+        self, session: Session, *, require_end: bool = False, title: str = t.TIMES_TITLE
+    ) -> None:
         super().__init__()
+        self._title = title
         self._session = session
         self._require_end = require_end
         self._tz: tzinfo | None = session.started_at.tzinfo
@@ -151,7 +154,7 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
     def compose(self) -> ComposeResult:
         session = self._session
         with VerticalScroll(id="dialog", classes="wide") as box:
-            box.border_title = t.TIMES_TITLE
+            box.border_title = self._title
             if session.typed_up_afterwards:
                 yield Static(t.TIMES_AFTERWARDS_HINT)
             yield Label(t.TIMES_START)
