@@ -70,3 +70,20 @@ def test_held_items_without_notes_keep_their_heading_when_something_is_true() ->
     assert "4. Thông qua kế hoạch hành động\nBiểu quyết:" in proceedings
     # Nothing true to say of the opening procedure: no empty heading.
     assert "1. Khai mạc" not in proceedings
+
+
+def test_script_names_presenters_as_the_minutes_do() -> None:
+    from facilitator.export.script_docx import render_script_docx
+    from facilitator.export.script_model import build_script
+
+    doc = Document(io.BytesIO(render_script_docx(build_script(two_presenters()))))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    both = (
+        "đồng chí Lê Văn Cường – Báo cáo viên; "
+        "đồng chí Nguyễn Thị Thanh Hương – Phó Trưởng ban Tuyên giáo"
+    )
+    assert f"Báo cáo viên: {both}" in text
+    assert "Báo cáo viên: Lê Văn Cường, Nguyễn Thị Thanh Hương" not in text
+    # The unassigned presentation item names its presenters in the agenda table.
+    assert any(both in cell for cell in cells)

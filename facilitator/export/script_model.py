@@ -19,7 +19,12 @@ from facilitator.domain.membership import count_membership
 from facilitator.domain.models import AgendaItem, Person, Session
 from facilitator.domain.vietnamese import clean_line, clean_text, fold, format_clock, format_date
 from facilitator.export.document import Block
-from facilitator.export.minutes_model import _presenters
+from facilitator.export.minutes_model import (
+    _presenters,
+    item_presenters,
+    presenter_labels,
+    session_presenters,
+)
 from facilitator.export.profiles import profile_of
 from facilitator.export.script_points import talking_points
 from facilitator.export.text import sentence
@@ -236,8 +241,9 @@ def _span(ctx: _Context, times: list[tuple[datetime, datetime]], index: int) -> 
 def _leader(ctx: _Context, item: AgendaItem) -> tuple[str, str | None]:
     """(role, name) of whoever leads the item: the presenter for a presentation, else the chair."""
     if item.kind == "presentation":
-        named = _presenters(ctx.session, item, ctx.people)
-        return s.ROLE_PRESENTER, ", ".join(named) or None
+        # The minutes' wording: "đồng chí X – chức vụ" (one function for both documents).
+        named = presenter_labels(item_presenters(ctx.session, item))
+        return s.ROLE_PRESENTER, "; ".join(named) or None
     return s.ROLE_CHAIR, ctx.chair
 
 
@@ -254,8 +260,7 @@ def _details(ctx: _Context, day: str) -> tuple[tuple[str, str], ...]:
         if ctx.start_known
         else f"{s.CLOCK_BLANK}, {day}"
     )
-    ids = session.roles.presenters
-    presenter = _comrade(ctx, ids[0]) if len(ids) == 1 else ", ".join(ctx.presenters) or s.BLANK
+    presenter = "; ".join(presenter_labels(session_presenters(session))) or s.BLANK
     return (
         (s.LABEL_UNIT, clean_line(session.unit.name) or s.BLANK),
         (s.LABEL_TIME, when),
