@@ -9,6 +9,7 @@ from textual.widgets import Input, Select, Static
 from facilitator.export.markdown import render_minutes_md
 from facilitator.export.minutes_model import build_minutes
 from facilitator.services.session import SessionService
+from facilitator.strings.roles import CHANGED_CHAIR
 from facilitator.strings.ui import NOBODY
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.roles_dialog import RolesDialog
@@ -31,6 +32,8 @@ async def test_roles_changed_from_the_palette_reach_the_store_and_the_minutes(
     store, running, content_dir, frozen_clock
 ) -> None:
     app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    messages: list[str] = []
+    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
@@ -48,6 +51,7 @@ async def test_roles_changed_from_the_palette_reach_the_store_and_the_minutes(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
+    assert CHANGED_CHAIR.format(old="Nguyễn Văn An", new="Lê Văn Cường") in messages
     session = store.load_session(running)
     guest = next(p for p in session.people if p.name == "Hoàng Minh Tuấn")
     assert session.roles.chair == "p03" and session.roles.secretary == "p02"

@@ -111,9 +111,15 @@ class SessionScreen(PlainScreen):
             if guest is None:
                 return
             presenters.append(guest.id)
+        before = self.service.session.person(self.service.session.roles.chair)
         roles = (choice.chair, choice.secretary, tuple(dict.fromkeys(presenters)))
         if self.attempt(lambda: self.service.set_roles(*roles)) is not None:
-            self.notify(roles_text.SAVED)
+            after = self.service.session.person(choice.chair)
+            if before is not None and after is not None and before.id != after.id:
+                # Who chairs is named in the minutes: say the change, not just "saved".
+                self.notify(roles_text.CHANGED_CHAIR.format(old=before.name, new=after.name))
+            else:
+                self.notify(roles_text.SAVED)
             self.refresh_session_view()
 
     # -- export (F9), shared by the run and read-back screens ---------------------------
