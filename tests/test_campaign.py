@@ -291,3 +291,15 @@ def test_every_report_format_lists_the_units_that_did_not_report(
     cells = [c for row in book["Chưa báo cáo"].iter_rows(values_only=True) for c in row if c]
     assert "Chi bộ Thôn 2" in cells and "Hội Cựu chiến binh xã" in cells
     assert "Chi bộ Trường học" not in cells
+
+
+def test_a_pack_is_given_by_its_id_as_for_content_script(tmp_path: Path, content_dir: Path) -> None:
+    data = tmp_path / "data"
+    result = CliRunner().invoke(
+        main,
+        ["--data-dir", str(data), "--content-dir", str(content_dir), "campaign", "create",
+         "--pack", "cay-tre", "--unit", "Đảng bộ xã Di Linh"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (stored,) = CampaignStore(data).all()
+    assert stored.content_id == "cay-tre" and stored.title

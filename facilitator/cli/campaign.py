@@ -34,7 +34,7 @@ def campaign_group() -> None:
 @campaign_group.command("create", help=msg.CREATE_HELP)
 @click.argument("title", required=False, metavar=msg.TITLE_METAVAR)
 @click.option("--unit", "unit_name", required=True, help=msg.LEVEL_UNIT_HELP)
-@click.option("--pack", type=click.Path(dir_okay=False, path_type=Path), help=msg.PACK_HELP)
+@click.option("--pack", "pack", default=None, help=msg.PACK_HELP)
 @click.option("--number", default=None, help=msg.NUMBER_HELP)
 @click.option("--date", "issued", default=None, help=msg.DATE_HELP)
 @click.option("--issuer", default=None, help=msg.ISSUER_HELP)
@@ -45,7 +45,7 @@ def create_command(
     ctx: click.Context,
     title: str | None,
     unit_name: str,
-    pack: Path | None,
+    pack: str | None,
     number: str | None,
     issued: str | None,
     issuer: str | None,
@@ -57,9 +57,9 @@ def create_command(
 
     content_id, plan = "", Plan()
     if pack is not None:
-        from facilitator.parsing import load_pack
+        from facilitator.cli.script import find_pack  # a file or a pack id, as content script
 
-        loaded = load_pack(pack)
+        loaded = find_pack(pack, tuple(ctx.meta.get("content_dirs", ())))
         content_id, title = loaded.id, title or loaded.title
         if loaded.plan is not None:
             plan = Plan(loaded.plan.number, loaded.plan.date, loaded.plan.issuer)
