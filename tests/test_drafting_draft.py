@@ -14,9 +14,10 @@ from plan_docs import write_plan_docx
 from facilitator.cli.main import main
 from facilitator.domain.content import ContentPack, PlanRef
 from facilitator.domain.errors import InputError
+from facilitator.domain.vocab import ItemKind
 from facilitator.drafting.budget import fit_budget
 from facilitator.drafting.draft import draft_plan
-from facilitator.drafting.model import Draft, DraftItem, ItemKind
+from facilitator.drafting.model import Draft, DraftItem
 from facilitator.drafting.pack_writer import write_draft
 from facilitator.parsing.content_pack import load_pack
 from facilitator.strings import drafting as msg

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from facilitator.drafting.model import DraftItem, ItemKind
+from facilitator.domain.vocab import ItemKind
+from facilitator.drafting.model import DraftItem
 
 SHORTEST = 90
 LONGEST = 120

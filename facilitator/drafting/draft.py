@@ -15,6 +15,7 @@ from pathlib import Path
 
 from facilitator.domain.content import PlanRef
 from facilitator.domain.vietnamese import fold
+from facilitator.domain.vocab import ItemKind, SessionKind
 from facilitator.drafting import shape
 from facilitator.drafting.budget import fit_budget
 from facilitator.drafting.extract import PlanText, extract_plan
@@ -22,7 +23,7 @@ from facilitator.drafting.facts import PlanFacts, read_facts
 from facilitator.drafting.framing import Framing, detect_framing, map_lenses
 from facilitator.drafting.furniture import split_plan
 from facilitator.drafting.leftovers import leftovers, preview
-from facilitator.drafting.model import Draft, DraftItem, DraftPack, ItemKind, PackKind, Unplaced
+from facilitator.drafting.model import Draft, DraftItem, DraftPack, Unplaced
 from facilitator.drafting.names import sentence_case
 from facilitator.drafting.outline import Marker, Node, Section, blocks_from_lines, build_outline
 from facilitator.drafting.outline import section_of as named
@@ -44,14 +45,14 @@ def _short_date(day: date | None) -> str:
     return f"{day.day}/{day.month}/{day.year}" if day else ""
 
 
-def pack_kind(facts: PlanFacts) -> PackKind:
+def pack_kind(facts: PlanFacts) -> SessionKind:
     """A monthly cell meeting plan drafts the regular shape; a conference plan, hội nghị."""
     words = fold(facts.subject)
     if _REGULAR.search(words) and "chuyen de" not in words:
-        return PackKind.REGULAR
+        return SessionKind.REGULAR
     if _TITLE_LEAD.sub("", words).startswith(("hoi nghi", "to chuc hoi nghi")):
-        return PackKind.CONFERENCE
-    return PackKind.STUDY
+        return SessionKind.CONFERENCE
+    return SessionKind.THEMATIC
 
 
 def pack_title(facts: PlanFacts, path: str) -> str:
@@ -134,7 +135,9 @@ def draft_text(plan: PlanText, today: date) -> Draft:
     unplaced: list[Unplaced] = []
     framing, items = _frame(parts, items, unplaced)
     if not items:
-        items = shape.regular_parts() if kind is PackKind.REGULAR else [_placeholder(facts, plan)]
+        items = (
+            shape.regular_parts() if kind is SessionKind.REGULAR else [_placeholder(facts, plan)]
+        )
 
     used |= _fact_lines(roots, facts)
     opening = shape.opening(kind, reference, _notes_from(roots, used))
@@ -155,7 +158,7 @@ def draft_text(plan: PlanText, today: date) -> Draft:
         sources=tuple(dict.fromkeys(sources)),
         items=tuple(agenda),
         framing=framing.lenses if framing else (),
-        questions=msg.REFLECTION_QUESTIONS if kind is not PackKind.REGULAR else (),
+        questions=msg.REFLECTION_QUESTIONS if kind is not SessionKind.REGULAR else (),
         plan=_plan_ref(facts),
         deadline=facts.deadline,
     )

@@ -4,27 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from facilitator.domain.content import FramingLens, PlanRef
-
-
-class PackKind(StrEnum):
-    """The pack kinds of the content-pack spec."""
-
-    STUDY = "chuyen-de"
-    REGULAR = "thuong-ky"
-    CONFERENCE = "hoi-nghi"
-
-
-class ItemKind(StrEnum):
-    """Agenda item kinds of the content-pack spec."""
-
-    PROCEDURE = "procedure"
-    PRESENTATION = "presentation"
-    DISCUSSION = "discussion"
-    VOTE = "vote"
-    CONCLUSION = "conclusion"
+from facilitator.domain.vocab import ItemKind, SessionKind
 
 
 @dataclass(frozen=True)
@@ -69,7 +51,7 @@ class DraftPack:
 
     id: str
     title: str
-    kind: PackKind
+    kind: SessionKind
     version: str
     sources: tuple[str, ...]
     items: tuple[DraftItem, ...]

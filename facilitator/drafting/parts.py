@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitator.domain.vietnamese import fold, slugify
-from facilitator.drafting.model import DraftItem, ItemKind, Point, PointGroup
+from facilitator.domain.vocab import ItemKind
+from facilitator.drafting.model import DraftItem, Point, PointGroup
 from facilitator.drafting.outline import (
     HEADINGS,
     Marker,

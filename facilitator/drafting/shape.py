@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from facilitator.domain.vocab import ItemKind, SessionKind
 from facilitator.drafting.framing import Framing
-from facilitator.drafting.model import DraftItem, ItemKind, PackKind, Point, PointGroup
+from facilitator.drafting.model import DraftItem, Point, PointGroup
 from facilitator.strings import drafting as msg
 
 
@@ -18,9 +19,9 @@ def _points(texts: Sequence[str]) -> tuple[PointGroup, ...]:
     return (PointGroup("", tuple(Point(text) for text in texts)),)
 
 
-def opening(kind: PackKind, plan: str, notes: Sequence[str]) -> list[DraftItem]:
+def opening(kind: SessionKind, plan: str, notes: Sequence[str]) -> list[DraftItem]:
     """Khai mạc, cử thư ký, điểm danh, thông qua chương trình."""
-    regular = kind is PackKind.REGULAR
+    regular = kind is SessionKind.REGULAR
     return [
         DraftItem(
             "khai-mac",
@@ -50,9 +51,9 @@ def opening(kind: PackKind, plan: str, notes: Sequence[str]) -> list[DraftItem]:
     ]
 
 
-def closing(kind: PackKind, framing: Framing | None, deadline: str) -> list[DraftItem]:
+def closing(kind: SessionKind, framing: Framing | None, deadline: str) -> list[DraftItem]:
     """Thảo luận, kết luận, biểu quyết, bế mạc."""
-    if kind is PackKind.REGULAR:
+    if kind is SessionKind.REGULAR:
         return [
             DraftItem(
                 "thao-luan",
