@@ -36,6 +36,9 @@ def test_draft_writes_the_pack_and_reports(tmp_path: Path) -> None:
     assert lines[-2] == msg.draft_written(str(target))
     check = CliRunner().invoke(main, ["content", "check", str(target)])
     assert check.exit_code == 0, check.output
+    # Draft and check count the same sources: the plan itself and its materials.
+    sources = f"Tài liệu sinh hoạt: {len(pack.sources)}"
+    assert sources in lines and sources in check.output
 
 
 def test_default_name_comes_from_the_title_and_nothing_is_overwritten(

@@ -213,7 +213,7 @@ def _found(
         msg.found_title(pack.title, kind_label),
         msg.found_plan(facts.kind, facts.number, _short_date(facts.day), facts.issuer),
         msg.found_deadline(facts.deadline_text, _short_date(facts.deadline)),
-        msg.found_materials(len(facts.materials)),
+        msg.found_materials(len(pack.sources)),  # what the pack lists (the plan too)
         msg.found_parts([item.title for item in parts]),
         msg.found_framing(framing.phrase if framing else "", mapped),
         msg.found_budget(len(pack.items), pack.total_minutes),
