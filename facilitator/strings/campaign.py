@@ -206,8 +206,7 @@ TITLE_METAVAR = "TÊN_ĐỢT"
 TITLE_NEEDED = "Cần tên đợt (hoặc --pack để lấy tên từ gói nội dung)."
 LEVEL_UNIT_HELP = "Đơn vị tổng hợp báo cáo của đợt (cấp mình), ví dụ «Đảng bộ xã Di Linh»."
 PACK_HELP = (
-    "Gói nội dung của đợt (tệp .md hoặc mã gói): lấy tên, kế hoạch và hạn báo cáo từ phần "
-    "đầu gói."
+    "Gói nội dung của đợt (tệp .md hoặc mã gói): lấy tên, kế hoạch và hạn báo cáo từ phần đầu gói."
 )
 NUMBER_HELP = "Số và ký hiệu kế hoạch, ví dụ 172-KH/HU."
 DATE_HELP = "Ngày ban hành kế hoạch (dd/mm/yyyy)."
