@@ -22,6 +22,7 @@ from facilitator.services.planning import SessionPlan, start_session
 from facilitator.strings import timing as t
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.attendance import AttendanceScreen
+from facilitator.ui.screens.dialogs import ApproveDialog
 from facilitator.ui.screens.readback import ReadbackScreen
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.screens.time_dialogs import ClockDialog, StartDialog, TimesDialog
@@ -243,7 +244,11 @@ async def test_typing_the_minutes_up_afterwards_from_the_palette(
         await pilot.press("ctrl+right")
         frozen_clock.advance(600)
         await pilot.press("ctrl+b", "ctrl+t")
-        await pilot.pause()
+        for _ in range(20):  # the approve dialog opens from a worker
+            if isinstance(app.screen, ApproveDialog):
+                break
+            await pilot.pause()
+        assert isinstance(app.screen, ApproveDialog)
         await pilot.press("2", "enter")  # the approving count, typed
         await pilot.pause()
     session = store.load_session(session_id)
