@@ -165,11 +165,13 @@ def _fake_textual_serve(tmp_path: Path, monkeypatch, started: dict[str, object])
 
     class FakeServer:
         def __init__(
-            self, command: str, host: str, port: int, title: str, templates_path: Path
-        ) -> None:
+            self, command: str, host: str, port: int, title: str, templates_path: Path,
+            public_url: str | None = None,
+        ) -> None:  # fmt: skip
             started.update(
-                command=command, host=host, port=port, title=title, templates=templates_path
-            )
+                command=command, host=host, port=port, title=title, templates=templates_path,
+                public_url=public_url,
+            )  # fmt: skip
 
         def serve(self) -> None:
             started["served"] = True
@@ -188,6 +190,8 @@ def _fake_textual_serve(tmp_path: Path, monkeypatch, started: dict[str, object])
     module.Server = FakeServer  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "textual_serve", package)
     monkeypatch.setitem(sys.modules, "textual_serve.server", module)
+    # The guarded server subclasses whichever Server it was first imported with.
+    monkeypatch.delitem(sys.modules, "facilitator.cli.web_server", raising=False)
 
 
 def test_audience_serve_runs_the_audience_command_in_a_browser(tmp_path: Path, monkeypatch) -> None:
@@ -201,7 +205,9 @@ def test_audience_serve_runs_the_audience_command_in_a_browser(tmp_path: Path, m
     assert command.endswith("audience") and str(data) in command and "-m facilitator" in command
     page = (Path(str(started["templates"])) / "app_index.html").read_text(encoding="utf-8")
     assert "googleapis" not in page and "css/xterm.css" in page  # local assets only
-    assert "http://0.0.0.0:8123" in stdout
+    # Other machines are given a reachable address and the access code, never 0.0.0.0.
+    assert "0.0.0.0" not in stdout and "0.0.0.0" not in str(started["public_url"])
+    assert ":8123/?code=" in stdout
 
 
 def test_serve_opens_the_console_on_loopback_only(tmp_path: Path, monkeypatch) -> None:
@@ -213,7 +219,7 @@ def test_serve_opens_the_console_on_loopback_only(tmp_path: Path, monkeypatch) -
     assert (started["host"], started["port"]) == ("127.0.0.1", 8124)
     command = str(started["command"])
     assert command.endswith(str(data)) and "-m facilitator" in command
-    assert "http://127.0.0.1:8124" in stdout
+    assert "http://127.0.0.1:8124" in stdout and "code=" not in stdout  # this machine only
 
 
 def test_serve_quotes_the_command_for_cmd_exe_on_windows(monkeypatch) -> None:

@@ -327,15 +327,13 @@ def test_roster_cp1258_is_decoded_to_nfc(tmp_path: Path) -> None:
     assert all(unicodedata.is_normalized("NFC", p.name) for p in people)
 
 
-def test_roster_tcvn3_is_refused_with_advice(tmp_path: Path) -> None:
+def test_roster_tcvn3_is_converted_not_refused(tmp_path: Path) -> None:
+    """Issue 11: a roster typed with a .VnTime (TCVN3) font is converted to Unicode."""
     read_roster = _roster_api()
     # "Họ và tên / Nguyễn Văn Ănh" typed with a .VnTime (TCVN3) font.
     data = b"H\xe4 v\xb5 t\xaan\nNguy\xd4n V\xa8n \xa1nh\n"
-    path = _write(tmp_path, "tcvn3.csv", data)
-    with pytest.raises(InputError) as caught:
-        read_roster(path)
-    message = str(caught.value)
-    assert "tcvn3.csv:1" in message and "TCVN3" in message
+    people = read_roster(_write(tmp_path, "tcvn3.csv", data))
+    assert [p.name for p in people] == ["Nguyễn Văn Ănh"]
 
 
 def test_roster_nfd_becomes_nfc(tmp_path: Path) -> None:
