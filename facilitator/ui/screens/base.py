@@ -12,9 +12,11 @@ from textual import work
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Session
 from facilitator.services.session import SessionService
+from facilitator.strings import export_ui as xt
 from facilitator.strings import ui as text
 from facilitator.ui.plain import PlainScreen
-from facilitator.ui.screens.dialogs import ConfirmDialog, ExportDialog, ExportRequest
+from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.screens.export_dialog import ExportDialog, ExportRequest
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -135,23 +137,23 @@ class SessionScreen(PlainScreen):
         if not folder.exists():
             # A folder typed that is not there yet is created only when the user says so.
             if not await self.app.push_screen_wait(
-                ConfirmDialog(text.EXPORT_CREATE_FOLDER.format(folder=folder))
+                ConfirmDialog(xt.EXPORT_CREATE_FOLDER.format(folder=folder))
             ):
                 return
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                self.notify(text.EXPORT_FAILED.format(error=err), severity="error", timeout=10)
+                self.notify(xt.EXPORT_FAILED.format(error=err), severity="error", timeout=10)
                 return
         # Ask about the file that will really be written (a folder gets a file inside it).
         request = replace(request, path=export_file(self.service.session, request))
         overwrite = False
         if request.path.exists():
-            message = text.EXPORT_EXISTS.format(path=request.path)
+            message = xt.EXPORT_EXISTS.format(path=request.path)
             if not await self.app.push_screen_wait(ConfirmDialog(message)):
                 return
             overwrite = True
-        self.notify(text.EXPORT_RUNNING, timeout=3)
+        self.notify(xt.EXPORT_RUNNING, timeout=3)
         self.run_export(request, overwrite)
 
     @work(thread=True, exclusive=True, group="export")
@@ -161,11 +163,11 @@ class SessionScreen(PlainScreen):
         try:
             path = write_export(session, request, overwrite)
         except ImportError:
-            self.app.call_from_thread(self.notify, text.EXPORT_UNAVAILABLE, severity="error")
+            self.app.call_from_thread(self.notify, xt.EXPORT_UNAVAILABLE, severity="error")
             return
         except (FacilitatorError, OSError) as err:
-            message = text.EXPORT_FAILED.format(error=err)
+            message = xt.EXPORT_FAILED.format(error=err)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
             return
         self.app.call_from_thread(self.facilitator.remember_export_folder, path.parent)
-        self.app.call_from_thread(self.notify, text.EXPORT_DONE.format(path=path), timeout=10)
+        self.app.call_from_thread(self.notify, xt.EXPORT_DONE.format(path=path), timeout=10)

@@ -1,5 +1,5 @@
-"""Modal dialogs: reason, guest, vote, conclusion, confirm, approve, export (notes: see
-``note_dialogs``).
+"""Modal dialogs: reason, guest, vote, conclusion, confirm, approve (notes: see ``note_dialogs``,
+export: ``export_dialog``).
 
 Each returns plain data through ``dismiss`` (``None`` when cancelled); the calling
 screen decides what to do with it and calls the service.
@@ -16,8 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import format_percent
@@ -412,66 +411,3 @@ class ApproveDialog(_Dialog[int]):
             self.error(text.VOTE_NUMBER_INVALID)
             return
         self.dismiss(int(raw))
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """What to export and where."""
-
-    fmt: str
-    path: Path
-
-
-EXPORT_SUFFIX = {
-    "docx": "-bien-ban.docx",
-    "md": "-bien-ban.md",
-    "bundle": ".json",
-    "script": "-kich-ban.docx",
-    "script-md": "-kich-ban.md",
-}
-
-
-class ExportDialog(_Dialog[ExportRequest]):
-    """Pick a format; the file name follows the format until the user edits it."""
-
-    def __init__(self, folder: Path, session_id: str) -> None:
-        super().__init__()
-        self._folder = folder
-        self._session_id = session_id
-
-    def _default(self, fmt: str) -> str:
-        return str(self._folder / f"{self._session_id}{EXPORT_SUFFIX[fmt]}")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog", classes="wide") as box:
-            box.border_title = text.EXPORT_TITLE
-            yield OptionList(
-                *[Option(label, id=fmt) for fmt, label in text.EXPORT_FORMATS.items()],
-                id="export-format",
-            )
-            yield Label(text.EXPORT_PATH)
-            yield Input(self._default("docx"), id="export-path")
-            yield Label("", classes="dialog-error")
-            yield from self.buttons()
-
-    @on(OptionList.OptionHighlighted)
-    def _format_changed(self, event: OptionList.OptionHighlighted) -> None:
-        path = self.query_one("#export-path", Input)
-        if path.value in {self._default(f) for f in EXPORT_SUFFIX} and event.option_id:
-            path.value = self._default(event.option_id)
-
-    @on(OptionList.OptionSelected)
-    def _format_chosen(self) -> None:
-        self.query_one("#export-path", Input).focus()
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
-        raw = self.query_one("#export-path", Input).value.strip()
-        if not raw:
-            self.error(text.EXPORT_PATH_REQUIRED)
-            return
-        option = self.query_one("#export-format", OptionList)
-        index = option.highlighted or 0
-        fmt = option.get_option_at_index(index).id or "docx"
-        self.dismiss(ExportRequest(fmt, Path(raw).expanduser()))
