@@ -260,6 +260,28 @@ def test_row_arithmetic_and_types_are_located() -> None:
     } <= where(problems)
 
 
+def test_booleans_and_missing_counts_in_rows_are_refused_with_their_path() -> None:
+    # The fast path for well-typed rows must still send every odd value to the checker.
+    data = good_bundle()
+    data["rows"][0]["present"] = True
+    del data["rows"][1]["total"]
+    data["rows"][2]["grades"]["kha"] = False
+    assert {"$.rows[0].present", "$.rows[1].total", "$.rows[2].grades.kha"} <= where(
+        validate_report(data)
+    )
+
+
+def test_the_slim_form_read_for_the_level_above_equals_the_full_one(tmp_path: Path) -> None:
+    from facilitator.bundle.report_bundle import report_from_data
+
+    data = good_bundle()
+    full = report_from_data(data, "x")
+    slim = report_from_data(data, "x", slim=True)
+    assert slim == full.slim()
+    assert slim.totals == full.totals
+    assert len(slim.rows) == 1 and slim.sessions == ()
+
+
 def test_missing_fields_bad_days_and_format() -> None:
     data = good_bundle()
     del data["rows"][0]["sessions"]

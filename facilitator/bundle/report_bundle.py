@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -66,7 +67,7 @@ class Figures:
 
     @classmethod
     def from_dict(cls, data: Obj) -> Figures:
-        counts = {name: int(data[name]) for name in COUNT_FIELDS}
+        counts = dict(zip(COUNT_FIELDS, map(int, _count_items(data)), strict=True))
         grades = tuple((str(k), int(v)) for k, v in data["grades"].items())
         return cls(unit=str(data.get("unit", "")), grades=grades, **counts)
 
@@ -74,7 +75,9 @@ class Figures:
     def sum(cls, rows: Iterable[Figures]) -> Figures:
         """The totals of ``rows`` (grades summed by key, first-seen order)."""
         rows = list(rows)
-        counts = {name: sum(getattr(r, name) for r in rows) for name in COUNT_FIELDS}
+        # Column sums over attribute tuples: a district folds thousands of rows.
+        columns = zip(*map(_count_attrs, rows), strict=True) if rows else ()
+        counts: dict[str, Any] = dict(zip(COUNT_FIELDS, map(sum, columns), strict=False))
         grades: dict[str, int] = {}
         for row in rows:
             for key, count in row.grades:
@@ -83,6 +86,8 @@ class Figures:
 
 
 COUNT_FIELDS = tuple(f.name for f in fields(Figures) if f.name not in ("unit", "grades"))
+_count_attrs = attrgetter(*COUNT_FIELDS)
+_count_items = itemgetter(*COUNT_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -145,8 +150,11 @@ class ReportBundle:
     def slim(self) -> ReportBundle:
         """What the level above folds: the totals as one row, no attachments (cheap to
         send between processes; the totals are the same)."""
-        row = replace(self.totals, unit=clean_line(self.unit.name))
-        return replace(self, rows=(row,), sessions=())
+        totals = self.totals
+        slim = replace(self, rows=(replace(totals, unit=clean_line(self.unit.name)),), sessions=())
+        # Same figures as summing that one row; kept so the reader does not sum again.
+        slim.__dict__["totals"] = totals
+        return slim
 
     def narrative_parts(self, keys: Iterable[str]) -> tuple[tuple[str, ...], ...]:
         """The narrative lines of each part, in ``keys`` order."""
@@ -177,16 +185,26 @@ class ReportBundle:
         return data
 
     @classmethod
-    def from_dict(cls, data: Obj) -> ReportBundle:
-        """Inverse of :meth:`to_dict`; expects data :func:`validate_report` accepted."""
+    def from_dict(cls, data: Obj, *, slim: bool = False) -> ReportBundle:
+        """Inverse of :meth:`to_dict`; expects data :func:`validate_report` accepted.
+
+        ``slim``: build :meth:`slim`'s form at once — the file's totals as the one row
+        (validation has just proved they equal the rows' sums), no attachments.
+        """
         period = data.get("period")
         campaign = data.get("campaign")
+        unit = Unit.from_dict(data["unit"])
+        rows: tuple[Figures, ...]
+        if slim:
+            rows = (Figures.from_dict(data["totals"] | {"unit": clean_line(unit.name)}),)
+        else:
+            rows = tuple(Figures.from_dict(row) for row in data["rows"])
         return cls(
             id=data["id"],
-            unit=Unit.from_dict(data["unit"]),
+            unit=unit,
             issued_on=date.fromisoformat(data["issued_on"]),
             subject=data.get("subject", ""),
-            rows=tuple(Figures.from_dict(row) for row in data["rows"]),
+            rows=rows,
             period=(date.fromisoformat(period["from"]), date.fromisoformat(period["to"]))
             if period
             else None,
@@ -198,7 +216,7 @@ class ReportBundle:
                 (key, tuple(lines)) for key, lines in (data.get("narrative") or {}).items()
             ),
             missing=tuple(data.get("missing", ())),
-            sessions=tuple(data.get("sessions", ())),
+            sessions=() if slim else tuple(data.get("sessions", ())),
         )
 
 
@@ -264,7 +282,7 @@ def _check_report(check: Checker, data: Any) -> None:
     totals = check.obj(data, "totals", "$")
     sound = totals is not None and _check_figures(check, totals, "$.totals", with_unit=False)
     if totals is not None and sound and all(ok for _, _, ok in rows):
-        _check_totals(check, totals, [Figures.from_dict(row) for _, row, _ in rows])
+        _check_totals(check, totals, [row for _, row, _ in rows])
     for index, value in enumerate(check.array(data, "dates", "$", required=False)):
         if not (isinstance(value, str) and _DAY_RE.fullmatch(value) and _day_ok(value)):
             check.add(f"$.dates[{index}]", msg.BAD_DAY)
@@ -303,12 +321,17 @@ def _check_figures(check: Checker, row: Obj, where: str, *, with_unit: bool) -> 
     before = check.count
     if with_unit:
         check.string(row, "unit", where, non_empty=True)
-    values = {name: check.integer(row, name, where) for name in COUNT_FIELDS}
-    grades = check.obj(row, "grades", where)
-    graded = 0
-    if grades is not None:
-        for key in grades:
-            graded += check.integer(grades, key, f"{where}.grades") or 0
+    plain = _plain_counts(row)
+    if plain is not None:  # the common, well-typed row: no per-field checks to report
+        values: dict[str, int | None] = dict(plain[0])
+        graded = plain[1]
+    else:
+        values = {name: check.integer(row, name, where) for name in COUNT_FIELDS}
+        grades = check.obj(row, "grades", where)
+        graded = 0
+        if grades is not None:
+            for key in grades:
+                graded += check.integer(grades, key, f"{where}.grades") or 0
     if check.count > before or not with_unit:
         # The totals' arithmetic follows from the rows': only their sums are compared.
         return check.count == before
@@ -328,13 +351,43 @@ def _check_figures(check: Checker, row: Obj, where: str, *, with_unit: bool) -> 
     return check.count == before
 
 
-def _check_totals(check: Checker, totals: Obj, rows: list[Figures]) -> None:
-    derived = Figures.sum(rows)
+def _plain_counts(row: Obj) -> tuple[dict[str, int], int] | None:
+    """The row's counts and graded total when every one is a non-negative int (``bool``
+    excluded), else ``None`` so the checker reports each bad value with its path.
+
+    A district reads thousands of rows; checking each field through the checker was most
+    of the time spent on report bundles.
+    """
+    try:
+        counts = _count_items(row)
+    except KeyError:
+        return None
+    # Type checks over the whole tuple at C speed; exact ``int`` so ``True`` is refused.
+    if set(map(type, counts)) != {int} or min(counts) < 0:
+        return None
+    grades = row.get("grades")
+    if type(grades) is not dict:
+        return None
+    marks = tuple(grades.values())
+    if marks and (set(map(type, marks)) != {int} or min(marks) < 0):
+        return None
+    return dict(zip(COUNT_FIELDS, counts, strict=True)), sum(marks)
+
+
+def _check_totals(check: Checker, totals: Obj, rows: list[Obj]) -> None:
+    """The totals against the sums of the (already checked) rows, field by field."""
+    columns = zip(*map(_count_items, rows), strict=True) if rows else ()
+    derived = dict(zip(COUNT_FIELDS, map(sum, columns), strict=False))
     for name in COUNT_FIELDS:
-        if totals[name] != getattr(derived, name):
-            check.add(f"$.totals.{name}", msg.total_disagrees(totals[name], getattr(derived, name)))
+        expected_count = derived.get(name, 0)
+        if totals[name] != expected_count:
+            check.add(f"$.totals.{name}", msg.total_disagrees(totals[name], expected_count))
+    summed: dict[str, int] = {}
+    for row in rows:
+        for key, count in row["grades"].items():
+            summed[str(key)] = summed.get(str(key), 0) + int(count)
     given = {k: v for k, v in totals["grades"].items() if v}
-    expected = {k: v for k, v in derived.grades if v}
+    expected = {k: v for k, v in summed.items() if v}
     if given != expected:
         check.add("$.totals.grades", msg.grades_disagree(json.dumps(expected)))
 
@@ -342,12 +395,13 @@ def _check_totals(check: Checker, totals: Obj, rows: list[Figures]) -> None:
 # --- files -----------------------------------------------------------------------------------
 
 
-def report_from_data(data: Any, path: Path | str) -> ReportBundle:
-    """Validate report-shaped data and build the bundle; every problem in one InputError."""
+def report_from_data(data: Any, path: Path | str, *, slim: bool = False) -> ReportBundle:
+    """Validate report-shaped data and build the bundle (``slim``: as
+    :meth:`ReportBundle.slim` gives it); every problem in one InputError."""
     problems = validate_report(data)
     if problems:
         raise InputError(msg.report_invalid(path), problems)
-    return ReportBundle.from_dict(data)
+    return ReportBundle.from_dict(data, slim=slim)
 
 
 def report_bytes(bundle: ReportBundle) -> bytes:

@@ -60,7 +60,7 @@ def read_reduced(path: Path) -> Reduced:
     """One file, read and reduced (raises :class:`InputError` naming the file)."""
     data = parse_bundle_bytes(read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND), path)
     if is_report(data):
-        return report_from_data(data, path).slim()
+        return report_from_data(data, path, slim=True)
     counts = quick_check(data)  # the common, plainly valid file: no models built
     if counts is not None:
         return figures_from_data(data, counts)
