@@ -303,3 +303,59 @@ def test_a_pack_is_given_by_its_id_as_for_content_script(tmp_path: Path, content
     assert result.exit_code == 0, result.output
     (stored,) = CampaignStore(data).all()
     assert stored.content_id == "cay-tre" and stored.title
+
+
+def _two_thon_1(tmp_path: Path) -> tuple[Path, str, Path]:
+    """A campaign whose list has two "Chi bộ Thôn 1" (two communes) and a file that
+    names neither superior."""
+    data = tmp_path / "data"
+    cli(data, "campaign", "create", "Đợt huyện", "--unit", "Huyện ủy Di Linh")
+    units = tmp_path / "dv.csv"
+    units.write_text(
+        "Tên đơn vị;Cấp trên\n"
+        + "".join(f"{u.name};{u.parent}\n" for u in UNITS if u.name == "Chi bộ Thôn 1"),
+        encoding="utf-8",
+    )
+    cli(data, "campaign", "units", "import", "dot-huyen", str(units))
+    path = tmp_path / "thon-1.json"
+    write_bundle(make_session(id="buoi-thon-1", unit=Unit("Chi bộ Thôn 1", "")), path)
+    return data, "dot-huyen", path
+
+
+def test_an_ambiguous_unit_is_left_out_then_collected_under_the_chosen_superior(
+    tmp_path: Path,
+) -> None:
+    data, campaign_id, path = _two_thon_1(tmp_path)
+    left = cli(data, "campaign", "collect", campaign_id, str(path))
+    assert "--assign" in left.output and "Đã nhận 0 tệp" in left.output
+    cli(data, "campaign", "collect", campaign_id, str(path), "--assign", f"{path}=Đảng bộ xã X",
+        code=1)  # fmt: skip
+    cli(data, "campaign", "collect", campaign_id, str(path),
+        "--assign", f"{path}=dang bo xa gia hiep")  # fmt: skip
+    status = json.loads(cli(data, "campaign", "status", campaign_id, "--json").output)
+    # Only the unit of Gia Hiệp has reported, though both are named "Chi bộ Thôn 1".
+    states = {(u["name"], u["parent"]): u["state"] for u in status["units"]}
+    assert states == {
+        ("Chi bộ Thôn 1", "Đảng bộ xã Di Linh"): "missing",
+        ("Chi bộ Thôn 1", "Đảng bộ xã Gia Hiệp"): "received",
+    }
+    receipt = CampaignStore(data).load(campaign_id).receipts[0]
+    assert (receipt.unit, receipt.parent) == ("Chi bộ Thôn 1", "Đảng bộ xã Gia Hiệp")
+
+
+def test_in_a_terminal_the_user_is_asked_which_unit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import facilitator.cli.campaign as campaign_cli
+
+    data, campaign_id, path = _two_thon_1(tmp_path)
+    monkeypatch.setattr(campaign_cli, "_interactive", lambda: True)
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(data), "campaign", "collect", campaign_id, str(path)], input="1\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert "1. Chi bộ Thôn 1 (cấp trên: Đảng bộ xã Di Linh)" in result.output
+    assert "Đã nhận 1 tệp" in result.output
+    status = json.loads(cli(data, "campaign", "status", campaign_id, "--json").output)
+    received = [(u["name"], u["parent"]) for u in status["units"] if u["state"] == "received"]
+    assert received == [("Chi bộ Thôn 1", "Đảng bộ xã Di Linh")]

@@ -4,13 +4,15 @@ As ``facilitator import``: every file is read and validated first, and nothing i
 if any file is invalid; a bundle id met twice in the batch, or already collected, is
 refused (``replace`` takes the new file instead). A unit speaks either through one report
 bundle or through its session bundles: a second report, or the other kind, is a repeat.
-Files whose unit is not expected (or could be one of several) are left out and listed,
-so the user can fix the list of units or the file.
+Files whose unit is not expected are left out and listed, so the user can fix the list
+of units or the file. A file whose unit could be one of several expected units (same
+name, no superior that tells them apart) is left out too, with its candidates, so the
+caller can ask the user and collect it again with the answer (``chosen``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,10 +22,20 @@ from facilitator.campaign.matching import MatchKind, match_unit
 from facilitator.campaign.model import Campaign, ExpectedUnit, Receipt, ReceiptKind
 from facilitator.campaign.storage import CampaignStore
 from facilitator.domain.errors import InputError, Problem
+from facilitator.domain.vietnamese import clean_line, fold
 from facilitator.export.report_inputs import Failed, bundle_files, iter_results
 from facilitator.export.report_tally import SessionFigures
 from facilitator.strings import bundle as bundle_msg
 from facilitator.strings import campaign as msg
+
+
+@dataclass(frozen=True)
+class Ambiguous:
+    """A file left out because its unit could be any of ``candidates`` (ask the user)."""
+
+    path: Path
+    name: str
+    candidates: tuple[ExpectedUnit, ...]
 
 
 @dataclass(frozen=True)
@@ -34,20 +46,37 @@ class CollectResult:
     added: tuple[Receipt, ...]
     replaced: tuple[str, ...]
     left_out: tuple[Problem, ...]
+    ambiguous: tuple[Ambiguous, ...] = ()
 
 
-def _receipt(path: Path, item: SessionFigures | ReportBundle, unit: str, today: date) -> Receipt:
+def file_key(path: Path) -> str:
+    """How ``chosen`` names a file: its resolved path (a file given twice is one file)."""
+    return str(path.resolve())
+
+
+def pick_by_parent(candidates: Iterable[ExpectedUnit], parent: str) -> ExpectedUnit | None:
+    """The candidate under ``parent`` (exact, then accent- and case-free), if exactly one."""
+    for key in (clean_line, lambda text: " ".join(fold(text).split())):
+        found = [u for u in candidates if key(u.parent) == key(parent)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _receipt(
+    path: Path, item: SessionFigures | ReportBundle, unit: ExpectedUnit, today: date
+) -> Receipt:
     if isinstance(item, ReportBundle):
         t = item.totals
         return Receipt(
-            f"r-{item.id}.json", ReceiptKind.REPORT, item.id, unit, item.issued_on, today,
-            t.sessions, t.expected, t.present, t.reflections,
+            f"r-{item.id}.json", ReceiptKind.REPORT, item.id, unit.name, item.issued_on, today,
+            t.sessions, t.expected, t.present, t.reflections, unit.parent,
         )  # fmt: skip
     # A make-up session is held, but its members count under "học bù", not participation.
     expected, present = (0, 0) if item.makeup else (item.expected, item.present)
     return Receipt(
-        f"s-{item.id}.json", ReceiptKind.SESSION, item.id, unit, item.started_at.date(), today,
-        1, expected, present, len(item.reflection_grades),
+        f"s-{item.id}.json", ReceiptKind.SESSION, item.id, unit.name, item.started_at.date(),
+        today, 1, expected, present, len(item.reflection_grades), unit.parent,
     )  # fmt: skip
 
 
@@ -59,8 +88,12 @@ def collect(
     today: date,
     replace: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    chosen: Mapping[str, str] | None = None,
 ) -> CollectResult:
     """Validate every file, match it, then keep the batch (nothing if any file fails).
+
+    ``chosen``: for files whose unit is ambiguous, the superior the user chose, keyed by
+    :func:`file_key`; a superior that none of the candidates has is a problem.
 
     Raises:
         InputError: every problem of every file; nothing was kept.
@@ -72,6 +105,7 @@ def collect(
         campaign = store.load(campaign_id)
         problems: list[Problem] = []
         left_out: list[Problem] = []
+        ambiguous: list[Ambiguous] = []
         batch: list[tuple[Path, Receipt]] = []
         first: dict[str, Path] = {}
         for done, (path, item) in enumerate(zip(files, iter_results(files), strict=True), 1):
@@ -85,10 +119,18 @@ def collect(
             else:
                 name, parent = item.unit_name, item.unit_parent
             found = match_unit(name, parent, campaign.units)
-            if found.unit is None:
+            unit = found.unit
+            if found.kind is MatchKind.AMBIGUOUS and chosen and file_key(path) in chosen:
+                unit = pick_by_parent(found.candidates, chosen[file_key(path)])
+                if unit is None:
+                    problems.append(Problem(str(path), msg.no_such_parent(chosen[file_key(path)])))
+                    continue
+            if unit is None:
                 left_out.append(_left_out(path, name, found.kind, found.candidates))
+                if found.kind is MatchKind.AMBIGUOUS:
+                    ambiguous.append(Ambiguous(path, name, found.candidates))
                 continue
-            receipt = _receipt(path, item, found.unit.name, today)
+            receipt = _receipt(path, item, unit, today)
             if receipt.file in first:
                 problems.append(Problem(f"{path} $.id", msg.same_file_twice(first[receipt.file])))
                 continue
@@ -104,7 +146,9 @@ def collect(
         store.save(updated)
         for name in dropped - {r.file for _, r in batch}:
             store.remove_bundle(campaign.id, name)
-    return CollectResult(updated, tuple(r for _, r in batch), tuple(replaced), tuple(left_out))
+    return CollectResult(
+        updated, tuple(r for _, r in batch), tuple(replaced), tuple(left_out), tuple(ambiguous)
+    )
 
 
 def _merge(
@@ -116,7 +160,7 @@ def _merge(
 ) -> tuple[list[Receipt], list[str]]:
     """The receipts after this batch; repeats become problems unless ``replace``."""
     path_of = {r.file: p for p, r in batch}
-    new_units = {r.unit for r in new}
+    new_units = {r.unit_key for r in new}
     kept: list[Receipt] = []
     replaced: list[str] = []
     for old in campaign.receipts:
@@ -130,9 +174,9 @@ def _merge(
             kept.append(old)
     reports = [r for r in new if r.kind is ReceiptKind.REPORT]
     for unit in new_units:
-        kinds = {r.kind for r in new if r.unit == unit}
-        if len(kinds) > 1 or sum(r.unit == unit for r in reports) > 1:
-            problems.append(Problem(unit, msg.mixed_kinds(unit)))
+        kinds = {r.kind for r in new if r.unit_key == unit}
+        if len(kinds) > 1 or sum(r.unit_key == unit for r in reports) > 1:
+            problems.append(Problem(unit[0], msg.mixed_kinds(unit[0])))
     return [*kept, *new], replaced
 
 
@@ -140,7 +184,7 @@ def _clashes(old: Receipt, new: Receipt) -> bool:
     """Same file, or the same unit speaking twice where only one voice counts."""
     if old.file == new.file:
         return True
-    if old.unit != new.unit:
+    if old.unit != new.unit or (old.parent and new.parent and old.parent != new.parent):
         return False
     return ReceiptKind.REPORT in (old.kind, new.kind)
 

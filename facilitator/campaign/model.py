@@ -123,6 +123,12 @@ class Receipt:
     expected: int = 0
     present: int = 0
     reflections: int = 0
+    parent: str = ""
+    """The superior of ``unit`` in the list of units: two units may share a name."""
+
+    @property
+    def unit_key(self) -> tuple[str, str]:
+        return (self.unit, self.parent)
 
     def to_dict(self) -> Json:
         data: Json = dict(self.__dict__)
@@ -143,6 +149,7 @@ class Receipt:
             expected=int(data.get("expected", 0)),
             present=int(data.get("present", 0)),
             reflections=int(data.get("reflections", 0)),
+            parent=data.get("parent", ""),
         )
 
 
@@ -163,6 +170,15 @@ class Campaign:
 
     def with_receipts(self, receipts: tuple[Receipt, ...]) -> Campaign:
         return replace(self, receipts=receipts)
+
+    def unit_of(self, receipt: Receipt) -> ExpectedUnit | None:
+        """The expected unit a receipt counts for: same name and superior, or (receipts
+        collected before the superior was recorded) the only unit of that name."""
+        named = [u for u in self.units if u.name == receipt.unit]
+        exact = [u for u in named if u.parent == receipt.parent]
+        if len(exact) == 1:
+            return exact[0]
+        return named[0] if len(named) == 1 else None
 
     def to_dict(self) -> Json:
         return {

@@ -91,21 +91,25 @@ def is_late(reported_on: date, deadline: date | None) -> bool:
 def campaign_status(campaign: Campaign, today: date) -> CampaignStatus:
     """The status of every expected unit from the campaign's receipts."""
     deadline = campaign.plan.deadline
-    by_unit: dict[str, list[int]] = {}
-    latest: dict[str, date] = {}
+    # Keyed by the expected unit itself: two units may share a name under two superiors.
+    by_unit: dict[ExpectedUnit, list[int]] = {}
+    latest: dict[ExpectedUnit, date] = {}
     for r in campaign.receipts:
-        sums = by_unit.setdefault(r.unit, [0, 0, 0, 0, 0])
+        owner = campaign.unit_of(r)
+        if owner is None:
+            continue
+        sums = by_unit.setdefault(owner, [0, 0, 0, 0, 0])
         for i, value in enumerate((1, r.sessions, r.expected, r.present, r.reflections)):
             sums[i] += value
-        latest[r.unit] = max(latest.get(r.unit, r.reported_on), r.reported_on)
+        latest[owner] = max(latest.get(owner, r.reported_on), r.reported_on)
     lines = []
     for unit in sorted(campaign.units, key=lambda u: collation_key(u.name)):
-        found = by_unit.get(unit.name)
+        found = by_unit.get(unit)
         if found is None:
             overdue = deadline is not None and today > deadline
             lines.append(UnitStatus(unit, State.OVERDUE if overdue else State.MISSING))
             continue
-        day = latest[unit.name]
+        day = latest[unit]
         files, sessions, expected, present, reflections = found
         lines.append(
             UnitStatus(

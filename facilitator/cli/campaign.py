@@ -127,28 +127,80 @@ def units_import_command(ctx: click.Context, campaign_id: str, file: Path) -> No
     metavar=msg.PATHS_METAVAR,
 )  # fmt: skip
 @click.option("--replace", is_flag=True, help=msg.COLLECT_REPLACE_HELP)
+@click.option("--assign", "assign", multiple=True, metavar=msg.ASSIGN_METAVAR, help=msg.ASSIGN_HELP)
 @click.pass_context
 @handle_errors
 def collect_command(
-    ctx: click.Context, campaign_id: str, paths: tuple[Path, ...], replace: bool
+    ctx: click.Context,
+    campaign_id: str,
+    paths: tuple[Path, ...],
+    replace: bool,
+    assign: tuple[str, ...],
 ) -> None:
-    """Bring bundles of both kinds in, each matched to an expected unit."""
-    from facilitator.campaign.collect import collect
+    """Bring bundles of both kinds in, each matched to an expected unit; a file whose
+    unit could be one of several is asked about (in a terminal) and collected after."""
+    from facilitator.campaign.collect import collect, file_key
     from facilitator.cli.progress import progress_bar
     from facilitator.export.report_inputs import bundle_files
 
     store = _campaigns(ctx)
     campaign_id = store.resolve(campaign_id)
     files = bundle_files(paths, recursive=True)
+    chosen = _assigned(assign, file_key)
     with progress_bar(msg.COLLECT_PROGRESS, len(files)) as advance:
         result = collect(
-            store, campaign_id, files, today=date.today(), replace=replace, progress=advance
-        )
-    for receipt in result.added:
+            store, campaign_id, files, today=date.today(), replace=replace, progress=advance,
+            chosen=chosen,
+        )  # fmt: skip
+    answers = _ask(result.ambiguous, file_key) if result.ambiguous and _interactive() else {}
+    added, replaced = list(result.added), len(result.replaced)
+    left_out = [p for p in result.left_out if not any(p.where == str(a) for a in answers)]
+    if answers:
+        again = collect(
+            store, campaign_id, [Path(f) for f in answers], today=date.today(),
+            replace=replace, chosen=answers,
+        )  # fmt: skip
+        added += again.added
+        replaced += len(again.replaced)
+    for receipt in added:
         click.echo(msg.collected_one(receipt.unit, receipt.bundle_id, receipt.kind))
-    for problem in result.left_out:
+    for problem in left_out:
         click.secho(main_text.SKIPPED.format(problem=problem), fg="yellow", err=True)
-    click.echo(msg.collected_total(len(result.added), len(result.replaced), len(result.left_out)))
+    click.echo(msg.collected_total(len(added), replaced, len(left_out)))
+
+
+def _interactive() -> bool:
+    """Whether someone can answer a question (not a script, a pipe or CI)."""
+    import sys
+
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _assigned(values: tuple[str, ...], key: Any) -> dict[str, str]:
+    """``--assign FILE=PARENT`` options as :func:`collect`'s ``chosen``."""
+    chosen: dict[str, str] = {}
+    for value in values:
+        file, sep, parent = value.partition("=")
+        if not sep or not file.strip() or not parent.strip():
+            raise click.BadParameter(msg.assign_bad(value), param_hint="'--assign'")
+        chosen[key(Path(file.strip()))] = parent.strip()
+    return chosen
+
+
+def _ask(ambiguous: Any, key: Any) -> dict[str, str]:
+    """Ask, file by file, which of the same-named units it speaks for (0: leave it out)."""
+    answers: dict[str, str] = {}
+    for item in ambiguous:
+        click.echo(msg.ask_which_unit(str(item.path), item.name))
+        for number, unit in enumerate(item.candidates, 1):
+            click.echo(msg.ask_choice(number, unit.name, unit.parent))
+        click.echo(f"  0. {msg.ASK_SKIP}")
+        picked = click.prompt(
+            msg.ASK_PROMPT, type=click.IntRange(0, len(item.candidates)), default=0
+        )
+        if picked:
+            answers[key(item.path)] = item.candidates[picked - 1].parent
+    return answers
 
 
 def _status(ctx: click.Context, campaign_id: str) -> Any:

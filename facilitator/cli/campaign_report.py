@@ -34,9 +34,8 @@ def missing_names(status: CampaignStatus) -> list[str]:
 def _as_expected(campaign: Campaign, files: list[Path]) -> Iterator[ReportInput]:
     """The collected files, each under the name its unit has in the list of units (a
     bundle written "chi bo thon 1" is reported as "Chi bộ Thôn 1")."""
-    units = {u.name: u for u in campaign.units}
     for receipt, item in zip(campaign.receipts, iter_reduced(files), strict=True):
-        unit = units.get(receipt.unit)
+        unit = campaign.unit_of(receipt)
         if unit is None:
             yield item
         elif isinstance(item, SessionFigures):

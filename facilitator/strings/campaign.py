@@ -136,8 +136,37 @@ def ambiguous_unit(name: str, parents: list[str]) -> str:
     shown = "; ".join(p or "(không ghi cấp trên)" for p in parents)
     return (
         f"có nhiều đơn vị tên «{name}» (cấp trên: {shown}) mà tệp không ghi cấp trên khớp: "
-        "chưa nhận. Ghi rõ cấp trên trong tệp hoặc trong danh sách đơn vị."
+        "chưa nhận. Chạy lại lệnh trong cửa sổ dòng lệnh để chọn, hoặc chỉ rõ "
+        "--assign TỆP=CẤP_TRÊN, hoặc ghi rõ cấp trên trong tệp."
     )
+
+
+def no_such_parent(parent: str) -> str:
+    return (
+        f"đã chọn cấp trên «{parent}» nhưng không đơn vị nào cùng tên trong danh sách "
+        "có cấp trên này."
+    )
+
+
+ASSIGN_HELP = (
+    "Với tệp mà tên đơn vị trùng nhau trong danh sách: cấp trên của đơn vị tệp này "
+    "thuộc về, dạng TỆP=CẤP_TRÊN (có thể lặp lại)."
+)
+ASSIGN_METAVAR = "TỆP=CẤP_TRÊN"
+ASK_SKIP = "Bỏ qua, chưa nhận tệp này"
+ASK_PROMPT = "Chọn số"
+
+
+def assign_bad(value: str) -> str:
+    return f"«{value}» không đúng dạng TỆP=CẤP_TRÊN."
+
+
+def ask_which_unit(path: str, name: str) -> str:
+    return f"Tệp {path}: đơn vị «{name}» là đơn vị nào?"
+
+
+def ask_choice(number: int, name: str, parent: str) -> str:
+    return f"  {number}. {name} (cấp trên: {parent or 'không ghi'})"
 
 
 # --- Status and reminders -------------------------------------------------------------------
