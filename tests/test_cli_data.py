@@ -169,6 +169,22 @@ def test_import_command_reports_every_bad_file_and_writes_nothing(tmp_path: Path
     assert Store(data).session_ids() == []
 
 
+def test_import_takes_a_folder_as_its_json_files_in_subfolders_too(tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    (usb / "thon-2").mkdir(parents=True)
+    write_bundle(make_session("buoi-1"), usb / "1.json")
+    write_bundle(make_session("buoi-2"), usb / "thon-2" / "2.json")
+    (usb / "ghi-chu.txt").write_text("không phải gói", encoding="utf-8")
+    data = tmp_path / "kho"
+    result = run(data, "import", str(usb))
+    assert result.exit_code == 0, result.output
+    assert "Đã nhập 2 buổi sinh hoạt." in result.stdout
+    assert sorted(Store(data).session_ids()) == ["buoi-1", "buoi-2"]
+    (tmp_path / "trong").mkdir()
+    empty = run(data, "import", str(tmp_path / "trong"))
+    assert empty.exit_code == 2 and "không có tệp .json nào" in empty.stderr
+
+
 def test_import_command_needs_a_file(tmp_path: Path) -> None:
     result = run(tmp_path, "import")
     assert result.exit_code == 2

@@ -25,7 +25,14 @@ from facilitator.strings import cli as msg
 @click.pass_context
 @handle_errors
 def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
-    """Validate every file, then store every session (nothing when any file is invalid)."""
+    """Validate every file, then store every session (nothing when any file is invalid);
+    a folder stands for its ``*.json`` files, in its subfolders too (a USB stick)."""
+    from facilitator.export.report_inputs import bundle_files
+
+    for folder in (f for f in files if f.is_dir()):
+        if not bundle_files([folder], recursive=True):
+            raise click.UsageError(msg.empty_folder(str(folder)))
+    files = tuple(bundle_files(files, recursive=True))
     with progress_bar(msg.IMPORT_PROGRESS, len(files)) as advance:
         result = import_bundles(get_store(ctx), files, replace=replace, progress=advance)
     for session in result.sessions:

@@ -52,10 +52,15 @@ ROSTER_EMPTY = "Danh sách chưa có ai."
 # --- import -----------------------------------------------------------------------------
 
 IMPORT_HELP = (
-    "Nhập các tệp buổi sinh hoạt (.json, định dạng facilitator.session/1) vào kho. "
+    "Nhập các tệp buổi sinh hoạt (.json, định dạng facilitator.session/1) vào kho; "
+    "một thư mục (kể cả thư mục trên USB) là mọi tệp .json trong đó và các thư mục con. "
     "Kiểm tra hết mọi tệp trước; chỉ cần một tệp lỗi thì không nhập tệp nào."
 )
 REPLACE_HELP = "Ghi đè buổi sinh hoạt đã có cùng mã."
+
+
+def empty_folder(folder: str) -> str:
+    return f"Thư mục {folder} không có tệp .json nào để nhập."
 
 
 def imported_one(session_id: str, title: str, replaced: bool) -> str:
