@@ -185,6 +185,24 @@ def test_import_takes_a_folder_as_its_json_files_in_subfolders_too(tmp_path: Pat
     assert empty.exit_code == 2 and "không có tệp .json nào" in empty.stderr
 
 
+def test_a_file_changed_between_the_two_passes_is_checked_again(tmp_path: Path) -> None:
+    from facilitator.services.bundles import import_bundles
+
+    paths = [write_bundle(make_session(f"buoi-{i}"), tmp_path / f"{i}.json") for i in (1, 2)]
+    broken = make_session("buoi-1").to_dict()
+    broken["attendance"][0]["status"] = "ngủ"
+
+    def change_first_file(done: int, total: int) -> None:
+        if done == total:  # the first pass is over: the second reads the files again
+            paths[0].write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
+
+    store = Store(tmp_path / "kho")
+    with pytest.raises(InputError) as caught:
+        import_bundles(store, paths, progress=change_first_file)
+    assert f"{paths[0]} $.attendance[0].status" in str(caught.value.problems)
+    assert "buoi-1" not in store.session_ids()
+
+
 def test_import_command_needs_a_file(tmp_path: Path) -> None:
     result = run(tmp_path, "import")
     assert result.exit_code == 2

@@ -16,6 +16,7 @@ import pytest
 from builders import ICT, make_session
 from click.testing import CliRunner
 
+from facilitator.bundle import parallel as parallel_map
 from facilitator.bundle.io import write_bundle
 from facilitator.bundle.report_bundle import read_report_bundle, validate_report
 from facilitator.cli.main import main
@@ -323,9 +324,9 @@ def test_parallel_reading_gives_the_serial_report(
     files = sorted((chain["tmp"] / "sessions").glob("*.json"))
     files += sorted((chain["tmp"] / "xa").glob("*.json"))[:1]
     serial = list(report_inputs.iter_reduced(files))
-    monkeypatch.setattr(report_inputs, "PARALLEL_THRESHOLD", 4)
-    monkeypatch.setattr(report_inputs, "CHUNK_SIZE", 3)
-    assert report_inputs.worker_count(len(files), 2) == 2
+    monkeypatch.setattr(parallel_map, "PARALLEL_THRESHOLD", 4)
+    monkeypatch.setattr(parallel_map, "CHUNK_SIZE", 3)
+    assert parallel_map.worker_count(len(files), 2) == 2
     parallel = list(report_inputs.iter_reduced(files, workers=2))
     assert parallel == serial
     one = build_report(serial, unit=PROVINCE, issued_on=datetime(2024, 6, 1).date())
@@ -342,8 +343,8 @@ def test_parallel_reading_reports_the_first_bad_file(
         write_bundle(make_session(id=f"s{i}"), path)
         files.append(path)
     files[4].write_text("{", encoding="utf-8")
-    monkeypatch.setattr(report_inputs, "PARALLEL_THRESHOLD", 2)
-    monkeypatch.setattr(report_inputs, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(parallel_map, "PARALLEL_THRESHOLD", 2)
+    monkeypatch.setattr(parallel_map, "CHUNK_SIZE", 2)
     with pytest.raises(InputError) as caught:
         list(report_inputs.iter_reduced(files, workers=2))
     assert str(files[4]) in str(caught.value)

@@ -1,33 +1,25 @@
 """Read many bundle files for a report: both kinds, in order, in parallel above a threshold.
 
 Each file is read, normalised, validated and reduced (a session to its
-:class:`SessionFigures`, a report bundle to its :class:`ReportBundle`) in a worker
-process; files go out in chunks and results come back in file order, with at most a
-few chunks in flight, so memory stays flat and the report is the same as a serial read.
-Below :data:`PARALLEL_THRESHOLD` files, starting processes would cost more than it saves.
+:class:`SessionFigures`, a report bundle to its :class:`ReportBundle`), in worker
+processes above ``bundle.parallel``'s threshold, results in file order.
 """
 
 from __future__ import annotations
 
-import os
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from facilitator.bundle.fast_check import quick_check
 from facilitator.bundle.io import MAX_BUNDLE_BYTES, parse_bundle_bytes, session_from_data
+from facilitator.bundle.parallel import map_in_order
 from facilitator.bundle.report_bundle import ReportBundle, is_report, report_from_data
 from facilitator.domain.errors import InputError, Problem
 from facilitator.export.report_fast import figures_from_data
 from facilitator.export.report_tally import SessionFigures
 from facilitator.strings import bundle as msg
 from facilitator.userfiles import read_capped
-
-PARALLEL_THRESHOLD = 300
-CHUNK_SIZE = 50
-IN_FLIGHT_PER_WORKER = 2
 
 Reduced = SessionFigures | ReportBundle
 
@@ -74,17 +66,6 @@ def _read_one(path: Path) -> Reduced | Failed:
         return Failed(err.message, err.problems)
 
 
-def _read_chunk(paths: Sequence[Path]) -> list[Reduced | Failed]:
-    return [_read_one(path) for path in paths]
-
-
-def worker_count(files: int, workers: int | None = None) -> int:
-    """Processes to use: one below the threshold, else every core (or ``workers``)."""
-    if files < PARALLEL_THRESHOLD:
-        return 1
-    return max(1, workers if workers is not None else (os.cpu_count() or 1))
-
-
 def iter_reduced(paths: Sequence[Path], *, workers: int | None = None) -> Iterator[Reduced]:
     """Every file reduced, in order; the first unusable file raises its InputError."""
     for result in iter_results(paths, workers=workers):
@@ -97,16 +78,4 @@ def iter_results(
     paths: Sequence[Path], *, workers: int | None = None
 ) -> Iterator[Reduced | Failed]:
     """Every file reduced or failed, in order (the caller decides what a failure means)."""
-    count = worker_count(len(paths), workers)
-    if count == 1:
-        yield from map(_read_one, paths)  # one file at a time: memory stays flat
-        return
-    chunks = (paths[i : i + CHUNK_SIZE] for i in range(0, len(paths), CHUNK_SIZE))
-    pending: deque[Future[list[Reduced | Failed]]] = deque()
-    with ProcessPoolExecutor(max_workers=count) as pool:
-        for chunk in chunks:
-            pending.append(pool.submit(_read_chunk, chunk))
-            if len(pending) >= count * IN_FLIGHT_PER_WORKER:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    return map_in_order(_read_one, paths, workers=workers)

@@ -2,22 +2,32 @@
 
 Import is all-or-nothing over the whole batch: every file is read and validated first,
 ids are checked against the store and against each other, and only when nothing is wrong
-is anything written. The batch is streamed: the first pass keeps only each file's id,
-the second reads the files again and writes them a chunk at a time, so memory and the
-number of locks held stay flat however many bundles a district brings in.
+is anything written. The batch is streamed: the first pass (on every core for a large
+batch) keeps only each file's id and a digest of its bytes, the second reads the files
+again and writes them a chunk at a time, so memory and the number of locks held stay
+flat however many bundles a district brings in. A file whose bytes are those checked
+is not validated a second time (the store still checks what it writes).
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitator.bundle.io import read_bundle, write_bundle
+from facilitator.bundle.io import (
+    MAX_BUNDLE_BYTES,
+    parse_bundle_bytes,
+    session_from_data,
+    write_bundle,
+)
+from facilitator.bundle.parallel import map_in_order
 from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.models import Session
 from facilitator.storage.store import Store
 from facilitator.strings import bundle as msg
+from facilitator.userfiles import read_capped
 
 WRITE_CHUNK = 100
 """Sessions written (and locked) together: bounded, because Windows' C runtime allows a
@@ -52,6 +62,30 @@ def _located(path: Path, err: InputError) -> list[Problem]:
     return [Problem(f"{path} {p.where}".rstrip(), p.message) for p in err.problems]
 
 
+@dataclass(frozen=True)
+class _Looked:
+    """The first pass's verdict on one file: its id and digest, or its problems."""
+
+    session_id: str = ""
+    digest: bytes = b""
+    message: str = ""
+    problems: tuple[Problem, ...] = ()
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+def _first_look(path: Path) -> _Looked:
+    """Read and validate one file (in a worker process for large batches)."""
+    try:
+        raw = read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND)
+        session = session_from_data(parse_bundle_bytes(raw, path), path)
+    except InputError as err:  # returned, not raised: exceptions lose problems in pickling
+        return _Looked(message=err.message, problems=tuple(err.problems))
+    return _Looked(session.id, _digest(raw))
+
+
 def import_bundles(
     store: Store,
     paths: Iterable[Path | str],
@@ -70,17 +104,17 @@ def import_bundles(
         raise InputError(msg.NO_FILES)
     problems: list[Problem] = []
     bad_files: set[Path] = set()
-    checked: list[tuple[Path, str]] = []
+    checked: list[tuple[Path, str, bytes]] = []
     first_file: dict[str, Path] = {}
-    for done, path in enumerate(files, 1):
+    looks = map_in_order(_first_look, files)  # the session itself is not kept
+    for done, (path, look) in enumerate(zip(files, looks, strict=True), 1):
         if progress is not None:
             progress(done, len(files))  # reading and checking is where the time goes
-        try:
-            session_id = read_bundle(path).id  # the session itself is not kept
-        except InputError as err:
-            problems.extend(_located(path, err))
+        if look.message:
+            problems.extend(_located(path, InputError(look.message, list(look.problems))))
             bad_files.add(path)
             continue
+        session_id = look.session_id
         if session_id in first_file:
             problems.append(
                 Problem(f"{path} $.id", msg.same_id_twice(session_id, first_file[session_id]))
@@ -92,22 +126,28 @@ def import_bundles(
             problems.append(Problem(f"{path} $.id", msg.session_exists(session_id)))
             bad_files.add(path)
             continue
-        checked.append((path, session_id))
+        checked.append((path, session_id, look.digest))
     if problems:
         raise InputError(msg.import_failed(len(bad_files), len(files)), problems)
-    replaced = tuple(i for _, i in checked if store.exists(i))
+    replaced = tuple(i for _, i, _ in checked if store.exists(i))
     written: list[Imported] = []
     for start in range(0, len(checked), WRITE_CHUNK):
-        chunk = [_read_again(path, i) for path, i in checked[start : start + WRITE_CHUNK]]
+        chunk = [_read_again(*item) for item in checked[start : start + WRITE_CHUNK]]
         store.put_sessions(chunk, replace=replace)
         written.extend(Imported(s.id, s.title) for s in chunk)
     return ImportResult(tuple(written), replaced)
 
 
-def _read_again(path: Path, session_id: str) -> Session:
-    """The second pass: a file changed since it was checked is refused, not written."""
+def _read_again(path: Path, session_id: str, digest: bytes) -> Session:
+    """The second pass: a file changed since it was checked is checked again, and refused
+    if its id changed or it is no longer valid."""
     try:
-        session = read_bundle(path)
+        raw = read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND)
+        data = parse_bundle_bytes(raw, path)
+        if _digest(raw) == digest:
+            session = Session.from_dict(data)  # the very bytes validated in the first pass
+        else:
+            session = session_from_data(data, path)
     except InputError as err:
         raise InputError(msg.import_failed(1, 1), _located(path, err)) from err
     if session.id != session_id:  # its id was checked against the store and the batch
