@@ -258,3 +258,35 @@ def test_one_attendance_figure_everywhere_and_old_index_rows_are_rebuilt(tmp_pat
     index.write_text(json.dumps(data), encoding="utf-8")
     (summary,) = Store(tmp_path / "data").list_sessions().sessions
     assert summary.expected == counts.expected
+
+
+def test_a_note_is_one_write_of_its_chunk_however_many_notes_are_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crash_writer import ICT, demo_session
+
+    from facilitator.services.session import SessionService
+
+    at = datetime(2024, 5, 10, 8, 0, tzinfo=ICT)
+    many = tuple(Note(f"n{i}", "phan-1", at, f"Ý kiến {i}") for i in range(1, 251))
+    session = demo_session("nhieu-y-kien").with_changes(notes=many)
+    service = SessionService.create(Store(tmp_path), session)
+    written: list[str] = []
+    real = atomic.write_bytes_atomic
+
+    def counting(path: Path, *args: object, **kwargs: object) -> object:
+        written.append(Path(path).name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "write_bytes_atomic", counting)
+    try:
+        note = service.add_note("Cần gắn việc học tập với nhiệm vụ của chi bộ.")
+        assert written == ["notes-0002.json"]  # neither session.json nor another chunk
+        written.clear()
+        service.edit_note(note.id, text="Cần gắn học tập với nhiệm vụ.")
+        assert written == ["notes-0002.json"]
+    finally:
+        service.close()
+    stored = Store(tmp_path).load_session("nhieu-y-kien")
+    assert [n.text for n in stored.notes[-1:]] == ["Cần gắn học tập với nhiệm vụ."]
+    assert len(stored.notes) == 251

@@ -143,9 +143,11 @@ class SessionRepo:
         """Insert or replace one note, rewriting only its chunk."""
         chunk = self._note_chunk.get(note.id)
         if chunk is None:
+            # A new note: one insert, one write (an upsert would search, then write twice).
             chunk = self._chunk_for_new_note()
-        table = self._chunk_db(chunk).table("notes")
-        table.upsert(note.to_dict(), Query().id == note.id)
+            self._chunk_db(chunk).table("notes").insert(note.to_dict())
+        else:
+            self._chunk_db(chunk).table("notes").update(note.to_dict(), Query().id == note.id)
         self._note_chunk[note.id] = chunk
 
     def delete_note(self, note_id: str) -> None:
