@@ -11,18 +11,20 @@ import click
 from facilitator.cli.context import get_settings, get_store, handle_errors
 from facilitator.cli.report_signing import Blanks, details_from, signing_options, warn_about_unit
 from facilitator.config.layout import LayoutValueError, check_line_spacing, parse_margins
-from facilitator.domain.errors import NotFoundError
-from facilitator.domain.models import Unit
-from facilitator.storage.store import Store
+from facilitator.export.formats import (
+    EXPORT_DOCUMENTS,
+    REPORT_DOCUMENTS,
+    Document,
+    extension,
+    find,
+    options,
+)
 from facilitator.strings import campaign as campaign_text
 from facilitator.strings import main as text
 
-SCRIPT_FORMATS = ("script", "script-md")  # the presenter's script (kịch bản điều hành)
-MINUTES_FORMATS = ("docx", "md", "pdf", "bundle", *SCRIPT_FORMATS)
-REPORT_FORMATS = ("docx", "md", "pdf", "csv", "xlsx", "bundle")  # bundle: for the level above
-_EXTENSIONS = {"docx": "docx", "md": "md", "bundle": "json", "csv": "csv", "xlsx": "xlsx"}
-_EXTENSIONS |= {"pdf": "pdf"}
-_EXTENSIONS |= {"script": "docx", "script-md": "md"}
+SCRIPT_FORMATS = options(Document.SCRIPT)  # the presenter's script (kịch bản điều hành)
+MINUTES_FORMATS = options(*EXPORT_DOCUMENTS)
+REPORT_FORMATS = options(*REPORT_DOCUMENTS)  # bundle: the figures, for the level above
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -103,7 +105,7 @@ def _default_output(ctx: click.Context, stem: str, fmt: str) -> Path:
     from facilitator.export.registry import safe_output_path
 
     folder = get_settings(ctx).export_folder or Path.cwd()
-    return safe_output_path(folder, stem, _EXTENSIONS[fmt])
+    return safe_output_path(folder, stem, extension(fmt))
 
 
 @click.command("export", help=text.EXPORT_HELP)
@@ -128,13 +130,13 @@ def export_command(
     """Write the minutes (DOCX/Markdown) or the session bundle of one stored session."""
     store = get_store(ctx, create=False)
     session_id = store.resolve_id(session_id)
-    if fmt == "bundle":
+    chosen = find(fmt, *EXPORT_DOCUMENTS)
+    if chosen.document is Document.BUNDLE:
         from facilitator.services.bundles import export_bundle
 
-        path = export_bundle(
-            store, session_id, output or _default_output(ctx, session_id, fmt), overwrite=overwrite
-        )
-    elif fmt in SCRIPT_FORMATS:
+        target = output or _default_output(ctx, session_id, fmt)
+        path = export_bundle(store, session_id, target, overwrite=overwrite)
+    elif chosen.document is Document.SCRIPT:
         from facilitator.export import export_script
 
         settings = _settings(ctx, signer, line_spacing, margins)
@@ -150,13 +152,6 @@ def export_command(
         path = export_minutes(session, fmt, target, overwrite=overwrite, settings=settings)
         _warn_unverified(fmt, settings)
     click.echo(text.WROTE.format(path=path))
-
-
-def _unit_for(store: Store, name: str) -> Unit:
-    try:
-        return store.roster(name).unit
-    except NotFoundError:
-        return Unit(name=name)
 
 
 @click.command("report", help=text.REPORT_HELP)
@@ -182,6 +177,7 @@ def _unit_for(store: Store, name: str) -> Unit:
 @handle_errors
 def report_command(
     ctx: click.Context,
+    /,
     bundles: tuple[Path, ...],
     unit_name: str,
     content_id: str | None,
@@ -198,7 +194,7 @@ def report_command(
     **signing: Any,
 ) -> None:
     """Aggregate the unit's own sessions and the bundles of units below into one report."""
-    from facilitator.cli.report_run import attachments, report_items, resolve_unit
+    from facilitator.cli.report_run import attachments, report_items, resolve_unit, unit_for
     from facilitator.domain.vietnamese import clean_line
     from facilitator.export import export_report
 
@@ -211,13 +207,14 @@ def report_command(
         click.echo(text.UNIT_MATCHED.format(name=unit_name, given=given), err=True)
     problems: list[str] = []
     items = report_items(store, unit_name, bundles, content_id, start, end, problems)
+    chosen = find(fmt, *REPORT_DOCUMENTS)
     target = output or _default_output(ctx, f"bao-cao-{unit_name}", fmt)
     period = (start, end) if start and end else None
-    unit = _unit_for(store, unit_name)
+    unit = unit_for(store, unit_name)
     details = details_from(signing)
     warn_about_unit(store, unit, details)
     blanks = Blanks()
-    if fmt == "bundle":
+    if chosen.document is Document.REPORT_BUNDLE:
         from facilitator.export.report_upward import export_report_bundle
 
         attached = attachments(store, unit_name, bundles) if attach else []

@@ -9,7 +9,7 @@ import click
 from facilitator.domain.errors import NotFoundError
 from facilitator.domain.models import Unit
 from facilitator.export.issuers import is_association
-from facilitator.export.report_details import NARRATIVE_LABELS, ReportDetails
+from facilitator.export.report_details import NARRATIVE_LABELS, Blank, ReportDetails, blank_words
 from facilitator.storage.store import Store
 from facilitator.strings import signing as g
 
@@ -73,10 +73,10 @@ def warn_about_unit(store: Store, unit: Unit, details: ReportDetails) -> None:
 class Blanks(list[str]):
     """What is still blank: listed before the file is written, kept for the last line."""
 
-    def __call__(self, blanks: list[str]) -> None:
-        self[:] = blanks
-        if blanks:
-            click.secho(g.blanks_before_export(blanks), fg="yellow", err=True)
+    def __call__(self, blanks: list[Blank]) -> None:
+        self[:] = [blank_words(b) for b in blanks]
+        if self:
+            click.secho(g.blanks_before_export(self), fg="yellow", err=True)
 
     def wrote(self, path: str, default: str) -> str:
         """The closing line: the file, and how many blanks remain in it."""

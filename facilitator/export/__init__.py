@@ -1,7 +1,8 @@
 """Official documents (biên bản, báo cáo) exported from sessions, without any UI.
 
 The CLI and the TUI call :func:`export_minutes` and :func:`export_report`; everything
-else (models, renderers, registry) is importable on its own for tests and tools.
+else (models, renderers, registry) is importable on its own for tests and tools. The
+formats each accepts are those :mod:`facilitator.export.formats` declares.
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Session, Unit
+from facilitator.export.formats import Document, find
 from facilitator.export.settings import DocSettings
-from facilitator.strings import export as s
 
 if TYPE_CHECKING:
-    from facilitator.export.report_details import ReportDetails
+    from facilitator.export.report_details import Blank, ReportDetails
     from facilitator.export.report_tally import ReportInput
 
 __all__ = ["DocSettings", "export_minutes", "export_report", "export_script"]
@@ -38,22 +38,20 @@ def export_minutes(
     overwrite: bool = False,
     settings: DocSettings | None = None,
 ) -> Path:
-    """Write the minutes of ``session`` as ``fmt`` ("docx" | "md") to ``path``.
+    """Write the minutes of ``session`` as ``fmt`` (a minutes ``--format`` value) to ``path``.
 
     ``path`` is a file, or a folder in which a safe name is built from the title.
     Returns the file written. Raises ``FacilitatorError`` (Vietnamese message) when the
     file exists and ``overwrite`` is false, or ``StoreError`` when the write fails.
     """
     from facilitator.export.minutes_model import build_minutes
-    from facilitator.export.registry import MINUTES_WRITERS
     from facilitator.storage.output_file import write_output
 
-    writer = MINUTES_WRITERS.get(fmt)
-    if writer is None:
-        raise FacilitatorError(s.unknown_format(fmt, sorted(MINUTES_WRITERS)))
+    chosen = find(fmt, Document.MINUTES)
+    writer = chosen.load_writer()
     settings = settings or DocSettings()
     minutes = build_minutes(session, settings)
-    target = _target(path, minutes.file_stem, fmt)
+    target = _target(path, minutes.file_stem, chosen.ext)
     return write_output(target, writer(minutes, settings), overwrite=overwrite)
 
 
@@ -68,37 +66,27 @@ def export_report(
     overwrite: bool = False,
     settings: DocSettings | None = None,
     details: ReportDetails | None = None,
-    on_blanks: Callable[[list[str]], None] | None = None,
+    on_blanks: Callable[[list[Blank]], None] | None = None,
     missing: Iterable[str] = (),
 ) -> Path:
-    """Aggregate ``sessions`` into the report of ``unit`` and write it as ``fmt``
-    ("docx" | "md" | "csv" | "xlsx" | "pdf"). ``sessions`` may be a lazy generator: it is
+    """Aggregate ``sessions`` into the report of ``unit`` and write it as ``fmt`` (a
+    report ``--format`` value but "bundle"). ``sessions`` may be a lazy generator: it is
     read once. ``details`` are the fields given by hand (number, signer, narrative…);
     ``on_blanks`` hears what is still blank before the file is written; ``missing`` names
     the expected units that did not report (sessions may also be report bundles)."""
-    from facilitator.export.registry import REPORT_WRITERS
-    from facilitator.export.report_details import (
-        ReportDetails,
-        apply_details,
-        remaining_blanks,
-        unit_with,
-    )
-    from facilitator.export.report_model import build_report
+    from facilitator.export.report_details import find_blanks, signed_report
     from facilitator.storage.output_file import write_output
 
-    writer = REPORT_WRITERS.get(fmt)
-    if writer is None:
-        raise FacilitatorError(s.unknown_format(fmt, sorted(REPORT_WRITERS)))
+    chosen = find(fmt, Document.REPORT)
+    writer = chosen.load_writer()
     settings = settings or DocSettings()
-    details = details or ReportDetails()
-    unit = unit_with(unit, details)
-    report = build_report(
-        sessions, unit=unit, title=title, period=period, settings=settings, missing=missing
-    )
-    report = apply_details(report, unit, details, settings)
+    report, unit = signed_report(
+        sessions, unit=unit, title=title, period=period, settings=settings, details=details,
+        missing=missing,
+    )  # fmt: skip
     if on_blanks is not None:
-        on_blanks(remaining_blanks(report, unit))
-    target = _target(path, report.file_stem, fmt)
+        on_blanks(find_blanks(report, unit))
+    target = _target(path, report.file_stem, chosen.ext)
     return write_output(target, writer(report, settings), overwrite=overwrite)
 
 
@@ -116,14 +104,12 @@ def export_script(
 
     ``start_known`` false (a pack, before any session) leaves the date and clock blank.
     """
-    from facilitator.export.registry import SCRIPT_WRITERS
     from facilitator.export.script_model import build_script
     from facilitator.storage.output_file import write_output
 
-    if fmt not in SCRIPT_WRITERS:
-        raise FacilitatorError(s.unknown_format(fmt, sorted(SCRIPT_WRITERS)))
-    writer, ext = SCRIPT_WRITERS[fmt]
+    chosen = find(fmt, Document.SCRIPT)
+    writer = chosen.load_writer()
     settings = settings or DocSettings()
     script = build_script(session, start_known=start_known)
-    target = _target(path, script.file_stem, ext)
+    target = _target(path, script.file_stem, chosen.ext)
     return write_output(target, writer(script, settings), overwrite=overwrite)

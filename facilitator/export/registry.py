@@ -1,15 +1,21 @@
-"""Writers by format and safe output names (files are written by ``storage.output_file``)."""
+"""The writers named by :mod:`facilitator.export.formats`, and safe output names (files
+are written by ``storage.output_file``).
+
+Each writer takes the document's model and the settings and returns the file's bytes;
+``MINUTES_WRITERS`` and ``REPORT_WRITERS`` (by ``--format`` value) are derived from the
+format table, never listed again.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vietnamese import slugify
 from facilitator.export.csv_writer import render_report_csv
 from facilitator.export.docx_writer import render_minutes_docx, render_report_docx
+from facilitator.export.formats import Document, Writer, formats_for
 from facilitator.export.markdown import render_minutes_md, render_report_md
 from facilitator.export.minutes_model import Minutes
 from facilitator.export.pdf import as_pdf
@@ -21,27 +27,38 @@ from facilitator.export.settings import DocSettings
 from facilitator.export.xlsx_writer import render_report_xlsx
 from facilitator.strings import export as s
 
-MinutesWriter = Callable[[Minutes, DocSettings], bytes]
-ReportWriter = Callable[[Report, DocSettings], bytes]
-ScriptWriter = Callable[[Script, DocSettings], bytes]
+minutes_docx = render_minutes_docx
+minutes_pdf = as_pdf(render_minutes_docx)
+report_docx = render_report_docx
+report_pdf = as_pdf(render_report_docx)
+report_xlsx = render_report_xlsx
+script_docx = render_script_docx
 
-MINUTES_WRITERS: dict[str, MinutesWriter] = {
-    "docx": render_minutes_docx,
-    "md": lambda minutes, _settings: render_minutes_md(minutes).encode("utf-8"),
-    "pdf": as_pdf(render_minutes_docx),
-}
-REPORT_WRITERS: dict[str, ReportWriter] = {
-    "docx": render_report_docx,
-    "md": lambda report, _settings: render_report_md(report).encode("utf-8"),
-    "csv": lambda report, _settings: render_report_csv(report),
-    "xlsx": render_report_xlsx,
-    "pdf": as_pdf(render_report_docx),
-}
-# The presenter's script (kịch bản điều hành): format -> (writer, file extension).
-SCRIPT_WRITERS: dict[str, tuple[ScriptWriter, str]] = {
-    "script": (render_script_docx, "docx"),
-    "script-md": (lambda script, _settings: render_script_md(script).encode("utf-8"), "md"),
-}
+
+def minutes_md(minutes: Minutes, _settings: DocSettings) -> bytes:
+    return render_minutes_md(minutes).encode("utf-8")
+
+
+def report_md(report: Report, _settings: DocSettings) -> bytes:
+    return render_report_md(report).encode("utf-8")
+
+
+def report_csv(report: Report, _settings: DocSettings) -> bytes:
+    return render_report_csv(report)
+
+
+def script_md(script: Script, _settings: DocSettings) -> bytes:
+    return render_script_md(script).encode("utf-8")
+
+
+def writers(document: Document) -> dict[str, Writer]:
+    """``--format`` value -> writer, for one document (the functions above, by name)."""
+    here = globals()
+    return {f.option: here[f.writer] for f in formats_for(document) if f.writer}
+
+
+MINUTES_WRITERS = writers(Document.MINUTES)
+REPORT_WRITERS = writers(Document.REPORT)
 
 _EXTENSION = re.compile(r"[a-z0-9]{1,10}")
 

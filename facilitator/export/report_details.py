@@ -10,14 +10,17 @@ unit before the report is built, :func:`apply_details` the rest after, and
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 
 from facilitator.domain.models import Unit
 from facilitator.domain.numbering import unit_number
 from facilitator.export.document import Block
 from facilitator.export.issuers import RECIPIENTS_KEY, recipient_lines
 from facilitator.export.profiles import authority_lines, profile_of
-from facilitator.export.report_model import Report
+from facilitator.export.report_model import Report, build_report
+from facilitator.export.report_tally import ReportInput
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs
 from facilitator.strings import export as s
@@ -51,6 +54,27 @@ def unit_with(unit: Unit, details: ReportDetails) -> Unit:
     if details.recipients:
         changes["extra"] = unit.extra | {RECIPIENTS_KEY: list(details.recipients)}
     return replace(unit, **changes) if changes else unit
+
+
+def signed_report(
+    sessions: Iterable[ReportInput],
+    *,
+    unit: Unit,
+    details: ReportDetails | None = None,
+    title: str | None = None,
+    period: tuple[date, date] | None = None,
+    settings: DocSettings | None = None,
+    missing: Iterable[str] = (),
+) -> tuple[Report, Unit]:
+    """The report of ``unit`` over ``sessions`` with ``details`` applied, and the unit as
+    completed by them (what :func:`find_blanks` checks)."""
+    settings = settings or DocSettings()
+    details = details or ReportDetails()
+    unit = unit_with(unit, details)
+    report = build_report(
+        sessions, unit=unit, title=title, period=period, settings=settings, missing=missing
+    )
+    return apply_details(report, unit, details, settings), unit
 
 
 def _fill_keys() -> dict[str, str]:
@@ -89,24 +113,44 @@ def apply_details(
     )
 
 
-def remaining_blanks(report: Report, unit: Unit) -> list[str]:
+@dataclass(frozen=True)
+class Blank:
+    """One field still blank: a key of :data:`signing.BLANK_FIELDS`, and for
+    ``"narrative"`` the part (a key of :data:`NARRATIVE_LABELS`)."""
+
+    field: str
+    part: str = ""
+
+
+def find_blanks(report: Report, unit: Unit) -> list[Blank]:
     """What a signer must still fill in by hand, in the order it appears on paper."""
     blanks = []
     if not unit.parent.strip():
-        blanks.append(g.BLANK_PARENT)
+        blanks.append(Blank("parent"))
     if s.BLANK_NUMBER in report.header.number:
-        blanks.append(g.BLANK_NUMBER)
+        blanks.append(Blank("number"))
     if not unit.abbrev.strip():
-        blanks.append(g.BLANK_ABBREV)
+        blanks.append(Blank("abbrev"))
     if not unit.locality.strip():
-        blanks.append(g.BLANK_LOCALITY)
+        blanks.append(Blank("locality"))
     fills = _fill_keys()
     for block in report.body:
         if block.kind == "fill" and block.text in fills:
-            key = fills[block.text]
-            blanks.append(g.BLANK_NARRATIVE.format(part=NARRATIVE_LABELS[key], key=key))
+            blanks.append(Blank("narrative", fills[block.text]))
     if len(report.signature.lines) < 2:
-        blanks.append(g.BLANK_SIGNER_POSITION)
+        blanks.append(Blank("signer_position"))
     if not report.signature.name:
-        blanks.append(g.BLANK_SIGNER_NAME)
+        blanks.append(Blank("signer_name"))
     return blanks
+
+
+def blank_words(blank: Blank, *, console: bool = False) -> str:
+    """A blank in words: with the command-line option that fills it, or (``console``) as
+    the console's dialog names the field."""
+    part = NARRATIVE_LABELS.get(blank.part, "")
+    return g.blank_words(blank.field, part, blank.part, console=console)
+
+
+def remaining_blanks(report: Report, unit: Unit, *, console: bool = False) -> list[str]:
+    """:func:`find_blanks` in words (see :func:`blank_words`)."""
+    return [blank_words(b, console=console) for b in find_blanks(report, unit)]

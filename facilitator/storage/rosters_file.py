@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from tinydb import Query
 from tinydb.table import Table
 
 from facilitator.domain.errors import NotFoundError
-from facilitator.domain.models import Roster
+from facilitator.domain.models import Roster, Unit
 from facilitator.storage.lock import FileLock
 from facilitator.storage.session_files import open_db
 from facilitator.strings import store as text
@@ -55,3 +56,14 @@ class RosterShelf:
         """Insert or replace a unit's roster."""
         with self._rosters() as table:
             table.upsert(roster.to_dict(), Query().unit.name == roster.unit.name)
+
+    def save_unit(self, unit: Unit) -> Roster:
+        """Change a unit's details (superior body, place, symbol, issuer, recipients) and
+        keep its people; a unit without a roster gets one with nobody on it yet, so its
+        next report (console or command line) finds the details."""
+        with self._rosters() as table:
+            doc = table.get(Query().unit.name == unit.name)
+            roster = Roster.from_dict(doc) if isinstance(doc, dict) else Roster(unit)
+            roster = replace(roster, unit=unit)
+            table.upsert(roster.to_dict(), Query().unit.name == unit.name)
+        return roster

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 EXPORT_TITLE = "Xuất"
-EXPORT_FORMATS: dict[str, str] = {
-    "docx": "Biên bản (Word .docx)",
-    "md": "Biên bản (Markdown .md)",
+REPORT_EXPORT_TITLE = "Xuất báo cáo kết quả"
+# By format id (facilitator.export.formats): every format has its label here.
+FORMAT_LABELS: dict[str, str] = {
+    "minutes-docx": "Biên bản (Word .docx)",
+    "minutes-md": "Biên bản (Markdown .md)",
+    "minutes-pdf": "Biên bản (PDF, qua LibreOffice)",
     "bundle": "Gói dữ liệu buổi sinh hoạt (.json)",
-    "script": "Kịch bản điều hành (Word .docx)",
+    "script-docx": "Kịch bản điều hành (Word .docx)",
     "script-md": "Kịch bản điều hành (Markdown .md)",
+    "report-docx": "Báo cáo kết quả (Word .docx)",
+    "report-md": "Báo cáo kết quả (Markdown .md)",
+    "report-pdf": "Báo cáo kết quả (PDF, qua LibreOffice)",
+    "report-csv": "Bảng số liệu báo cáo (.csv)",
+    "report-xlsx": "Bảng số liệu báo cáo (Excel .xlsx)",
+    "report-bundle": "Gói số liệu báo cáo gửi cấp trên (.json)",
 }
 EXPORT_PATH = "Lưu vào tệp"
 EXPORT_EXISTS = "Tệp {path} đã có. Ghi đè lên tệp này?"

@@ -50,13 +50,23 @@ BRANCH_SIGNER_TITLE = "CHI HỘI TRƯỞNG"
 
 # --- What a signer still has to fill in ----------------------------------------------------
 
-BLANK_NUMBER = "số văn bản (--number)"
-BLANK_SIGNER_NAME = "họ tên người ký (--signer-name)"
-BLANK_SIGNER_POSITION = "chức vụ người ký (--signer-position)"
-BLANK_PARENT = "cấp trên trực tiếp (--parent)"
-BLANK_LOCALITY = "địa danh ở dòng ngày tháng (--locality)"
-BLANK_ABBREV = "ký hiệu cơ quan ban hành trong số văn bản (--abbrev)"
-BLANK_NARRATIVE = "phần {part} (--narrative {key}=…)"
+# Field -> (its name, the `facilitator report` option that fills it).
+BLANK_FIELDS: dict[str, tuple[str, str]] = {
+    "number": ("số văn bản", "--number"),
+    "signer_name": ("họ tên người ký", "--signer-name"),
+    "signer_position": ("chức vụ người ký", "--signer-position"),
+    "parent": ("cấp trên trực tiếp", "--parent"),
+    "locality": ("địa danh ở dòng ngày tháng", "--locality"),
+    "abbrev": ("ký hiệu cơ quan ban hành trong số văn bản", "--abbrev"),
+    "narrative": ("phần {part}", "--narrative {key}=…"),
+}
+
+
+def blank_words(field: str, part: str, key: str, *, console: bool) -> str:
+    """ "số văn bản (--number)"; in the console, where no option is typed, "số văn bản"."""
+    name, option = BLANK_FIELDS[field]
+    name = name.format(part=part)
+    return name if console else f"{name} ({option.format(key=key)})"
 
 
 def blanks_before_export(blanks: Sequence[str]) -> str:
@@ -105,3 +115,5 @@ NARRATIVE_HELP = (
 PARENT_HELP = "Cấp trên trực tiếp (khi đơn vị chưa có danh sách trong máy)."
 LOCALITY_HELP = "Địa danh ở dòng ngày tháng (khi đơn vị chưa có danh sách)."
 ABBREV_HELP = 'Ký hiệu cơ quan ban hành trong số văn bản, ví dụ "ĐU", "CB".'
+
+ISSUED_WHAT = "Sổ số báo cáo đã ban hành"

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, assert_never
 
 from textual import work
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Session
+from facilitator.export.formats import EXPORT_DOCUMENTS, Document, ExportFormat, offered
 from facilitator.services.session import SessionService
 from facilitator.strings import export_ui as xt
 from facilitator.strings import ui as text
@@ -24,36 +25,57 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def session_formats() -> tuple[ExportFormat, ...]:
+    """What F9 offers for one session: minutes, bundle, script (PDF with LibreOffice)."""
+    from facilitator.export.pdf import find_soffice
+
+    return offered(*EXPORT_DOCUMENTS, converter=find_soffice() is not None)
+
+
 def export_file(session: Session, request: ExportRequest) -> Path:
     """The file an export will write: the path given, or a safe name inside a folder."""
     if not request.path.is_dir():
         return request.path
-    if request.fmt == "bundle":
-        return request.path / f"{session.id}.json"
-    from facilitator.export.minutes_model import build_minutes
-    from facilitator.export.registry import SCRIPT_WRITERS, safe_output_path
+    from facilitator.export.registry import safe_output_path
 
-    if request.fmt in SCRIPT_WRITERS:
-        from facilitator.export.script_model import build_script
+    fmt = request.fmt
+    match fmt.document:
+        case Document.BUNDLE:
+            return request.path / f"{session.id}.json"
+        case Document.SCRIPT:
+            from facilitator.export.script_model import build_script
 
-        ext = SCRIPT_WRITERS[request.fmt][1]
-        return safe_output_path(request.path, build_script(session).file_stem, ext)
+            return safe_output_path(request.path, build_script(session).file_stem, fmt.ext)
+        case Document.MINUTES:
+            from facilitator.export.minutes_model import build_minutes
 
-    return safe_output_path(request.path, build_minutes(session).file_stem, request.fmt)
+            return safe_output_path(request.path, build_minutes(session).file_stem, fmt.ext)
+        case Document.REPORT | Document.REPORT_BUNDLE:
+            raise ValueError(fmt.id)  # the report goes through services.reporting
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 def write_export(session: Session, request: ExportRequest, overwrite: bool) -> Path:
-    """Minutes through the exporters, or the session bundle (imported lazily)."""
-    if request.fmt == "bundle":
-        from facilitator.bundle.io import write_bundle
+    """Minutes or script through the exporters, or the session bundle (imported lazily)."""
+    fmt = request.fmt
+    match fmt.document:
+        case Document.BUNDLE:
+            from facilitator.bundle.io import write_bundle
 
-        return write_bundle(session, request.path, overwrite=overwrite)
-    from facilitator.export import export_minutes, export_script
-    from facilitator.export.registry import SCRIPT_WRITERS
+            return write_bundle(session, request.path, overwrite=overwrite)
+        case Document.SCRIPT:  # the presenter's script (kịch bản điều hành)
+            from facilitator.export import export_script
 
-    if request.fmt in SCRIPT_WRITERS:  # the presenter's script (kịch bản điều hành)
-        return export_script(session, request.fmt, request.path, overwrite=overwrite)
-    return export_minutes(session, request.fmt, request.path, overwrite=overwrite)
+            return export_script(session, fmt.option, request.path, overwrite=overwrite)
+        case Document.MINUTES:
+            from facilitator.export import export_minutes
+
+            return export_minutes(session, fmt.option, request.path, overwrite=overwrite)
+        case Document.REPORT | Document.REPORT_BUNDLE:
+            raise ValueError(fmt.id)  # the report goes through services.reporting
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 class SessionScreen(PlainScreen):
@@ -128,46 +150,69 @@ class SessionScreen(PlainScreen):
     @work(exclusive=True, group="export-dialog")
     async def action_export(self) -> None:
         """Ask format and file, confirm before overwriting, then export in a thread."""
+        session = self.service.session
+        asked = await self.ask_export(session_formats(), lambda r: export_file(session, r))
+        if asked is not None:
+            self.notify(xt.EXPORT_RUNNING, timeout=3)
+            self.run_export(*asked)
+
+    async def ask_export(
+        self,
+        formats: Sequence[ExportFormat],
+        file_of: Callable[[ExportRequest], Path],
+        title: str = xt.EXPORT_TITLE,
+    ) -> tuple[ExportRequest, bool] | None:
+        """The export dialog, then the folder created and an existing file overwritten
+        only when the user says so: (request for the file itself, overwrite) or None."""
         request = await self.app.push_screen_wait(
-            ExportDialog(self.facilitator.export_dir, self.service.session.id)
+            ExportDialog(self.facilitator.export_dir, self.service.session.id, formats, title)
         )
         if request is None:
-            return
+            return None
         folder = request.path if request.path.suffix == "" else request.path.parent
         if not folder.exists():
             # A folder typed that is not there yet is created only when the user says so.
             if not await self.app.push_screen_wait(
                 ConfirmDialog(xt.EXPORT_CREATE_FOLDER.format(folder=folder))
             ):
-                return
+                return None
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as err:
                 self.notify(xt.EXPORT_FAILED.format(error=err), severity="error", timeout=10)
-                return
+                return None
         # Ask about the file that will really be written (a folder gets a file inside it).
-        request = replace(request, path=export_file(self.service.session, request))
+        try:
+            request = replace(request, path=file_of(request))
+        except FacilitatorError as err:
+            self.notify(xt.EXPORT_FAILED.format(error=err), severity="error", timeout=10)
+            return None
         overwrite = False
         if request.path.exists():
             message = xt.EXPORT_EXISTS.format(path=request.path)
             if not await self.app.push_screen_wait(ConfirmDialog(message)):
-                return
+                return None
             overwrite = True
-        self.notify(xt.EXPORT_RUNNING, timeout=3)
-        self.run_export(request, overwrite)
+        return request, overwrite
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, request: ExportRequest, overwrite: bool) -> None:
         """Write the export from an immutable snapshot, off the event loop."""
         session = self.service.session
+        path = self.write_off_loop(lambda: write_export(session, request, overwrite))
+        if path is not None:
+            self.app.call_from_thread(self.notify, xt.EXPORT_DONE.format(path=path), timeout=10)
+
+    def write_off_loop(self, write: Callable[[], Path]) -> Path | None:
+        """Run ``write`` (in a thread worker): a failure is told, the folder remembered."""
         try:
-            path = write_export(session, request, overwrite)
+            path = write()
         except ImportError:
             self.app.call_from_thread(self.notify, xt.EXPORT_UNAVAILABLE, severity="error")
-            return
+            return None
         except (FacilitatorError, OSError) as err:
             message = xt.EXPORT_FAILED.format(error=err)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
-            return
+            return None
         self.app.call_from_thread(self.facilitator.remember_export_folder, path.parent)
-        self.app.call_from_thread(self.notify, xt.EXPORT_DONE.format(path=path), timeout=10)
+        return path
