@@ -227,6 +227,10 @@ def report_command(
             items, fmt, target, unit=unit, title=title, period=period, overwrite=overwrite,
             settings=settings, details=details, on_blanks=blanks,
         )  # fmt: skip
+        if details.number.strip():
+            from facilitator.services.reporting import record_issued
+
+            record_issued(store, unit, details.number)  # the console proposes the next one
     _warn_unverified(fmt, settings)
     for problem in problems:
         click.secho(text.SKIPPED.format(problem=problem), fg="yellow", err=True)

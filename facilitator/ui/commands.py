@@ -16,8 +16,13 @@ from textual.binding import Binding, BindingType
 from textual.keys import format_key
 from textual.widget import Widget
 
+from facilitator.strings import report_ui as _report_text
 from facilitator.strings import ui as text
 from facilitator.ui.plain import markup_escape
+
+# The result report's commands are worded beside its dialogs (strings.report_ui); strings.ui
+# is being split, so they join the one wording table here, before any command reads it.
+text.COMMANDS |= _report_text.COMMANDS
 
 SCOPES = ("app", "home", "prepare", "attendance", "run", "readback", "report", "rehearsal",
           "campaign")  # fmt: skip
@@ -168,6 +173,8 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("report.narrative", "ctrl+l", "focus_narrative"),
     _c("report.save", "ctrl+s", "save", priority=True),
     _c("report.back", "escape", "back", footer=True, priority=True),
+    _c("report.sign", "f9", "export_report", alt="ctrl+r"),
+    _c("report.unit", "ctrl+t", "unit_details"),
     _c("rehearsal.toggle", "f5", "toggle_clock", alt="ctrl+s", footer=True, priority=True),
     _c("rehearsal.prev", "ctrl+left", "step(-1)", footer=True, priority=True),
     _c("rehearsal.next", "ctrl+right", "step(1)", footer=True, priority=True),

@@ -18,7 +18,7 @@ from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain, plain_text, visible
-from facilitator.ui.screens.base import SessionScreen
+from facilitator.ui.screens.report_actions import ReportExportScreen
 
 NARRATIVE_FIELDS = (
     ("strengths", text.NARRATIVE_STRENGTHS),
@@ -61,8 +61,9 @@ def reflections_summary(session: Session) -> str:
     )
 
 
-class ReportScreen(SessionScreen):
-    """Three text boxes for the assessment, a keyboard-driven table for reflections."""
+class ReportScreen(ReportExportScreen):
+    """Three text boxes for the assessment, a keyboard-driven table for reflections; the
+    result report is signed and exported from here (``report_actions``)."""
 
     CSS_PATH = "../report.tcss"  # parsed when first opened, not at start-up
 
@@ -133,6 +134,18 @@ class ReportScreen(SessionScreen):
         """Save the narrative now."""
         self.save_narrative()
         self.notify(text.NARRATIVE_SAVED, timeout=2)
+
+    def before_report_dialog(self) -> None:
+        self.save_narrative()  # the dialog shows the three parts as saved
+
+    def after_report_dialog(self) -> None:
+        """The dialog may have changed the three parts: show them as saved."""
+        narrative = self.service.session.narrative
+        for field, _ in NARRATIVE_FIELDS:
+            area = self.query_one(f"#{field}", TextArea)
+            if area.text != getattr(narrative, field):
+                area.load_text(getattr(narrative, field))
+        self._typed = None
 
     # -- reflections ----------------------------------------------------------------------
     def _show_reflections(self, keep: str | None) -> None:
