@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -69,7 +70,8 @@ def next_number(unit: Unit, issued: Sequence[int]) -> str:
 
 
 def details_to_json(details: ReportDetails) -> Json:
-    """Stored form of what the dialog remembers (the session's own parts excluded)."""
+    """Stored form of what the dialog remembers (the session's own parts excluded; see
+    :meth:`ReportingService.form` for null number and signer)."""
     return {
         "number": details.number,
         "signer_name": details.signer_name,
@@ -192,18 +194,16 @@ class ReportingService:
 
     def form(self) -> ReportDetails:
         """The dialog's fields: what was typed for this session, else the proposals."""
-        saved = report_files.read_details(self._folder)
-        remembered = details_from_json(saved) if saved is not None else ReportDetails()
-        unit = self.unit()
-        narrative = self.session.narrative
+        saved = report_files.read_details(self._folder) or {}
+        remembered = details_from_json(saved)
+        number, name = saved.get("number"), saved.get("signer_name")
         parts = dict(remembered.narrative)
-        if saved is None:
-            remembered = replace(
-                remembered, number=self.proposed_number(), signer_name=self.derived_signer()[0]
-            )
+        narrative = self.session.narrative
         return replace(
             remembered,
-            recipients=remembered.recipients or tuple(recipient_names(unit)),
+            number=number if isinstance(number, str) else self.proposed_number(),
+            signer_name=name if isinstance(name, str) else self.derived_signer()[0],
+            recipients=remembered.recipients or tuple(recipient_names(self.unit())),
             narrative=tuple(
                 (k, getattr(narrative, k) if k in SESSION_PARTS else parts.get(k, ""))
                 for k in NARRATIVE_LABELS
@@ -214,14 +214,23 @@ class ReportingService:
         """Keep what the user typed: the report's own fields in the session's folder, the
         three parts the session records on the session. Raises ``FacilitatorError`` when
         nothing could be written."""
-        unit = self.unit()
-        if list(details.recipients) == recipient_names(unit):
-            details = replace(details, recipients=())  # the unit's own: follow its changes
-        report_files.write_details(self._folder, details_to_json(details))
+        self._write(details, issued=False)
         parts = dict(details.narrative)
         typed = Narrative(*(clean_text(parts.get(k, "")).strip() for k in SESSION_PARTS))
         if typed != self.session.narrative:
             self._service.set_narrative(typed)
+
+    def _write(self, details: ReportDetails, *, issued: bool) -> None:
+        """What was only proposed is not kept (null, or no recipients): it follows the unit
+        and the register until the user changes it, or the report is issued with it."""
+        data = details_to_json(details)
+        if not issued and details.number == self.proposed_number():
+            data["number"] = None
+        if details.signer_name == self.derived_signer()[0]:
+            data["signer_name"] = None
+        if list(details.recipients) == recipient_names(self.unit()):
+            data["recipients"] = []
+        report_files.write_details(self._folder, data)
 
     # -- the report ---------------------------------------------------------------------
     def blanks(self, details: ReportDetails) -> list[str]:
@@ -254,6 +263,8 @@ class ReportingService:
         )  # fmt: skip
         if details.number.strip():
             record_issued(self.store, unit, details.number)
+            with suppress(StoreError):  # the file is written; only the reminder is lost
+                self._write(details, issued=True)  # this report keeps the number it bears
         return written, [blank_words(b, console=True) for b in found]
 
 

@@ -45,14 +45,13 @@ UNIT_FIELD_WORDS = {
 }
 
 
-def unit_gaps_warning(unit: str, gaps: Sequence[str], *, has_roster: bool) -> str:
-    """The unit lacks what the report's header needs: say so, and where to give it."""
+def unit_gaps_warning(unit: str, gaps: Sequence[str], *, has_roster: bool, here: bool) -> str:
+    """The unit lacks what the report's header needs: say so, and where to give it
+    (``here``: in the unit's own dialog)."""
     missing = ", ".join(UNIT_FIELD_WORDS[g] for g in gaps)
     roster = "" if has_roster else "chưa có danh sách trong máy, "
-    return (
-        f"Đơn vị «{unit}» {roster}chưa có {missing}: báo cáo sẽ để trống. "
-        f"Chọn «{UNIT_BUTTON}» để nhập."
-    )
+    where = "Nhập vào đây để báo cáo có đủ." if here else f"Chọn «{UNIT_BUTTON}» để nhập."
+    return f"Đơn vị «{unit}» {roster}chưa có {missing}: báo cáo sẽ để trống. {where}"
 
 
 def blanks_confirm(blanks: Sequence[str]) -> str:
@@ -70,8 +69,8 @@ REMEMBER_FAILED = "Không lưu được thông tin đã nhập: {error}"
 
 UNIT_TITLE = "Thông tin đơn vị: {unit}"
 PARENT_LABEL = "Cấp trên trực tiếp (ví dụ: Đảng bộ xã Tân Thượng)"
-LOCALITY_LABEL = "Địa danh ở dòng ngày tháng (ví dụ: Tân Thượng)"
-ABBREV_LABEL = "Ký hiệu cơ quan ban hành trong số văn bản (ví dụ: CB, ĐU)"
+LOCALITY_LABEL = "Địa danh ở dòng ngày tháng"
+ABBREV_LABEL = "Ký hiệu (ví dụ: CB, ĐU)"
 ISSUER_LABEL = "Cơ quan ban hành (để trống: theo tên đơn vị)"
 UNIT_RECIPIENTS_LABEL = "Nơi nhận của báo cáo (mỗi dòng một nơi; để trống: theo cấp trên)"
 UNIT_SAVED = "Đã lưu thông tin đơn vị «{unit}»."

@@ -32,13 +32,14 @@ def report_formats() -> tuple[ExportFormat, ...]:
     return offered(Document.REPORT, converter=find_soffice() is not None)
 
 
-def unit_warning(reporting: ReportingService) -> str:
-    """What the unit lacks for the report's header, or ""."""
+def unit_warning(reporting: ReportingService, *, here: bool = False) -> str:
+    """What the unit lacks for the report's header, or "" (``here``: said in the unit's
+    own dialog)."""
     unit = reporting.unit()
     gaps = unit_gaps(unit)
     if not gaps:
         return ""
-    return rt.unit_gaps_warning(unit.name, gaps, has_roster=reporting.has_roster())
+    return rt.unit_gaps_warning(unit.name, gaps, has_roster=reporting.has_roster(), here=here)
 
 
 class ReportExportScreen(SessionScreen):
@@ -86,11 +87,11 @@ class ReportExportScreen(SessionScreen):
                 return form
 
     async def _edit_unit(self, reporting: ReportingService) -> None:
-        unit = reporting.unit()
+        unit = self.attempt(reporting.unit)
         fields = self.attempt(reporting.unit_fields)
-        if fields is None:
+        if unit is None or fields is None:
             return
-        dialog = UnitDialog(unit.name, fields, unit_warning(reporting))
+        dialog = UnitDialog(unit.name, fields, unit_warning(reporting, here=True))
         typed = await self.app.push_screen_wait(dialog)
         if typed is not None and self.attempt(lambda: reporting.save_unit(typed)) is not None:
             self.notify(rt.UNIT_SAVED.format(unit=unit.name))
