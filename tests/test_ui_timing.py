@@ -259,3 +259,44 @@ async def test_typing_the_minutes_up_afterwards_from_the_palette(
     for text in minutes_texts(session):
         assert "kết thúc lúc 09 giờ 40 phút cùng ngày" in text
         assert "14 giờ" not in text
+
+
+async def test_at_80x24_every_item_time_can_be_reached_and_a_bad_one_is_located(
+    store, session_id, content_dir, frozen_clock
+):
+    frozen_clock.advance(7 * 3600)
+    app = make_app(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.screen.run_action("type_up_afterwards")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TimesDialog)
+        last = max(
+            int(box.id.rsplit("-", 1)[1])
+            for box in dialog.query("Input")
+            if box.id and box.id.startswith("item-start-")
+        )
+        await pilot.press("tab")  # the end box
+        while app.focused is not None and app.focused.id != f"item-start-{last}":
+            await pilot.press("tab")
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not None and focused.id == f"item-start-{last}"
+        # The focused box is on screen (the list scrolls with the dialog, not clipped).
+        assert dialog.screen.region.contains_region(focused.region) and focused.region.height
+        await pilot.press("ctrl+u", *"9x:00")
+        await pilot.pause()
+        problem = str(dialog.query_one(".dialog-error", Label).render())
+        assert f"Mục {last}, giờ bắt đầu" in problem
+        await pilot.press("ctrl+u", *"09:20", "tab", *"09:30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, TimesDialog)
+    session = store.load_session(session_id)
+    item = session.agenda[last - 1]  # the dialog numbers items as the agenda does
+    assert item.started_at is not None and item.ended_at is not None
+    assert (item.started_at.hour, item.started_at.minute) == (9, 20)
+    assert (item.ended_at.hour, item.ended_at.minute) == (9, 30)

@@ -51,6 +51,14 @@ TIMES_END = "Kết thúc (dd/mm/yyyy hh:mm; để trống nếu chưa kết thú
 TIMES_ITEMS = "Giờ từng mục (hh:mm; để trống nếu không ghi)"
 TIMES_ITEM_START = "Bắt đầu"
 TIMES_ITEM_END = "Kết thúc"
+
+
+def item_box_problem(number: int, start: bool, problem: str) -> str:
+    """A bad time in the list of items, located (the list scrolls past the screen)."""
+    box = "giờ bắt đầu" if start else "giờ kết thúc"
+    return f"Mục {number}, {box}: {problem}"
+
+
 TIMES_SAVED = "Đã lưu giờ họp."
 TIMES_AFTERWARDS_HINT = (
     "Đang nhập biên bản sau buổi họp: mọi giờ lấy theo giờ nhập ở đây, không lấy giờ của máy."

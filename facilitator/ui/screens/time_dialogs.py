@@ -46,7 +46,7 @@ class _TimeDialog(ModalScreen[R | None], Generic[R]):
     .time-row { height: auto; }
     .time-row > Label { width: 1fr; padding-top: 1; }
     .time-row > Input { width: 12; }
-    #times-items { height: auto; max-height: 12; }
+    #times-items { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", text.CANCEL, show=False)]
 
@@ -203,12 +203,21 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
         day: date = started.date()
         items: dict[str, tuple[datetime | None, datetime | None]] = {}
         for number, item in self._items:
-            start = read_clock(self._value(f"item-start-{number}"), day, self._tz, item.started_at)
-            end = read_clock(self._value(f"item-end-{number}"), day, self._tz, item.ended_at)
+            start = self._item_clock(number, "start", day, item.started_at)
+            end = self._item_clock(number, "end", day, item.ended_at)
             items[item.id] = (start, end)
         numbered = [(number, *items[item.id]) for number, item in self._items]
         check_times(started, ended, numbered)
         return MeetingTimes(started, ended, items)
+
+    def _item_clock(
+        self, number: int, side: Literal["start", "end"], day: date, kept: datetime | None
+    ) -> datetime | None:
+        """One item's box; a bad value names the item and the box, as the list is long."""
+        try:
+            return read_clock(self._value(f"item-{side}-{number}"), day, self._tz, kept)
+        except InputError as err:
+            raise InputError(t.item_box_problem(number, side == "start", str(err))) from err
 
 
 ClockResult = datetime | Literal["clear"]
