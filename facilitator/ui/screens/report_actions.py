@@ -51,13 +51,16 @@ class ReportExportScreen(SessionScreen):
     def after_report_dialog(self) -> None:
         """Show what the dialog changed (the screen's own)."""
 
-    def _remember(self, reporting: ReportingService, details: ReportDetails) -> None:
+    def _remember(self, reporting: ReportingService, details: ReportDetails) -> bool:
         try:
             reporting.remember(details)
         except FacilitatorError as err:
             message = rt.REMEMBER_FAILED.format(error=err)
             self.notify(message, severity="error", timeout=10)
-        self.after_report_dialog()
+            return False
+        finally:
+            self.after_report_dialog()
+        return True
 
     async def _signed(self, reporting: ReportingService) -> ReportDetails | None:
         """The signing dialog until the user exports (blanks accepted) or closes it."""
@@ -72,11 +75,13 @@ class ReportExportScreen(SessionScreen):
             if answer is None:
                 return None
             form = answer.details
-            self._remember(reporting, form)
+            remembered = self._remember(reporting, form)
             if answer.action == "close":
                 return None
             if answer.action == "unit":
                 await self._edit_unit(reporting)
+                if remembered:  # what was only proposed follows the unit's new details
+                    form = self.attempt(reporting.form) or form
                 continue
             blanks = self.attempt(partial(reporting.blanks, form))
             if blanks is None:
