@@ -13,11 +13,15 @@ from typing import Any
 import click
 
 from facilitator.cli.context import get_store, handle_errors
-from facilitator.cli.documents import _default_output, _parse_day, _settings, output_options
+from facilitator.cli.documents import (
+    REPORT_FORMATS,
+    _default_output,
+    _parse_day,
+    _settings,
+    output_options,
+)
 from facilitator.strings import campaign as msg
 from facilitator.strings import main as main_text
-
-REPORT_FORMATS = ("docx", "md", "pdf", "csv", "xlsx", "bundle")
 
 
 def _campaigns(ctx: click.Context) -> Any:
