@@ -301,3 +301,30 @@ async def test_report_formats_listed_in_the_dialog_come_from_the_registry(
         assert path.value == str(tmp_path / f"{running}-bao-cao.docx")
         await pilot.press("down", "down", "down")  # the file name follows the format
         assert path.value == str(tmp_path / f"{running}-bao-cao.xlsx")
+
+
+async def test_both_dialogs_fit_80x24_with_their_buttons_in_view(
+    store, bare_unit_session, content_dir, frozen_clock, tmp_path
+):
+    app, _ = make_app(store, content_dir, frozen_clock, bare_unit_session, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await open_signing(app, pilot)
+        screen = dialog.region
+        for button in ("#sign-export", "#sign-unit", "#sign-close"):
+            assert screen.contains_region(dialog.query_one(button).region), button
+        warning = dialog.query_one("#signing-warning", Static)
+        expected = str(warning.render())
+        assert warning.size.height * warning.size.width >= len(expected)  # wrapped, not cut
+        last = dialog.query_one("#sign-proposals", TextArea)
+        last.focus()  # the form scrolls to its last box, the buttons stay
+        await pilot.pause()
+        form = dialog.query_one("#signing-form")
+        assert form.region.contains_region(last.region)
+        assert screen.contains_region(dialog.query_one("#sign-export").region)
+        await pilot.click("#sign-unit")
+        await wait_for(pilot, lambda: isinstance(app.screen, UnitDialog))
+        unit_dialog = app.screen
+        for button in ("#ok", "#cancel"):
+            assert unit_dialog.region.contains_region(unit_dialog.query_one(button).region)
+        for label in unit_dialog.query("#unit-form Label"):
+            assert label.size.width * label.size.height >= len(str(label.render()))
