@@ -38,3 +38,27 @@ async def test_prepare_footer_fits_80_columns(store, roster, content_dir, frozen
         assert_whole(
             app, ("F1 ^k Giúp", "^s Lưu, điểm danh", "esc Về", "^r Danh sách", "^o Soạn gói")
         )
+
+
+async def test_run_and_attendance_footers_fit_80_columns(
+    store, session_id, content_dir, frozen_clock
+):
+    from facilitator.ui.screens.attendance import AttendanceScreen
+    from facilitator.ui.screens.run import RunScreen
+
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        assert_whole(
+            app,
+            ("F1 ^k Giúp", "1 Có mặt", "2 Muộn", "3 Có lý do", "4 Vắng", "^g Khách",
+             "6 Về sớm", "esc Xong"),
+        )  # fmt: skip
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert_whole(
+            app,
+            ("F1 ^k Giúp", "F2 ^d Điểm danh", "F3 ^e Ghi", "F6 ^u Biểu quyết", "^f Giờ"),
+        )

@@ -187,14 +187,17 @@ ATTENDANCE_STATUS: dict[str | None, str] = {
 FOOTER_ITEMS = "Mục"
 FOOTER_SHORT: dict[str, str] = {
     "attendance.late": "Muộn",
+    "attendance.excused": "Có lý do",
     "attendance.absent": "Vắng",
     "attendance.guest": "Khách",
     "attendance.back": "Xong",
-    "run.times": "Sửa giờ",
+    "run.times": "Giờ",
     # The run footer must keep F1, F3, F2 and F6 at 80 columns: one word each.
     "run.note": "Ghi",
-    "run.vote": "Bỏ phiếu",
+    "run.vote": "Biểu quyết",
     "app.help": "Giúp",
+    # Docked right on every screen: the shortest word leaves room for each screen's keys.
+    "app.palette": "Lệnh",
     "run.afterwards": "Nhập sau",
     "readback.times": "Sửa giờ",
     # Prepare at 80 columns: "^o Soạn gói" was under the palette key.

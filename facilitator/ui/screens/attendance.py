@@ -11,7 +11,7 @@ from functools import partial
 
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from facilitator.domain.models import Attendance, Person
 from facilitator.domain.timing import (
@@ -27,6 +27,7 @@ from facilitator.ui.commands import bindings_for
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
 from facilitator.ui.screens.time_dialogs import ClockDialog
+from facilitator.ui.widgets.app_footer import AppFooter
 from facilitator.ui.widgets.counts_header import CountsHeader
 from facilitator.ui.widgets.name_filter import NameFilter
 from facilitator.ui.widgets.roster_table import RosterTable
@@ -85,7 +86,7 @@ class AttendanceScreen(SessionScreen):
         yield CountsHeader(id="counts")
         yield NameFilter(placeholder=text.FILTER_PLACEHOLDER, id="filter")
         yield RosterTable(id="roster")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = text.ATTENDANCE_TITLE

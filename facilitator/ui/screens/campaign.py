@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator.campaign.status import CampaignStatus, UnitStatus, campaign_status
 from facilitator.campaign.status_view import heading_lines, status_cells
@@ -19,6 +19,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.strings import campaign as msg
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import PlainScreen, plain, plain_text
+from facilitator.ui.widgets.app_footer import AppFooter
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -47,7 +48,7 @@ class CampaignScreen(PlainScreen):
         yield Static("", id="campaign-filter", classes="hint")
         yield DataTable(id="campaign-units", cursor_type="row", zebra_stripes=True)
         yield Static(msg.SCREEN_EMPTY, id="campaign-empty", classes="hint")
-        yield Footer()
+        yield AppFooter()
 
     @property
     def facilitator(self) -> FacilitatorApp:

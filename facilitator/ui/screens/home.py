@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.store import SessionSummary
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import PlainScreen, plain, plain_text
+from facilitator.ui.widgets.app_footer import AppFooter
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -56,7 +57,7 @@ class HomeScreen(PlainScreen):
             id="home-data",
             classes="hint",
         )
-        yield Footer()
+        yield AppFooter()
 
     @property
     def facilitator(self) -> FacilitatorApp:

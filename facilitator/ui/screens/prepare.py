@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Header, Input, Label, Select, Static
 
 from facilitator.domain.content import ContentPack
 from facilitator.domain.errors import FacilitatorError, InputError
@@ -22,6 +22,7 @@ from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain, plain_text
 from facilitator.ui.screens.dialogs import RosterImportDialog
 from facilitator.ui.screens.draft_actions import DraftingScreen
+from facilitator.ui.widgets.app_footer import AppFooter
 from facilitator.ui.widgets.person_select import PersonSelect, person_label
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ class PrepareScreen(DraftingScreen):
             yield DataTable(id="plan-agenda", cursor_type="row")
             yield Static("", id="agenda-total")
             yield Static("", id="form-error", classes="field-error")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         app = self.facilitator

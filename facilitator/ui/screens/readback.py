@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from facilitator.domain.models import Session
 from facilitator.domain.records import Vote
@@ -15,6 +15,7 @@ from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import md_literal
 from facilitator.ui.screens.dialogs import ApproveDialog
 from facilitator.ui.screens.time_actions import TimedSessionScreen
+from facilitator.ui.widgets.app_footer import AppFooter
 
 MINUTES_WORDS = "bien ban"
 """A vote whose question (accents aside) names the minutes is the vote approving them."""
@@ -73,7 +74,7 @@ class ReadbackScreen(TimedSessionScreen):
         yield Static(text.READBACK_HINT, classes="hint")
         with VerticalScroll(id="readback"):
             yield Markdown(id="minutes")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.sub_title = text.READBACK_TITLE

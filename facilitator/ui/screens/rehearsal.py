@@ -15,7 +15,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.css.query import NoMatches
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.rehearsal import Rehearsal, RehearsalRow
@@ -26,6 +26,7 @@ from facilitator.ui.commands import bindings_for
 from facilitator.ui.pacing import Pacing, mmss
 from facilitator.ui.plain import PlainScreen, plain, plain_text, visible
 from facilitator.ui.screens.dialogs import ConfirmDialog
+from facilitator.ui.widgets.app_footer import AppFooter
 from facilitator.ui.widgets.item_view import ItemView
 from facilitator.ui.widgets.pacing_line import PacingLine
 
@@ -60,7 +61,7 @@ class RehearsalScreen(PlainScreen):
             yield table
             yield ItemView(id="item")
         yield Static("", id="rehearsal-totals", classes="hint")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = visible(f"{text.TITLE}: {self.service.session.title}")

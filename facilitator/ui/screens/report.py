@@ -11,7 +11,7 @@ from collections import Counter
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Label, Static, TextArea
 
 from facilitator.domain.models import GRADES, Narrative, Person, Reflection, Session
 from facilitator.services.session import SessionService
@@ -19,6 +19,7 @@ from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain, plain_text, visible
 from facilitator.ui.screens.report_actions import ReportExportScreen
+from facilitator.ui.widgets.app_footer import AppFooter
 
 NARRATIVE_FIELDS = (
     ("strengths", text.NARRATIVE_STRENGTHS),
@@ -89,7 +90,7 @@ class ReportScreen(ReportExportScreen):
                 yield Static(text.REFLECTIONS_HEADING, classes="section-title")
                 yield Static("", id="reflections-summary")
                 yield DataTable(id="reflection-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = visible(self.service.session.title)

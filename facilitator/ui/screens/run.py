@@ -12,7 +12,7 @@ from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from facilitator.domain.models import AgendaItem, Session
 from facilitator.domain.vietnamese import format_percent
@@ -33,6 +33,7 @@ from facilitator.ui.screens.note_dialogs import NoteDialog
 from facilitator.ui.screens.time_actions import TimedSessionScreen
 from facilitator.ui.screens.vote_actions import VoteActions
 from facilitator.ui.widgets.agenda_list import AgendaList
+from facilitator.ui.widgets.app_footer import AppFooter
 from facilitator.ui.widgets.item_view import ItemView
 from facilitator.ui.widgets.note_editor import NoteEditor
 from facilitator.ui.widgets.notes_list import NotesList
@@ -68,7 +69,7 @@ class RunScreen(VoteActions, TimedSessionScreen):
         yield Static("", id="votes")
         yield Static("", id="queue")
         yield NoteEditor(self.service, id="editor")
-        yield Footer()
+        yield AppFooter()
 
     def on_mount(self) -> None:
         self.query_one(AgendaList).border_title = text.AGENDA_TITLE
