@@ -304,3 +304,20 @@ async def test_reimport_from_the_console_keeps_a_units_profile(
     roster = store.roster("Chi hội CCB Thôn 2")
     assert roster.unit.profile == "state" and roster.unit.parent == "Hội CCB xã"
     assert len(roster.people) == 2
+
+
+async def test_home_shows_the_highlighted_sessions_id_and_whole_title_at_80x24(
+    store, session_id, content_dir, frozen_clock
+):
+    from textual.widgets import Static
+
+    app, _ = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        line = app.screen.query_one("#home-selected", Static)
+        shown = " ".join(str(line.render()).split())
+        title = store.load_session(session_id).title
+        assert f"Mã buổi: {session_id}" in shown
+        assert " ".join(title.split()) in shown
+        assert line.region.height and line.region.bottom <= 24

@@ -278,6 +278,7 @@ PREPARE_DISCARD = (
 ROLES_DROPPED = "Danh sách mới không còn người đã chọn cho: {fields}. Hãy chọn lại."
 HOME_DATA_FOLDER = "Dữ liệu lưu ở: {path}"
 HOME_HINT = "Enter: mở tiếp buổi đang chọn · n: buổi mới · ctrl+p: bảng lệnh · F1: trợ giúp"
+HOME_SELECTED = "Mã buổi: {id} · {title}"
 HOME_MORE = "Đang hiện {shown}/{total} buổi gần nhất. Bấm a để hiện tất cả."
 HOME_PROBLEMS = "Có {count} tệp không đọc được (các buổi khác vẫn dùng bình thường):"
 NO_SESSION_SELECTED = "Chưa chọn buổi sinh hoạt nào."

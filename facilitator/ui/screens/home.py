@@ -43,6 +43,7 @@ class HomeScreen(PlainScreen):
     def __init__(self) -> None:
         super().__init__()
         self._show_all = False
+        self._titles: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,6 +52,7 @@ class HomeScreen(PlainScreen):
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(text.HOME_EMPTY, id="home-empty", classes="hint")
         yield Static("", id="home-more", classes="hint")
+        yield Static("", id="home-selected", classes="hint")
         yield Static(text.HOME_HINT, classes="hint")
         yield Static(
             plain_text(text.HOME_DATA_FOLDER.format(path=self.facilitator.data_dir_label)),
@@ -93,8 +95,10 @@ class HomeScreen(PlainScreen):
             return
         table.clear()
         shown = listing.sessions if self._show_all else listing.sessions[: self.RECENT]
+        self._titles = {summary.id: summary.title for summary in shown}
         for summary in shown:
             table.add_row(*map(plain_text, summary_row(summary)), key=summary.id)
+        self._show_selected()
         more = self.query_one("#home-more", Static)
         more.update(text.HOME_MORE.format(shown=len(shown), total=len(listing.sessions)))
         more.display = len(shown) < len(listing.sessions)
@@ -113,6 +117,20 @@ class HomeScreen(PlainScreen):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return str(key.value) if key.value is not None else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        """The highlighted session's id (for the CLI: export, --session) and whole title,
+        which the table cuts at 80 columns."""
+        session_id = self.selected_session()
+        line = self.query_one("#home-selected", Static)
+        line.display = session_id is not None
+        if session_id is not None:
+            title = self._titles.get(session_id, "")
+            line.update(plain_text(text.HOME_SELECTED.format(id=session_id, title=title)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
