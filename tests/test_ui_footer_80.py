@@ -62,3 +62,17 @@ async def test_run_and_attendance_footers_fit_80_columns(
             app,
             ("F1 ^k Giúp", "F2 ^d Điểm danh", "F3 ^e Ghi", "F6 ^u Biểu quyết", "^f Giờ"),
         )
+
+
+async def test_at_80x24_the_notes_panel_gets_the_room(store, session_id, content_dir, frozen_clock):
+    from facilitator.ui.screens.run import RunScreen
+
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert app.screen.has_class("-short")
+        notes = app.screen.query_one("#notes")
+        assert notes.content_region.height >= 6  # was 3 lines under the talking points

@@ -34,6 +34,9 @@ class FacilitatorApp(PlainNotify, App[None]):
     """Holds the store, the clock and the one open session; no domain logic."""
 
     CSS_PATH = "app.tcss"  # run.tcss loads with the run screen
+    # Screens get "-short" under 30 rows (an 80x24 laptop or projector): the run screen
+    # then gives the notes the room the talking points had.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     TITLE = text.APP_TITLE
     SUB_TITLE = text.APP_SUBTITLE
     BINDINGS = bindings_for("app")
