@@ -36,7 +36,7 @@ class FacilitatorApp(PlainNotify, App[None]):
     CSS_PATH = "app.tcss"  # run.tcss loads with the run screen
     # Screens get "-short" under 30 rows (an 80x24 laptop or projector): the run screen
     # then gives the notes the room the talking points had.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (Textual types it so)
     TITLE = text.APP_TITLE
     SUB_TITLE = text.APP_SUBTITLE
     BINDINGS = bindings_for("app")
