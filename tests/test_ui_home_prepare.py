@@ -321,3 +321,30 @@ async def test_home_shows_the_highlighted_sessions_id_and_whole_title_at_80x24(
         assert f"Mã buổi: {session_id}" in shown
         assert " ".join(title.split()) in shown
         assert line.region.height and line.region.bottom <= 24
+
+
+async def test_ctrl_r_fills_in_the_chosen_unit_and_says_a_tcvn3_roster_was_converted(
+    store, roster, content_dir, frozen_clock
+):
+    legacy = Path(__file__).parent / "fixtures" / "rosters" / "tcvn3.csv"
+    app, messages = make_app(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrepareScreen) and screen.roster is not None
+        unit = screen.roster.unit
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        dialog = app.screen
+        # The unit on the form is filled in: a new list for it is the usual case.
+        assert dialog.query_one("#roster-unit", Input).value == unit.name
+        assert dialog.query_one("#roster-parent", Input).value == unit.parent
+        dialog.query_one("#roster-file", Input).value = str(legacy)
+        dialog.query_one("#roster-unit", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert any("TCVN3" in m for m in messages), messages
+    stored = store.roster(unit.name)
+    assert stored.unit.parent == unit.parent  # kept, not cleared by the re-import
+    assert all("Ô" not in p.name and "¨" not in p.name for p in stored.people)

@@ -81,3 +81,14 @@ def show_roster(store: Store, unit_name: str) -> Roster:
     """
     roster = store.roster(clean_line(unit_name))
     return replace(roster, people=roster.sorted_people())
+
+
+def conversion_notices(path: Path | str) -> tuple[str, ...]:
+    """What to tell the user about a roster file just imported: that it was typed in
+    TCVN3/VNI and converted, with the first names as converted (as the CLI says)."""
+    from facilitator.rosters.roster_file import read_roster_file
+
+    try:
+        return read_roster_file(path).notices
+    except InputError:
+        return ()  # it was just read without error; a file changed since says nothing

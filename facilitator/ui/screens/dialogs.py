@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from facilitator.domain.people import Unit
 from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import format_percent
 from facilitator.domain.votes import VoteOutcome, outcome
@@ -114,7 +115,15 @@ class RosterImportRequest:
 
 
 class RosterImportDialog(_Dialog[RosterImportRequest]):
-    """The file (CSV or XLSX) and the unit: what `facilitator roster import` asks."""
+    """The file (CSV or XLSX) and the unit: what `facilitator roster import` asks.
+
+    ``unit``: the unit chosen on the form, filled in (a new roster for it is the usual
+    case); the user may still type another unit.
+    """
+
+    def __init__(self, unit: Unit | None = None) -> None:
+        super().__init__()
+        self._unit = unit
 
     def compose(self) -> ComposeResult:
         # Scrolls when the window is too short (80x24) for the whole form and its buttons.
@@ -147,6 +156,14 @@ class RosterImportDialog(_Dialog[RosterImportRequest]):
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        if self._unit is not None:
+            for box, value in (
+                ("roster-unit", self._unit.name),
+                ("roster-parent", self._unit.parent),
+                ("roster-abbrev", self._unit.abbrev),
+                ("roster-locality", self._unit.locality),
+            ):
+                self.query_one(f"#{box}", Input).value = value
         self.query_one("#roster-file", Input).focus()  # not the scrolling container
 
     @on(Input.Submitted)

@@ -151,9 +151,10 @@ class PrepareScreen(DraftingScreen):
     @work(exclusive=True, group="prepare-dialog")
     async def action_import_roster(self) -> None:
         """Import a unit's roster from a CSV/XLSX file without leaving the console."""
-        from facilitator.services.rosters import import_roster
+        from facilitator.services.rosters import conversion_notices, import_roster
 
-        request = await self.app.push_screen_wait(RosterImportDialog())
+        unit = self.roster.unit if self.roster is not None else None
+        request = await self.app.push_screen_wait(RosterImportDialog(unit))
         if request is None:
             return
         try:
@@ -175,6 +176,8 @@ class PrepareScreen(DraftingScreen):
             self.query_one("#unit", Select).value = names.index(roster.unit.name)
         self._offer_people()  # the same unit again sends no Changed: offer the new people
         self.notify(text.ROSTER_IMPORTED.format(count=len(roster.people), unit=roster.unit.name))
+        for notice in conversion_notices(request.path):  # typed in TCVN3/VNI: say so
+            self.notify(notice, severity="warning", timeout=20)
 
     def _load_packs(self, folders: tuple[Path, ...], extra: tuple[Path, ...] = ()) -> None:
         """Packs of every folder (shipped, the user's, --content-dir), then --content FILEs."""
