@@ -348,3 +348,22 @@ def test_parallel_reading_reports_the_first_bad_file(
     with pytest.raises(InputError) as caught:
         list(report_inputs.iter_reduced(files, workers=2))
     assert str(files[4]) in str(caught.value)
+
+
+def test_a_unit_given_as_a_report_and_as_its_sessions_counts_once_and_is_named(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    unit = Unit(name="Chi bộ thôn 1", parent="Đảng bộ xã A", abbrev="CB")
+    session = make_session(unit=unit)
+    session_file = write_bundle(session, tmp_path / "buoi.json")
+    own_report = tmp_path / "bao-cao-thon-1.json"
+    run("report", "--unit", unit.name, "--parent", unit.parent, "--format", "bundle",
+        "-o", str(own_report), str(session_file), data=data)  # fmt: skip
+    out = tmp_path / "xa.csv"
+    both = run("report", "--unit", "Đảng bộ xã A", "--format", "csv", "-o", str(out),
+               str(own_report), str(session_file), data=data)  # fmt: skip
+    assert "Cảnh báo: Chi bộ thôn 1 đã gửi cả báo cáo và các buổi sinh hoạt" in both.stderr
+    rows = csv_rows(out)
+    direct = build_report([session], unit=Unit("Đảng bộ xã A"))
+    assert rows[-1][2:7] == list(direct.total.cells("", raw=True)[2:7])  # counted once

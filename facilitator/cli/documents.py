@@ -225,7 +225,7 @@ def report_command(
     else:
         path = export_report(
             items, fmt, target, unit=unit, title=title, period=period, overwrite=overwrite,
-            settings=settings, details=details, on_blanks=blanks,
+            settings=settings, details=details, on_blanks=blanks, on_repeats=_warn_repeats,
         )  # fmt: skip
         if details.number.strip():
             from facilitator.services.reporting import record_issued
@@ -235,3 +235,8 @@ def report_command(
     for problem in problems:
         click.secho(text.SKIPPED.format(problem=problem), fg="yellow", err=True)
     click.echo(blanks.wrote(str(path), text.WROTE.format(path=path)))
+
+
+def _warn_repeats(units: tuple[str, ...]) -> None:
+    """A unit given as a report bundle and as sessions (or twice) counts once: say so."""
+    click.secho(text.repeated_units(list(units)), fg="yellow", err=True)

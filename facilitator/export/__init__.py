@@ -68,12 +68,14 @@ def export_report(
     details: ReportDetails | None = None,
     on_blanks: Callable[[list[Blank]], None] | None = None,
     missing: Iterable[str] = (),
+    on_repeats: Callable[[tuple[str, ...]], None] | None = None,
 ) -> Path:
     """Aggregate ``sessions`` into the report of ``unit`` and write it as ``fmt`` (a
     report ``--format`` value but "bundle"). ``sessions`` may be a lazy generator: it is
     read once. ``details`` are the fields given by hand (number, signer, narrative…);
     ``on_blanks`` hears what is still blank before the file is written; ``missing`` names
-    the expected units that did not report (sessions may also be report bundles)."""
+    the expected units that did not report (sessions may also be report bundles);
+    ``on_repeats`` hears the units that sent a report and sessions (or two reports)."""
     from facilitator.export.report_details import find_blanks, signed_report
     from facilitator.storage.output_file import write_output
 
@@ -86,6 +88,8 @@ def export_report(
     )  # fmt: skip
     if on_blanks is not None:
         on_blanks(find_blanks(report, unit))
+    if on_repeats is not None and report.repeated:
+        on_repeats(report.repeated)
     target = _target(path, report.file_stem, chosen.ext)
     return write_output(target, writer(report, settings), overwrite=overwrite)
 

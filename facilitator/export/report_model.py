@@ -46,9 +46,9 @@ from facilitator.export.report_tally import (
     ReportInput,
     Tally,
     collect,
-    missing_blocks,
 )
 from facilitator.export.settings import DocSettings
+from facilitator.strings import campaign as c
 from facilitator.strings import export as s
 
 MAX_LISTED_DATES = 10
@@ -109,6 +109,9 @@ class Report:
     file_stem: str
     missing: tuple[str, ...] = ()
     """Expected units that did not report (a campaign's report lists them)."""
+    repeated: tuple[str, ...] = ()
+    """Units that spoke twice (a report bundle and sessions, or two reports): only the
+    first counted; the caller warns."""
 
     def table_rows(self, *, raw: bool = False) -> list[tuple[str, ...]]:
         """Statistics rows numbered 1…n, then the "Tổng cộng" row."""
@@ -195,6 +198,7 @@ def build_report(
         total=total,
         file_stem=f"{s.REPORT_TYPE} {day.isoformat()} {subject}",
         missing=tuple(missing),
+        repeated=tuple(collector.repeated_reports),
     )
 
 
@@ -357,3 +361,12 @@ def _narrative_blocks(c: Collector, part: str) -> list[Block]:
         prefix = next(iter(c.tallies.values())).name + ": "
         kept = [text.removeprefix(prefix) for text in kept]
     return [Block("para", text) for text in kept]
+
+
+def missing_blocks(missing: tuple[str, ...]) -> list[Block]:
+    """The "units that did not report" part of a report (nothing when all reported)."""
+    if not missing:
+        return []
+    blocks = [Block("subheading", c.missing_heading(len(missing)))]
+    blocks += [Block("item", name, marker="-") for name in missing]
+    return blocks

@@ -22,11 +22,9 @@ from facilitator.domain.membership import count_membership
 from facilitator.domain.models import Session, Unit
 from facilitator.domain.vietnamese import clean_line, fold
 from facilitator.domain.vocab import ItemKind
-from facilitator.export.document import Block
 from facilitator.export.issuers import heads_the_unit
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
-from facilitator.strings import campaign as c
 from facilitator.strings import export as s
 
 if TYPE_CHECKING:
@@ -248,12 +246,19 @@ class Collector:
     """Units whose second report bundle was left out (the first one counts)."""
 
     def _tally(self, key: tuple[str, str], name: str) -> Tally:
-        tally = self.tallies.get(key)
+        tally = self.tallies.get(key) or self._same_unit(key)
         if tally is None:
             keys = tuple(k for k, _ in self.settings.grade_labels)
             tally = Tally(name, keys, grades=[0] * len(keys))
             self.tallies[key] = tally
         return tally
+
+    def _same_unit(self, key: tuple[str, str]) -> Tally | None:
+        """The one unit of that name when either side does not name its superior (a report
+        bundle of a unit without a roster): counted twice otherwise."""
+        name, parent = key
+        found = [t for (n, p), t in self.tallies.items() if n == name and (not p or not parent)]
+        return found[0] if len(found) == 1 else None
 
     def add(self, session: Session) -> None:
         """Fold one session (reduced here)."""
@@ -262,8 +267,9 @@ class Collector:
     def add_figures(self, f: SessionFigures) -> None:
         """Fold one reduced session, in file order."""
         tally = self._tally(f.unit_key, f.unit_name)
-        if tally.from_report:
-            return  # the unit's report bundle already stands for its sessions
+        if tally.from_report:  # its report bundle already stands for its sessions
+            self._repeated(tally.name)
+            return
         tally.sessions += 1
         self.dates.add(f.started_at.date())
         if f.makeup:
@@ -328,12 +334,16 @@ class Collector:
         if self.signer is None or f.started_at > self.signer[0]:
             self.signer = (f.started_at, *f.chair)
 
+    def _repeated(self, name: str) -> None:
+        if name not in self.repeated_reports:  # each unit named once in the warning
+            self.repeated_reports.append(name)
+
     def add_report(self, bundle: ReportBundle) -> None:
         """Fold a unit's report bundle as the figures of that unit (its totals)."""
         unit = bundle.unit
         tally = self._tally((fold(unit.name), fold(unit.parent)), clean_line(unit.name))
         if tally.from_report or tally.sessions:
-            self.repeated_reports.append(tally.name)
+            self._repeated(tally.name)
             return
         tally.from_report = True
         t = bundle.totals
@@ -388,12 +398,3 @@ def collect(
         else:
             collector.add_figures(item)
     return collector
-
-
-def missing_blocks(missing: tuple[str, ...]) -> list[Block]:
-    """The "units that did not report" part of a report (nothing when all reported)."""
-    if not missing:
-        return []
-    blocks = [Block("subheading", c.missing_heading(len(missing)))]
-    blocks += [Block("item", name, marker="-") for name in missing]
-    return blocks

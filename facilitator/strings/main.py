@@ -71,3 +71,11 @@ UNIT_UNKNOWN = (
     "hoạt nào của đơn vị này). Các đơn vị đã lưu: {names}."
 )
 UNIT_NONE_STORED = "chưa có"
+
+
+def repeated_units(units: list[str]) -> str:
+    return (
+        "Cảnh báo: " + "; ".join(units) + " đã gửi cả báo cáo và các buổi sinh hoạt (hoặc hai "
+        "báo cáo): mỗi đơn vị chỉ tính một lần, theo tệp đọc trước. Bỏ tệp thừa rồi lập lại "
+        "báo cáo nếu đó không phải tệp muốn tính."
+    )
