@@ -363,6 +363,7 @@ def test_a_unit_given_as_a_report_and_as_its_sessions_counts_once_and_is_named(
     out = tmp_path / "xa.csv"
     both = run("report", "--unit", "Đảng bộ xã A", "--format", "csv", "-o", str(out),
                str(own_report), str(session_file), data=data)  # fmt: skip
+    assert read_report_bundle(own_report).unit.parent == "Đảng bộ xã A"  # --parent kept
     assert "Cảnh báo: Chi bộ thôn 1 đã gửi cả báo cáo và các buổi sinh hoạt" in both.stderr
     rows = csv_rows(out)
     direct = build_report([session], unit=Unit("Đảng bộ xã A"))

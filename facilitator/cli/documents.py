@@ -215,12 +215,13 @@ def report_command(
     warn_about_unit(store, unit, details)
     blanks = Blanks()
     if chosen.document is Document.REPORT_BUNDLE:
+        from facilitator.export.report_details import unit_with
         from facilitator.export.report_upward import export_report_bundle
 
         attached = attachments(store, unit_name, bundles) if attach else []
-        path, _ = export_report_bundle(
-            items, target, overwrite=overwrite, unit=unit, title=title, period=period,
-            settings=settings, attach=attached,
+        path, _ = export_report_bundle(  # --parent etc. name the unit for the level above
+            items, target, overwrite=overwrite, unit=unit_with(unit, details), title=title,
+            period=period, settings=settings, attach=attached,
         )  # fmt: skip
     else:
         path = export_report(
