@@ -232,3 +232,43 @@ def afterwards_note_time(session: Session, item_id: str) -> datetime:
     anchor = (item.started_at if item else None) or session.started_at
     last = max((n.at for n in session.notes if n.item == item_id), default=None)
     return max(anchor, last + timedelta(seconds=1)) if last is not None else anchor
+
+
+def end_time(session: Session, now: datetime) -> datetime:
+    """When the meeting ended: now, unless it was closed before. Closed again the same day
+    with something recorded since, the meeting went on: the end moves; otherwise (a
+    correction, or a note added days later) the first end time stands."""
+    if session.ended_at is None:
+        return now
+    went_on = any(n.at > session.ended_at for n in session.notes)
+    return now if went_on and now.date() == session.ended_at.date() else session.ended_at
+
+
+ItemTimes = dict[str, tuple[datetime | None, datetime | None]]
+"""Agenda item id to its (start, end) as corrected."""
+
+
+def corrected_times(
+    session: Session, started_at: datetime, ended_at: datetime | None, items: ItemTimes
+) -> Session:
+    """The meeting's start and end (and the given items' times) corrected, once checked;
+    notes and attendance moved inside the corrected times."""
+    numbered = [
+        (number, *items[item.id])
+        for number, item in enumerate(session.agenda, 1)
+        if item.id in items
+    ]
+    check_times(started_at, ended_at, numbered)
+    agenda = tuple(
+        replace(item, started_at=items[item.id][0], ended_at=items[item.id][1])
+        if item.id in items
+        else item
+        for item in session.agenda
+    )
+    return session.with_changes(
+        started_at=started_at,
+        ended_at=ended_at,
+        agenda=agenda,
+        notes=fit_notes(session.notes, agenda, afterwards=session.typed_up_afterwards),
+        attendance=fit_attendance(session.attendance, started_at, ended_at),
+    )

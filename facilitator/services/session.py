@@ -3,44 +3,35 @@
 Screens call this class only; it owns the current :class:`Session` snapshot, writes
 each change through the store (atomically) and refreshes the audience's live file.
 Closed sessions refuse changes until :meth:`SessionService.reopen` is called.
+
+Each method is guard -> transition -> commit -> publish: the rules (what a mark, a step
+or a close does to the session) are pure functions in ``facilitator.domain``.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from facilitator.domain.errors import FacilitatorError, InputError, ReadOnlyError
+from facilitator.domain import agenda as steps
+from facilitator.domain import closing, marking
+from facilitator.domain import notes as note_rules
+from facilitator.domain.errors import FacilitatorError, ReadOnlyError
 from facilitator.domain.membership import MembershipCounts, count_membership
 from facilitator.domain.models import (
-    ATTENDANCE_STATUSES,
-    NOTE_KINDS,
     AgendaItem,
-    Approval,
-    Attendance,
-    Event,
     Narrative,
     Note,
     Person,
-    Progress,
     Reflection,
     Roles,
     Session,
     Vote,
 )
 from facilitator.domain.people_search import find_people
-from facilitator.domain.timing import (
-    afterwards_note_time,
-    check_arrival,
-    check_departure,
-    check_times,
-    default_arrival,
-    fit_attendance,
-    fit_notes,
-)
+from facilitator.domain.timing import ItemTimes, corrected_times
 from facilitator.domain.vietnamese import clean_line, clean_text
 from facilitator.domain.vocab import SessionMode
 from facilitator.domain.votes import voting_base
@@ -50,7 +41,6 @@ from facilitator.services.write_check import check_write
 from facilitator.storage.session_files import SessionRepo
 from facilitator.storage.store import Store
 from facilitator.strings import store as text
-from facilitator.strings import timing as timing_text
 
 
 class SessionService:
@@ -61,7 +51,7 @@ class SessionService:
         self._repo = repo
         self._session = session
         self.clock = clock
-        self._note_seq = itertools.count(_next_note_number(session))
+        self._note_seq = itertools.count(note_rules.next_note_number(session))
         self._listeners: list[Callable[[Session], None]] = []
         self._summary_stale = False
 
@@ -159,14 +149,7 @@ class SessionService:
     def update_item(self, item_id: str, **fields: Any) -> Session:
         """Change one agenda item's minutes, skipped flag, presenter or conclusion."""
         session = self._writable()
-        allowed = {"minutes", "skipped", "presenter", "conclusion", "title"}
-        changes: dict[str, Any] = {
-            k: clean_text(v) if isinstance(v, str) else v for k, v in fields.items() if k in allowed
-        }
-        agenda = tuple(
-            replace(item, **changes) if item.id == item_id else item for item in session.agenda
-        )
-        return self._commit(session.with_changes(agenda=agenda), live=True)
+        return self._commit(steps.edit_item(session, item_id, fields), live=True)
 
     # -- attendance ------------------------------------------------------------
     def mark(
@@ -176,73 +159,32 @@ class SessionService:
         reason: str | None = None,
         arrived_at: datetime | None = None,
     ) -> Session:
-        """Record attendance; reasons are cleaned. "late" takes ``arrived_at`` as typed, else
-        the arrival already known, else the default (now only during the live meeting on
-        its day, otherwise the start); an arrival before the start is refused."""
+        """Record attendance (the rule: :func:`facilitator.domain.marking.marked`); "late"
+        takes ``arrived_at``, the arrival known, or the default; before the start is refused."""
         session = self._writable()
-        if status not in ATTENDANCE_STATUSES:
-            raise ValueError(status)
-        previous = session.attendance_of(person_id)
-        arrived = None
-        if status == "late":
-            known = previous.arrived_at if previous else None
-            arrived = arrived_at or known or default_arrival(session, self.clock())
-            check_arrival(session, arrived)
-        present = status in ("present", "late")
-        left = previous.left_at if previous and present else None
-        if left is not None and arrived is not None and left < arrived:
-            left = None  # an arrival typed after the old departure: that departure was wrong
-        record = Attendance(
-            person=person_id,
-            status=status,
-            arrived_at=arrived,
-            left_at=left,
-            reason=clean_line(reason) if reason else None,
-        )
-        others = tuple(a for a in session.attendance if a.person != person_id)
-        return self._commit(session.with_changes(attendance=(*others, record)), counts=True)
+        changed = marking.marked(session, person_id, status, reason, arrived_at, self.clock())
+        return self._commit(changed, counts=True)
 
     def set_left(self, person_id: str, left_at: datetime | None) -> Session:
         """Record (or, with ``None``, forget) when a present member left early (về sớm)."""
         session = self._writable()
-        record = session.attendance_of(person_id)
-        if left_at is not None:
-            check_departure(session, record, left_at)
-        if record is None:  # nothing to forget
+        changed = marking.left_early(session, person_id, left_at)
+        if changed is session:  # nothing to forget
             return session
-        attendance = tuple(
-            replace(a, left_at=left_at) if a.person == person_id else a for a in session.attendance
-        )
-        return self._commit(session.with_changes(attendance=attendance), counts=True)
+        return self._commit(changed, counts=True)
 
     def unmark(self, person_id: str) -> Session:
         """Forget a person's attendance mark (a mistaken key press)."""
         session = self._writable()
-        others = tuple(a for a in session.attendance if a.person != person_id)
-        return self._commit(session.with_changes(attendance=others), counts=True)
+        return self._commit(marking.unmarked(session, person_id), counts=True)
 
     def add_person(
         self, name: str, category: str = "khach", position: str = "", *, present: bool = True
     ) -> Person:
         """Add a guest or someone not on the roster, on the spot (present by default)."""
         session = self._writable()
-        taken = {p.id for p in session.people}
-        number = len(session.people) + 1
-        while f"x{number:03d}" in taken:
-            number += 1
-        person = Person(
-            id=f"x{number:03d}",
-            name=clean_line(name),
-            category=category,
-            position=clean_line(position),
-        )
-        attendance = session.attendance
-        if present:
-            attendance = (*attendance, Attendance(person=person.id, status="present"))
-        self._commit(
-            session.with_changes(people=(*session.people, person), attendance=attendance),
-            summary=True,
-        )
+        changed, person = marking.with_person(session, name, category, position, present=present)
+        self._commit(changed, summary=True)
         return person
 
     def counts(self) -> MembershipCounts:
@@ -260,15 +202,8 @@ class SessionService:
         ``at`` as chosen; ``afterwards`` (the minutes typed up later from paper) keeps the
         clock out of every time from here on. Arrivals marked before are kept inside it."""
         session = self._writable()
-        started = at or self.clock()
-        first = next((i for i in session.agenda if not i.skipped), None)
-        session = session.with_changes(
-            status="running",
-            started_at=started,
-            mode="afterwards" if afterwards else session.mode,
-            attendance=fit_attendance(session.attendance, started, session.ended_at),
-        )
-        self._commit(session, summary=True)
+        first = steps.first_kept(session.agenda)
+        self._commit(steps.begin(session, at or self.clock(), afterwards=afterwards), summary=True)
         return self.go_to(first.id) if first else self._session
 
     def set_afterwards(self) -> Session:
@@ -279,55 +214,19 @@ class SessionService:
         current = session.progress.current
         if current and session.progress.entered_at is not None:
             session = self.go_to(current)  # bank the live visit first
-        progress = Progress(current=session.progress.current, entered_at=None)
-        changed = session.with_changes(mode="afterwards", progress=progress)
+        changed = steps.stopped(session).with_changes(mode=SessionMode.AFTERWARDS.value)
         return self._commit(changed, summary=True, live=True)
 
     def set_times(
-        self,
-        started_at: datetime,
-        ended_at: datetime | None,
-        items: dict[str, tuple[datetime | None, datetime | None]] | None = None,
+        self, started_at: datetime, ended_at: datetime | None, items: ItemTimes | None = None
     ) -> Session:
         """Correct the meeting's start and end (and items' times) before approval."""
         session = self._writable()
-        items = items or {}
-        numbered = [
-            (number, *items[item.id])
-            for number, item in enumerate(session.agenda, 1)
-            if item.id in items
-        ]
-        check_times(started_at, ended_at, numbered)
-        agenda = tuple(
-            replace(item, started_at=items[item.id][0], ended_at=items[item.id][1])
-            if item.id in items
-            else item
-            for item in session.agenda
-        )
-        notes = fit_notes(session.notes, agenda, afterwards=session.typed_up_afterwards)
-        for note in notes:
+        changed = corrected_times(session, started_at, ended_at, items or {})
+        for note in changed.notes:
             if note not in session.notes:
                 self._repo.save_note(note)  # a note outside its corrected item moves into it
-        changed = session.with_changes(
-            started_at=started_at,
-            ended_at=ended_at,
-            agenda=agenda,
-            notes=notes,
-            attendance=fit_attendance(session.attendance, started_at, ended_at),
-        )
         return self._commit(changed, summary=True, live=True)
-
-    def _target_item(self, item: str | None) -> str:
-        """The item a note or vote belongs to: the given one, the current one, or (before
-        the meeting started) the first kept item; a record never points at nothing."""
-        session = self._session
-        target = item or session.progress.current
-        if target is None or session.item(target) is None:
-            kept = [i for i in session.agenda if not i.skipped] or list(session.agenda)
-            if not kept:
-                raise InputError(text.NO_AGENDA)
-            target = kept[0].id
-        return target
 
     def go_to(self, item_id: str) -> Session:
         """Make ``item_id`` current, banking the time spent on the item being left.
@@ -336,58 +235,18 @@ class SessionService:
         timer runs and the session does not start until :meth:`start`.
         """
         session = self._writable()
-        if session.status == "planned" or session.typed_up_afterwards:
-            # Planned: only a preview. Typed up afterwards: the laptop's clock says nothing
-            # about the meeting, so stepping stamps no time and starts no timer.
-            preview = session.with_changes(progress=Progress(current=item_id, entered_at=None))
-            return self._commit(preview, live=True)
-        now = self.clock()
-        agenda = list(session.agenda)
-        current = session.progress.current
-        for index, item in enumerate(agenda):
-            if item.id == current and session.progress.entered_at is not None:
-                spent = item.spent_seconds + (now - session.progress.entered_at).total_seconds()
-                agenda[index] = replace(item, spent_seconds=max(spent, 0.0), ended_at=now)
-            if item.id == item_id and item.started_at is None:
-                agenda[index] = replace(agenda[index], started_at=now)
-        session = session.with_changes(
-            agenda=tuple(agenda), progress=Progress(current=item_id, entered_at=now)
-        )
-        return self._commit(session, live=True)
+        now = None if steps.previews(session) else self.clock()
+        return self._commit(steps.enter(session, item_id, now), live=True)
 
     def step(self, delta: int) -> Session:
-        """Next (+1) or previous (-1) item that is not skipped.
-
-        Positions are taken in the full agenda, so stepping from an item that was just
-        skipped moves to its neighbour rather than back to the start.
-        """
-        session = self._session
-        agenda = session.agenda
-        current = session.progress.current
-        ids = [i.id for i in agenda]
-        position = ids.index(current) if current in ids else -1
-        candidates = range(position + 1, len(agenda)) if delta > 0 else range(position - 1, -1, -1)
-        if position == -1 and delta <= 0:
-            candidates = range(len(agenda))
-        target = next((agenda[i].id for i in candidates if not agenda[i].skipped), None)
-        if target is None or target == current:
-            return session
-        return self.go_to(target)
+        """Next (+1) or previous (-1) item that is not skipped (see
+        :func:`facilitator.domain.agenda.step_target`)."""
+        target = steps.step_target(self._session, delta)
+        return self._session if target is None else self.go_to(target)
 
     def elapsed(self, item_id: str, now: datetime | None = None) -> float:
         """Seconds spent on an item, including the running visit (survives restarts)."""
-        session = self._session
-        item = session.item(item_id)
-        if item is None:
-            return 0.0
-        seconds = item.spent_seconds
-        if (
-            session.progress.current == item_id
-            and session.progress.entered_at
-            and not (session.is_closed)
-        ):
-            seconds += ((now or self.clock()) - session.progress.entered_at).total_seconds()
-        return max(seconds, 0.0)
+        return steps.elapsed(self._session, item_id, now or self.clock())
 
     # -- notes -----------------------------------------------------------------
     def add_note(
@@ -395,50 +254,31 @@ class SessionService:
     ) -> Note:
         """Attach a note to the current (or given) item, stamped now; saved at once."""
         session = self._writable()
-        if kind not in NOTE_KINDS:
-            raise ValueError(kind)
-        target = self._target_item(item)
-        at = afterwards_note_time(session, target) if session.typed_up_afterwards else self.clock()
-        note = Note(
-            id=f"n{next(self._note_seq)}",
-            item=target,
-            at=at,
-            text=clean_text(text_).strip(),
-            kind=kind,
-            speaker=speaker,
+        note = note_rules.new_note(
+            session, next(self._note_seq), text_, kind, speaker, item, self.clock()
         )
-        check_write(session, [note])
-        self._repo.save_note(note)
-        self._session = session.with_changes(notes=(*session.notes, note))
-        self._notify()
+        self._save_note(session, note)
         return note
 
     def edit_note(self, note_id: str, **fields: Any) -> Note:
         """Change a note's text, kind, speaker or item."""
         session = self._writable()
-        old = next(n for n in session.notes if n.id == note_id)
-        allowed = {"text", "kind", "speaker", "item"}
-        changes: dict[str, Any] = {
-            k: clean_text(v).strip() if k == "text" else v
-            for k, v in fields.items()
-            if k in allowed
-        }
-        note = replace(old, **changes)
-        check_write(session, [note])
-        self._repo.save_note(note)
-        self._session = session.with_changes(
-            notes=tuple(note if n.id == note_id else n for n in session.notes)
-        )
-        self._notify()
+        note = note_rules.edited_note(session, note_id, fields)
+        self._save_note(session, note)
         return note
 
     def delete_note(self, note_id: str) -> None:
         """Remove a note."""
         session = self._writable()
         self._repo.delete_note(note_id)
-        self._session = session.with_changes(
-            notes=tuple(n for n in session.notes if n.id != note_id)
-        )
+        self._session = note_rules.without_note(session, note_id)
+        self._notify()
+
+    def _save_note(self, session: Session, note: Note) -> None:
+        """Notes are saved one file each: the session's own file is not rewritten."""
+        check_write(session, [note])
+        self._repo.save_note(note)
+        self._session = note_rules.with_note(session, note)
         self._notify()
 
     def _notify(self) -> None:
@@ -454,7 +294,7 @@ class SessionService:
         a later attendance change re-derives it, and more hands than members is refused."""
         session = self._writable()
         vote = Vote(
-            item=self._target_item(item),
+            item=steps.target_item(session, item),
             question=clean_line(question),
             for_=for_,
             against=against,
@@ -496,50 +336,15 @@ class SessionService:
     def approve_and_close(self, votes_for: int | None = None) -> Session:
         """Minutes read back and approved: stamp the end, freeze the session."""
         session = self._writable()
-        if session.typed_up_afterwards and session.ended_at is None:
-            raise InputError(timing_text.END_REQUIRED)  # the end is entered, never stamped
+        closing.check_closable(session)
         now = self.clock()
         if session.progress.current:
             session = self.go_to(session.progress.current)  # bank the running item's time
-        base = self.counts().voting_base
-        ended = session.ended_at if session.typed_up_afterwards else _end_time(session, now)
-        # The minutes are read back and approved as the meeting closes (HD 12): typed up
-        # afterwards, that moment is the entered end, never the laptop's clock; the
-        # "closed" event then carries the same time, marked as taken from the paper.
-        at = ended if session.typed_up_afterwards and ended is not None else now
-        approval = Approval(at=at, for_=base if votes_for is None else votes_for, base=base)
-        detail = str(SessionMode.AFTERWARDS) if session.typed_up_afterwards else ""
-        session = session.with_changes(
-            status="closed",
-            ended_at=ended,
-            approved=approval,
-            progress=Progress(current=session.progress.current, entered_at=None),
-            events=(*session.events, Event(at=at, kind="closed", detail=detail)),
-        )
-        return self._commit(session, summary=True, live=True)
+        changed = closing.closed(session, now, votes_for, self.counts().voting_base)
+        return self._commit(changed, summary=True, live=True)
 
     def reopen(self, reason: str) -> Session:
         """Explicitly reopen a closed session; the reopening is recorded."""
-        session = self._session
-        now = self.clock()
-        session = session.with_changes(
-            status="running",
-            approved=None,
-            events=(*session.events, Event(at=now, kind="reopened", detail=clean_line(reason))),
+        return self._commit(
+            closing.reopened(self._session, self.clock(), reason), summary=True, live=True
         )
-        return self._commit(session, summary=True, live=True)
-
-
-def _next_note_number(session: Session) -> int:
-    numbers = [int(n.id[1:]) for n in session.notes if n.id[:1] == "n" and n.id[1:].isdigit()]
-    return max(numbers, default=0) + 1
-
-
-def _end_time(session: Session, now: datetime) -> datetime:
-    """When the meeting ended: now, unless it was closed before. Closed again the same day
-    with something recorded since, the meeting went on: the end moves; otherwise (a
-    correction, or a note added days later) the first end time stands."""
-    if session.ended_at is None:
-        return now
-    went_on = any(n.at > session.ended_at for n in session.notes)
-    return now if went_on and now.date() == session.ended_at.date() else session.ended_at

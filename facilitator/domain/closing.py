@@ -1,0 +1,48 @@
+"""Closing a session once its minutes are approved, and reopening it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from facilitator.domain.agenda import stopped
+from facilitator.domain.errors import InputError
+from facilitator.domain.models import Approval, Event, Session
+from facilitator.domain.timing import end_time
+from facilitator.domain.vietnamese import clean_line
+from facilitator.domain.vocab import SessionMode, SessionStatus
+from facilitator.strings import timing as timing_text
+
+
+def check_closable(session: Session) -> None:
+    """Typed up afterwards, the end must have been entered: it is never stamped."""
+    if session.typed_up_afterwards and session.ended_at is None:
+        raise InputError(timing_text.END_REQUIRED)
+
+
+def closed(session: Session, now: datetime, votes_for: int | None, base: int) -> Session:
+    """Approved by ``votes_for`` of ``base`` (all of them when not given) and frozen.
+
+    The minutes are read back and approved as the meeting closes (HD 12): typed up
+    afterwards, that moment is the entered end (required), never the laptop's clock;
+    the "closed" event then carries the same time, marked as taken from the paper.
+    """
+    check_closable(session)
+    afterwards = session.typed_up_afterwards
+    ended = session.ended_at if afterwards else end_time(session, now)
+    at = ended if afterwards and ended is not None else now
+    approval = Approval(at=at, for_=base if votes_for is None else votes_for, base=base)
+    detail = SessionMode.AFTERWARDS.value if afterwards else ""
+    return stopped(session).with_changes(
+        status=SessionStatus.CLOSED.value,
+        ended_at=ended,
+        approved=approval,
+        events=(*session.events, Event(at=at, kind="closed", detail=detail)),
+    )
+
+
+def reopened(session: Session, now: datetime, reason: str) -> Session:
+    """Running again, the approval withdrawn; the reopening and its reason recorded."""
+    event = Event(at=now, kind="reopened", detail=clean_line(reason))
+    return session.with_changes(
+        status=SessionStatus.RUNNING.value, approved=None, events=(*session.events, event)
+    )
