@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from facilitator.export.document import Block, DocHeader, Line, Signature
 from facilitator.export.header_geometry import CELL_PADDING_MM, SLACK_MM, fit_header, line_width
@@ -218,7 +218,7 @@ def styled_paragraph(
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    paragraph = container.paragraphs[0] if reuse else container.add_paragraph()
+    paragraph = cast("Paragraph", container.paragraphs[0] if reuse else container.add_paragraph())
     p = paragraph._p
     if p.pPr is None:
         p_pr = OxmlElement("w:pPr")

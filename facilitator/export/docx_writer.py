@@ -101,7 +101,7 @@ def _row(
 ) -> None:
     from docx.shared import Mm
 
-    cells = table.add_row().cells  # never table.cell() in a loop
+    cells = table.add_row().cells  # type: ignore[no-untyped-call]  # never table.cell() in a loop
     for cell, value, width in zip(cells, values, widths, strict=True):
         cell.width = Mm(width)
         paragraph = lay.styled_paragraph(cell, styles.cell, reuse=True)

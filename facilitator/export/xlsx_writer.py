@@ -89,10 +89,12 @@ def share(part: int, whole: int) -> float:
 
 def render_xlsx(tables: Sequence[SheetTable]) -> bytes:
     """A workbook with one sheet per table, as bytes (written by ``storage.output_file``)."""
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    default_sheet = workbook.active  # the empty "Sheet" every new workbook starts with
+    if default_sheet is not None:
+        workbook.remove(default_sheet)
     for table in tables:
         _write_sheet(workbook.create_sheet(_sheet_name(table.sheet_name)), table)
     buffer = io.BytesIO()
@@ -106,15 +108,15 @@ def _sheet_name(name: str) -> str:
 
 
 def _text(value: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # type: ignore[import-untyped]
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     # Control characters make openpyxl refuse the whole workbook; they carry nothing.
     return str(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 
 def _write_sheet(sheet: Any, table: SheetTable) -> None:
-    from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
 
     thin = Side(style="thin")
     grid = Border(left=thin, right=thin, top=thin, bottom=thin)

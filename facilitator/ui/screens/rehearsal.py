@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import work
-from textual.app import ComposeResult, CSSPathType
+from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.css.query import NoMatches
+from textual.types import CSSPathType
 from textual.widgets import DataTable, Header, Static
 
 from facilitator.domain.errors import FacilitatorError
