@@ -319,6 +319,7 @@ ATTENDANCE_TITLE = "Điểm danh"
 FILTER_PLACEHOLDER = "Gõ tên để tìm (không dấu cũng được) · 1 có mặt · 2 muộn · 3 vắng có lý do · 4 vắng · 5 miễn SH · 0 xóa"
 ATTENDANCE_COLUMNS = ("Họ và tên", "Loại", "Chức vụ", "Điểm danh", "Ghi chú")
 ARRIVED_AT = "đến lúc {time}"
+ROW_DETAIL_JOIN = " · "  # the highlighted person's row, whole, under a cut table
 NO_PERSON_SELECTED = "Chưa chọn người nào."
 REASON_TITLE = "Lý do vắng của đồng chí {name}"
 REASON_PLACEHOLDER = "Ví dụ: đi công tác, ốm…"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
-from textual.widgets import Header, Input
+from textual.widgets import Header, Input, Static
 
 from facilitator.domain.models import Attendance, Person
 from facilitator.domain.timing import (
@@ -33,6 +33,11 @@ from facilitator.ui.widgets.name_filter import NameFilter
 from facilitator.ui.widgets.roster_table import RosterTable
 
 WORD = re.compile(r"\w+")
+
+# At 80 columns the columns give way in this order (column, narrowest): the position
+# first (it vanishes), a long reason (arrival and leaving times still fit), then the
+# category, the name, the note and the status, so "Ghi chú" stays on screen.
+GIVE_WAY = ((2, 0), (4, 28), (1, 5), (0, 16), (4, 12), (3, 8))
 
 
 def attendance_row(person: Person, record: Attendance | None) -> tuple[str, str, str, str, str]:
@@ -86,6 +91,7 @@ class AttendanceScreen(SessionScreen):
         yield CountsHeader(id="counts")
         yield NameFilter(placeholder=text.FILTER_PLACEHOLDER, id="filter")
         yield RosterTable(id="roster")
+        yield Static("", id="row-detail", markup=False)  # the highlighted row whole, if cut
         yield AppFooter()
 
     def on_mount(self) -> None:
@@ -93,7 +99,7 @@ class AttendanceScreen(SessionScreen):
         self._people: tuple[Person, ...] | None = None  # the roster the rows were built from
         self._order: list[Person] = []
         self._words: dict[str, tuple[str, ...]] = {}
-        self.query_one(RosterTable).set_columns(*text.ATTENDANCE_COLUMNS)
+        self.query_one(RosterTable).set_columns(*text.ATTENDANCE_COLUMNS, give_way=GIVE_WAY)
         self._show(None)
         self.query_one("#filter", Input).focus()
 
@@ -141,6 +147,15 @@ class AttendanceScreen(SessionScreen):
     def current_person(self) -> str | None:
         """Id of the highlighted person."""
         return self.query_one(RosterTable).cursor_key
+
+    @on(RosterTable.Highlighted)
+    def _show_whole_row(self, event: RosterTable.Highlighted) -> None:
+        """On a narrow terminal, the highlighted person's row in full below the table."""
+        table, detail = event.table, self.query_one("#row-detail", Static)
+        detail.display = table.cut and event.key is not None
+        if detail.display:
+            cells = table.get_row_at(table.cursor_row)
+            detail.update(text.ROW_DETAIL_JOIN.join(cell for cell in cells if cell))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":

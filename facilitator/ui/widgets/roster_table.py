@@ -7,6 +7,10 @@ only changes the list of keys shown, a mark replaces one row, and only the lines
 screen are drawn (Textual's line API, as Toolong draws its logs). Column widths come
 from every row, shown or not, so columns do not jump while the user types. Cells are
 drawn as segments, never parsed as markup: a name like "[bold]Dung" shows literally.
+
+On a narrow terminal (80 columns) the columns a screen names give way, in its order,
+so the last one (the attendance "Ghi chú") is still on screen: a cut value ends in "…"
+and the screen shows the highlighted row whole elsewhere (:attr:`RosterTable.cut`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -28,6 +32,8 @@ from facilitator.ui.plain import visible
 
 Cells = tuple[str, ...]
 PADDING = 1  # blank cells each side of a value, as DataTable pads them
+ELLIPSIS = "…"
+NARROWEST_SHOWN = 4  # a column that may vanish does so rather than show "P…"
 
 
 def _clean(cells: Cells) -> Cells:
@@ -84,6 +90,18 @@ class RosterTable(ScrollView, can_focus=True):
         def control(self) -> RosterTable:
             return self.table
 
+    class Highlighted(Message):
+        """The cursor row changed, or what is cut of it (the table was resized)."""
+
+        def __init__(self, table: RosterTable, key: str | None) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> RosterTable:
+            return self.table
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._columns: Cells = ()
@@ -91,11 +109,16 @@ class RosterTable(ScrollView, can_focus=True):
         self._shown: list[str] = []
         self._row_of: dict[str, int] = {}
         self._widths: list[int] = []
+        self._give_way: tuple[tuple[int, int], ...] = ()
+        self._fitted: tuple[tuple[int, int, tuple[int, ...]], list[int]] | None = None
 
     # -- data -------------------------------------------------------------------------------
-    def set_columns(self, *labels: str) -> None:
-        """The header line."""
+    def set_columns(self, *labels: str, give_way: Sequence[tuple[int, int]] = ()) -> None:
+        """The header line. ``give_way`` lists (column, narrowest width) in the order the
+        columns narrow when the rows are wider than the table; a narrowest width of 0
+        lets the column vanish."""
         self._columns = labels
+        self._give_way = tuple(give_way)
         self._widths = [cell_len(label) for label in labels]
         self._resize()
 
@@ -147,6 +170,34 @@ class RosterTable(ScrollView, can_focus=True):
         """Keys of the rows shown, top to bottom."""
         return list(self._shown)
 
+    @property
+    def cut(self) -> bool:
+        """Some column is narrower than its widest value (or hidden) at this width."""
+        return self._shown_widths() != self._widths
+
+    def _shown_widths(self) -> list[int]:
+        """Each column's width at the table's width (0: hidden), the columns of
+        ``give_way`` narrowed in turn. The vertical scrollbar's room is always kept, so
+        a filter that hides it does not widen the columns while the user types."""
+        room = self.size.width - self.styles.scrollbar_size_vertical
+        key = (room, self.styles.scrollbar_size_vertical, tuple(self._widths))
+        if self._fitted is not None and self._fitted[0] == key:
+            return self._fitted[1]
+        widths = list(self._widths)
+        excess = sum(widths) + 2 * PADDING * len(widths) - room
+        for column, narrowest in self._give_way:
+            if excess <= 0 or room <= 0:
+                break
+            target = max(narrowest, widths[column] - excess)
+            if narrowest == 0 and target < NARROWEST_SHOWN:
+                excess -= widths[column] + 2 * PADDING
+                widths[column] = 0
+            elif target < widths[column]:
+                excess -= widths[column] - target
+                widths[column] = target
+        self._fitted = (key, widths)
+        return widths
+
     # -- cursor -----------------------------------------------------------------------------
     def validate_cursor_row(self, row: int) -> int:
         return max(0, min(row, len(self._shown) - 1))
@@ -155,6 +206,7 @@ class RosterTable(ScrollView, can_focus=True):
         self._refresh_row(old)
         self._refresh_row(new)
         self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.cursor_key))
 
     def action_cursor_up(self) -> None:
         self.cursor_row -= 1
@@ -180,7 +232,9 @@ class RosterTable(ScrollView, can_focus=True):
             self.post_message(self.Clicked(self, self._shown[row]))
 
     def on_resize(self, event: events.Resize) -> None:
+        self._resize()
         self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.cursor_key))  # what is cut changed
 
     # -- drawing ----------------------------------------------------------------------------
     def _widen(self, cells: Cells) -> bool:
@@ -192,7 +246,7 @@ class RosterTable(ScrollView, can_focus=True):
         return grew
 
     def _resize(self) -> None:
-        width = sum(self._widths) + 2 * PADDING * len(self._widths)
+        width = sum(w + 2 * PADDING for w in self._shown_widths() if w)
         size = Size(width, len(self._shown) + 1)
         if size == self.virtual_size:
             return
@@ -215,10 +269,13 @@ class RosterTable(ScrollView, can_focus=True):
     def _line(self, cells: Cells, style: Style) -> list[Segment]:
         pad = " " * PADDING
         segments = []
-        for index, width in enumerate(self._widths):
+        for index, width in enumerate(self._shown_widths()):
+            if not width:
+                continue
             value = cells[index] if index < len(cells) else ""
-            fill = " " * (width - cell_len(value))
-            segments.append(Segment(f"{pad}{value}{fill}{pad}", style))
+            if cell_len(value) > width:
+                value = set_cell_size(value, width - 1) + ELLIPSIS
+            segments.append(Segment(f"{pad}{set_cell_size(value, width)}{pad}", style))
         return segments
 
     def render_line(self, y: int) -> Strip:
