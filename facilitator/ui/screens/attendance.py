@@ -7,19 +7,15 @@ appear in names) and up/down move through the list without leaving the box.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import Header, Input, Static
 
-from facilitator.domain.models import Attendance, Person
-from facilitator.domain.timing import (
-    check_arrival,
-    check_departure,
-    default_arrival,
-    default_departure,
-)
+from facilitator.domain.models import Attendance, Person, Session
+from facilitator.domain.timing import check_arrival, check_departure, default_arrival, minute
 from facilitator.domain.vietnamese import fold, word_prefix_rank
 from facilitator.strings import timing as timing_text
 from facilitator.strings import ui as text
@@ -68,6 +64,23 @@ def search_words(person: Person) -> tuple[str, ...]:
 def matches(words: tuple[str, ...], needle: str) -> bool:
     """Accent-insensitive: every typed word starts a word of the name ("v an" finds Văn An)."""
     return all(any(w.startswith(typed) for w in words) for typed in needle.split())
+
+
+def proposed_departure(session: Session, record: Attendance, now: datetime) -> datetime:
+    """When an early leaver left, to propose: now, held live on its day, else the end
+    (as entered, or as planned when typed up afterwards); never before the start or the
+    person's arrival, never after the end."""
+    floor = minute(max(session.started_at, record.arrived_at or session.started_at))
+    planned = session.started_at + timedelta(
+        minutes=sum(item.minutes for item in session.agenda if not item.skipped)
+    )
+    end = session.ended_at
+    today = now.astimezone(session.started_at.tzinfo).date() == session.started_at.date()
+    if session.typed_up_afterwards or not today:
+        value = end or planned
+    else:
+        value = min(now, end) if end is not None else now
+    return max(floor, minute(value))
 
 
 def _best_match(people: list[Person], typed: str) -> str:
@@ -219,7 +232,7 @@ class AttendanceScreen(SessionScreen):
         if record is None or not record.is_present:
             self.notify(timing_text.LEFT_NOT_PRESENT, severity="warning")
             return
-        value = record.left_at or default_departure(session, record, self.service.clock())
+        value = record.left_at or proposed_departure(session, record, self.service.clock())
         title = timing_text.LEFT_TITLE.format(name=self._person_name(person_id))
         rule = partial(check_departure, session, record)
         dialog = ClockDialog(title, value, rule, clearable=record.left_at is not None)
