@@ -8,7 +8,8 @@ from facilitator.export import docx_layout as lay
 from facilitator.export.document import Line
 from facilitator.export.docx_meta import set_properties
 from facilitator.export.settings import DocSettings
-from facilitator.strings import export as s
+from facilitator.strings import header_text
+from facilitator.strings import report_text as s
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -28,7 +29,9 @@ def render_minutes_docx(minutes: Minutes, settings: DocSettings | None = None) -
     settings = settings or DocSettings()
     doc, styles = lay.new_document(settings)
     lay.write_header(doc, minutes.header, styles, settings)
-    lay.write_title(doc, minutes.doc_type, minutes.subject, styles, settings, s.SUBJECT_SEPARATOR)
+    lay.write_title(
+        doc, minutes.doc_type, minutes.subject, styles, settings, header_text.SUBJECT_SEPARATOR
+    )
     lay.write_blocks(doc, minutes.body, styles)
     half = lay.text_width(settings) / 2
     [[left, right]] = lay.borderless_table(doc, (half, half), 1)
@@ -45,7 +48,9 @@ def render_report_docx(report: Report, settings: DocSettings | None = None) -> b
     settings = settings or DocSettings()
     doc, styles = lay.new_document(settings)
     lay.write_header(doc, report.header, styles, settings)
-    lay.write_title(doc, report.doc_type, report.subject, styles, settings, s.SUBJECT_SEPARATOR)
+    lay.write_title(
+        doc, report.doc_type, report.subject, styles, settings, header_text.SUBJECT_SEPARATOR
+    )
     lay.write_blocks(doc, report.body, styles)
 
     half = lay.text_width(settings) / 2

@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.strings import export as s
+from facilitator.strings import output_text as s
 
 
 class Document(StrEnum):

@@ -13,7 +13,8 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from facilitator.export.document import Block, DocHeader, Line, Signature
-from facilitator.strings import export as s
+from facilitator.strings import header_text
+from facilitator.strings import report_text as s
 
 if TYPE_CHECKING:
     from facilitator.export.minutes_model import Minutes
@@ -101,7 +102,7 @@ def _split_number(text: str) -> tuple[str, str]:
 
 
 def _title(doc_type: str, subject: str) -> list[str]:
-    separator = escape(s.SUBJECT_SEPARATOR)  # a bare "-----" would be a setext underline
+    separator = escape(header_text.SUBJECT_SEPARATOR)  # a bare "-----" would be a setext underline
     return ["", f"# {escape(doc_type)}", "", f"**{escape(subject)}**", "", separator]
 
 

@@ -22,7 +22,8 @@ from facilitator.export.document import Block, DocHeader, Line, Signature
 from facilitator.export.profiles import authority_lines, build_header, profile_of, signature
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
-from facilitator.strings import export as s
+from facilitator.strings import header_text, report_text
+from facilitator.strings import minutes_text as s
 
 DISCUSSION_KINDS = frozenset({"opinion", "question", "answer", "proposal"})
 
@@ -88,15 +89,19 @@ def build_minutes(
     body += _closing(session)
 
     right = authority_lines(session.unit, settings, chair_position=chair.position if chair else "")
-    left, right = _level((Line(s.SECRETARY_SIGNER, bold=True),), right)
+    left, right = _level((Line(header_text.SECRETARY_SIGNER, bold=True),), right)
     signatures = (
         signature(left, secretary.name if secretary else ""),
         signature(right, chair.name if chair else ""),
     )
     day = session.started_at.date()
-    number = unit_number(session.unit, session.number, s.DOC_CODE_MINUTES)
+    number = unit_number(session.unit, session.number, header_text.DOC_CODE_MINUTES)
     header = build_header(
-        session.unit, number=number, doc_code=s.DOC_CODE_MINUTES, day=day, settings=settings
+        session.unit,
+        number=number,
+        doc_code=header_text.DOC_CODE_MINUTES,
+        day=day,
+        settings=settings,
     )
     subject = clean_line(session.title)
     return Minutes(
@@ -271,7 +276,7 @@ def _content(session: Session, held: list[AgendaItem], people: dict[str, Person]
         blocks += [_item(sentence(src), 1) for src in sources]
     presenters = presenter_labels(session_presenters(session))
     if presenters:  # §2.3: a study session's minutes say who presented as báo cáo viên
-        blocks.append(_item(s.presenters_line(presenters, 0)))
+        blocks.append(_item(report_text.presenters_line(presenters, 0)))
     if not held:
         blocks.append(Block("para", s.NO_AGENDA))
         return blocks

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.export.settings import DocSettings
-from facilitator.strings import export as s
+from facilitator.strings import output_text as s
 
 T = TypeVar("T")
 

@@ -17,7 +17,7 @@ from facilitator.domain.vietnamese import clean_line, fold, format_place_date
 from facilitator.export.document import DocHeader, Line, Signature
 from facilitator.export.issuers import association_signer, is_association, issuing_body
 from facilitator.export.settings import DocSettings
-from facilitator.strings import export as s
+from facilitator.strings import header_text as s
 
 
 @dataclass(frozen=True)

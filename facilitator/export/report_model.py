@@ -49,7 +49,8 @@ from facilitator.export.report_tally import (
 )
 from facilitator.export.settings import DocSettings
 from facilitator.strings import campaign as c
-from facilitator.strings import export as s
+from facilitator.strings import header_text, minutes_text
+from facilitator.strings import report_text as s
 
 MAX_LISTED_DATES = 10
 
@@ -176,9 +177,9 @@ def build_report(
     total = _total_row(rows, len(settings.grade_labels))
     subject = clean_line(title) if title and clean_line(title) else _default_subject(period)
     day = issued_on or date.today()
-    number = unit_number(unit, "", s.DOC_CODE_REPORT)  # the report has no number yet
+    number = unit_number(unit, "", header_text.DOC_CODE_REPORT)  # the report has no number yet
     header = build_header(
-        unit, number=number, doc_code=s.DOC_CODE_REPORT, day=day, settings=settings
+        unit, number=number, doc_code=header_text.DOC_CODE_REPORT, day=day, settings=settings
     )
     signer_name, signer_position = (collector.signer or (None, "", ""))[1:]
     lines = authority_lines(unit, settings, chair_position=signer_position, force_tm=True)
@@ -306,7 +307,7 @@ def _results(c: Collector, total: UnitRow, tallies: list[Tally]) -> list[Block]:
     if c.sources:
         blocks.append(_item(s.sources_line([src for src in c.sources if src])))
     if c.presenters:
-        names = [s.person_with_position(name, pos) for name, pos in c.presenters.items()]
+        names = [minutes_text.person_with_position(name, pos) for name, pos in c.presenters.items()]
         blocks.append(_item(s.presenters_line(names, len(c.presenter_keys) - len(names))))
 
     blocks.append(Block("subheading", s.REPORT_SUB_DISCUSSION))

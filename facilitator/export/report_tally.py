@@ -25,7 +25,7 @@ from facilitator.domain.vocab import ItemKind
 from facilitator.export.issuers import heads_the_unit
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
-from facilitator.strings import export as s
+from facilitator.strings import report_text as s
 
 if TYPE_CHECKING:
     from facilitator.bundle.report_bundle import ReportBundle

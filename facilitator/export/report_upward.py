@@ -25,7 +25,7 @@ from facilitator.domain.models import Json, Unit
 from facilitator.domain.vietnamese import clean_line, collation_key, format_date, slugify
 from facilitator.export.report_tally import NARRATIVE_KEYS, ReportInput, Tally, collect
 from facilitator.export.settings import DocSettings
-from facilitator.strings import export as s
+from facilitator.strings import report_text as s
 
 
 def figures_of(tally: Tally) -> Figures:

@@ -15,7 +15,7 @@ from facilitator.export.document import Block
 from facilitator.export.docx_meta import set_properties
 from facilitator.export.docx_writer import _row
 from facilitator.export.settings import DocSettings
-from facilitator.strings import export as export_text
+from facilitator.strings import header_text as export_text
 from facilitator.strings import script as s
 
 if TYPE_CHECKING:

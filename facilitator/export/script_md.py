@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.export.document import Block
 from facilitator.export.markdown import _blocks, _table, escape
-from facilitator.strings import export as export_text
+from facilitator.strings import header_text as export_text
 from facilitator.strings import script as s
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from facilitator.export.profiles import profile_of
 from facilitator.export.script_points import talking_points
 from facilitator.export.text import sentence
 from facilitator.strings import script as s
-from facilitator.strings.export import COMRADE, person_with_position
+from facilitator.strings.minutes_text import COMRADE, person_with_position
 
 
 class Step(StrEnum):

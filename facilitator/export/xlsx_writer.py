@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from facilitator.strings import export as s
+from facilitator.strings import report_text as s
 from facilitator.strings.campaign import MISSING_HEADER, MISSING_SHEET_NAME, missing_heading
 
 if TYPE_CHECKING:

@@ -33,7 +33,7 @@ from facilitator.export.report_details import (
 from facilitator.services.session import SessionService
 from facilitator.storage import report_files
 from facilitator.storage.store import Store
-from facilitator.strings import export as s
+from facilitator.strings import header_text as s
 
 SESSION_PARTS = ("strengths", "weaknesses", "proposals")
 """Narrative parts the session itself records (the report screen's three boxes)."""

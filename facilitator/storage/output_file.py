@@ -18,7 +18,7 @@ from pathlib import Path
 
 from facilitator.domain.errors import FacilitatorError, OutputExistsError, StoreError
 from facilitator.storage.atomic import fsync_dir, replace_with_retry
-from facilitator.strings import export as s
+from facilitator.strings import output_text as s
 from facilitator.strings.oserrors import reason as os_reason
 
 _STORE_MARKERS = ("index.json", "rosters.json", "session.json", ".locks")
