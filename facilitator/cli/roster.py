@@ -13,8 +13,7 @@ from facilitator.cli.context import get_store, handle_errors
 from facilitator.domain.errors import NotFoundError
 from facilitator.domain.models import PROFILES, Person, Roster
 from facilitator.domain.vietnamese import clean_line
-from facilitator.rosters.roster_file import read_roster_file
-from facilitator.services.rosters import import_roster, show_roster
+from facilitator.services.rosters import import_roster_file, show_roster
 from facilitator.strings import cli as msg
 from facilitator.strings import roster as roster_msg
 
@@ -75,14 +74,13 @@ def roster_import_command(
         old_ids = {p.id for p in store.roster(clean_line(unit)).people}
     except NotFoundError:
         old_ids = set()
-    roster = import_roster(
+    imported = import_roster_file(
         store, file, unit, parent=parent, abbrev=abbrev, profile=profile, locality=locality
     )
+    roster = imported.roster
     kept = sum(p.id in old_ids for p in roster.people)
     click.echo(msg.roster_imported(len(roster.people), clean_line(roster.unit.name), kept))
-    # Read again for the conversion notice: import_roster returns only the roster. The file
-    # is capped at 10 MB and was just read, so this costs little.
-    for notice in read_roster_file(file).notices:
+    for notice in imported.notices:  # typed in TCVN3/VNI: converted, say so
         click.echo(notice)
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from facilitator.domain.errors import InputError, NotFoundError
 from facilitator.domain.models import PROFILES, Roster, Unit
 from facilitator.domain.vietnamese import clean_line
-from facilitator.rosters.importer import merge_roster, read_roster
+from facilitator.rosters.importer import merge_roster
+from facilitator.rosters.roster_file import read_roster_file
 from facilitator.storage.store import Store
 from facilitator.strings import roster as msg
 
@@ -39,6 +40,15 @@ def _unit(
     return replace(base, **given)
 
 
+@dataclass(frozen=True)
+class ImportedRoster:
+    """The unit's new roster and what to tell the user about the file (a TCVN3/VNI
+    roster converted to Unicode, with the first names as converted)."""
+
+    roster: Roster
+    notices: tuple[str, ...] = ()
+
+
 def import_roster(
     store: Store,
     path: Path | str,
@@ -49,7 +59,24 @@ def import_roster(
     profile: str | None = None,
     locality: str | None = None,
 ) -> Roster:
-    """Read the file and replace the unit's roster (creating the unit if needed).
+    """Read the file and replace the unit's roster: :func:`import_roster_file`, without
+    its notices."""
+    return import_roster_file(
+        store, path, unit_name, parent=parent, abbrev=abbrev, profile=profile, locality=locality
+    ).roster
+
+
+def import_roster_file(
+    store: Store,
+    path: Path | str,
+    unit_name: str,
+    *,
+    parent: str | None = None,
+    abbrev: str | None = None,
+    profile: str | None = None,
+    locality: str | None = None,
+) -> ImportedRoster:
+    """Read the file (once) and replace the unit's roster (creating the unit if needed).
 
     People already on the roster keep their ids when their name matches. Unit fields left
     as ``None`` (or "") keep their stored values; a new unit defaults to profile "party".
@@ -62,15 +89,15 @@ def import_roster(
         raise InputError(msg.EMPTY_UNIT)
     if profile and clean_line(profile) not in PROFILES:
         raise InputError(msg.bad_profile(profile))
-    people = read_roster(path)
+    read = read_roster_file(path)
     try:
         existing: Roster | None = store.roster(name)
     except NotFoundError:
         existing = None
     unit = _unit(existing.unit if existing else None, name, parent, abbrev, profile, locality)
-    roster = merge_roster(existing, people, unit)
+    roster = merge_roster(existing, read.people, unit)
     store.save_roster(roster)
-    return roster
+    return ImportedRoster(roster, read.notices)
 
 
 def show_roster(store: Store, unit_name: str) -> Roster:
@@ -81,14 +108,3 @@ def show_roster(store: Store, unit_name: str) -> Roster:
     """
     roster = store.roster(clean_line(unit_name))
     return replace(roster, people=roster.sorted_people())
-
-
-def conversion_notices(path: Path | str) -> tuple[str, ...]:
-    """What to tell the user about a roster file just imported: that it was typed in
-    TCVN3/VNI and converted, with the first names as converted (as the CLI says)."""
-    from facilitator.rosters.roster_file import read_roster_file
-
-    try:
-        return read_roster_file(path).notices
-    except InputError:
-        return ()  # it was just read without error; a file changed since says nothing

@@ -151,14 +151,14 @@ class PrepareScreen(DraftingScreen):
     @work(exclusive=True, group="prepare-dialog")
     async def action_import_roster(self) -> None:
         """Import a unit's roster from a CSV/XLSX file without leaving the console."""
-        from facilitator.services.rosters import conversion_notices, import_roster
+        from facilitator.services.rosters import import_roster_file
 
         unit = self.roster.unit if self.roster is not None else None
         request = await self.app.push_screen_wait(RosterImportDialog(unit))
         if request is None:
             return
         try:
-            roster = import_roster(
+            imported = import_roster_file(
                 self.facilitator.store,
                 request.path,
                 request.unit,
@@ -170,13 +170,14 @@ class PrepareScreen(DraftingScreen):
         except FacilitatorError as err:
             self.notify(str(err), severity="error", timeout=15)
             return
+        roster = imported.roster
         self._load_rosters()
         names = [r.unit.name for r in self._rosters]
         if roster.unit.name in names:
             self.query_one("#unit", Select).value = names.index(roster.unit.name)
         self._offer_people()  # the same unit again sends no Changed: offer the new people
         self.notify(text.ROSTER_IMPORTED.format(count=len(roster.people), unit=roster.unit.name))
-        for notice in conversion_notices(request.path):  # typed in TCVN3/VNI: say so
+        for notice in imported.notices:  # typed in TCVN3/VNI: say so
             self.notify(notice, severity="warning", timeout=20)
 
     def _load_packs(self, folders: tuple[Path, ...], extra: tuple[Path, ...] = ()) -> None:
