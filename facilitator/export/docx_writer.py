@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facilitator.export import docx_layout as lay
+from facilitator.export import docx_styles
 from facilitator.export.document import Line
 from facilitator.export.docx_meta import set_properties
 from facilitator.export.settings import DocSettings
@@ -27,7 +28,7 @@ GRADE_WIDTH_MM = 13
 def render_minutes_docx(minutes: Minutes, settings: DocSettings | None = None) -> bytes:
     """The minutes as a .docx file (bytes)."""
     settings = settings or DocSettings()
-    doc, styles = lay.new_document(settings)
+    doc, styles = docx_styles.new_document(settings)
     lay.write_header(doc, minutes.header, styles, settings)
     lay.write_title(
         doc, minutes.doc_type, minutes.subject, styles, settings, header_text.SUBJECT_SEPARATOR
@@ -46,7 +47,7 @@ def render_report_docx(report: Report, settings: DocSettings | None = None) -> b
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     settings = settings or DocSettings()
-    doc, styles = lay.new_document(settings)
+    doc, styles = docx_styles.new_document(settings)
     lay.write_header(doc, report.header, styles, settings)
     lay.write_title(
         doc, report.doc_type, report.subject, styles, settings, header_text.SUBJECT_SEPARATOR
@@ -73,18 +74,21 @@ def render_report_docx(report: Report, settings: DocSettings | None = None) -> b
 
 
 def _statistics_section(
-    doc: DocxDocument, report: Report, styles: lay.Styles, settings: DocSettings
+    doc: DocxDocument, report: Report, styles: docx_styles.Styles, settings: DocSettings
 ) -> None:
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Mm
 
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Mm(lay.A4_HEIGHT_MM), Mm(lay.A4_WIDTH_MM)
+    section.page_width, section.page_height = (
+        Mm(docx_styles.A4_HEIGHT_MM),
+        Mm(docx_styles.A4_WIDTH_MM),
+    )
     section.different_first_page_header_footer = False  # keep numbering on this page
     lay.styled_paragraph(doc, styles.centre, s.REPORT_TABLE_TITLE).runs[0].bold = True
 
-    usable = lay.text_width(settings, lay.A4_HEIGHT_MM)
+    usable = lay.text_width(settings, docx_styles.A4_HEIGHT_MM)
     grades = [GRADE_WIDTH_MM] * len(settings.grade_labels)
     widths = [*STAT_WIDTHS_MM, *grades, max(usable - sum(STAT_WIDTHS_MM) - sum(grades), 15)]
     if sum(widths) > usable:  # a longer grading scale: shrink every column alike
@@ -102,7 +106,12 @@ def _statistics_section(
 
 
 def _row(
-    table: Table, values: tuple[str, ...], widths: list[float], styles: lay.Styles, *, bold: bool
+    table: Table,
+    values: tuple[str, ...],
+    widths: list[float],
+    styles: docx_styles.Styles,
+    *,
+    bold: bool,
 ) -> None:
     from docx.shared import Mm
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from facilitator.export import docx_layout as lay
+from facilitator.export import docx_styles
 from facilitator.export.document import Block
 from facilitator.export.docx_meta import set_properties
 from facilitator.export.docx_writer import _row
@@ -31,7 +32,7 @@ _LEFT_COLUMNS = (2, 4)
 def render_script_docx(script: Script, settings: DocSettings | None = None) -> bytes:
     """The script as a .docx file (bytes)."""
     settings = settings or DocSettings()
-    doc, styles = lay.new_document(settings)
+    doc, styles = docx_styles.new_document(settings)
     lay.write_title(
         doc, script.doc_type, script.subject, styles, settings, export_text.SUBJECT_SEPARATOR
     )
@@ -61,7 +62,7 @@ def render_script_docx(script: Script, settings: DocSettings | None = None) -> b
 
 
 def _agenda_table(
-    doc: DocxDocument, script: Script, styles: lay.Styles, settings: DocSettings
+    doc: DocxDocument, script: Script, styles: docx_styles.Styles, settings: DocSettings
 ) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -84,7 +85,7 @@ def _box(
     doc: DocxDocument,
     title: str,
     lines: Iterable[tuple[str, str]],
-    styles: lay.Styles,
+    styles: docx_styles.Styles,
     settings: DocSettings,
 ) -> None:
     """A bordered one-cell table: a side note, set apart from what is read aloud."""
@@ -116,7 +117,9 @@ def _box(
     lay.styled_paragraph(doc, styles.body).paragraph_format.space_after = Pt(0)
 
 
-def _item(doc: DocxDocument, item: ScriptItem, styles: lay.Styles, settings: DocSettings) -> None:
+def _item(
+    doc: DocxDocument, item: ScriptItem, styles: docx_styles.Styles, settings: DocSettings
+) -> None:
     lay.styled_paragraph(doc, styles.bold, item.heading)
     lay.styled_paragraph(doc, styles.body).add_run(item.leader).italic = True
     if item.lens:
