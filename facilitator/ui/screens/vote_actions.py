@@ -1,5 +1,5 @@
-"""The votes of the current item, on the run screen: shown, and deleted when recorded by
-mistake (record it again with F6 to correct it)."""
+"""The votes of the current item, on the run screen: recorded (F6), shown, and deleted
+when recorded by mistake (record it again with F6 to correct it)."""
 
 from __future__ import annotations
 
@@ -29,13 +29,37 @@ def votes_text(session: Session, item: AgendaItem | None) -> str:
 
 
 class VoteActions(SessionScreen):
-    """Mixed into the run screen: the votes line and deleting the item's last vote."""
+    """Mixed into the run screen: the votes line, recording a vote (F6) and deleting the
+    item's last vote."""
 
     def show_votes(self, item: AgendaItem | None) -> None:
         line = self.query_one("#votes", Static)
         shown = votes_text(self.service.session, item)
         line.update(plain(shown))
         line.display = bool(shown)
+
+    @work(exclusive=True, group="run-dialog")
+    async def action_vote(self) -> None:
+        """Record a vote against the current voting base."""
+        from facilitator.ui.screens.dialogs import VoteDialog
+
+        if not self.writable():
+            return
+        session = self.service.session
+        item = session.item(session.progress.current)
+        base = self.service.counts().voting_base
+        result = await self.app.push_screen_wait(VoteDialog(base, item.title if item else ""))
+        if result is None:
+            return
+        vote = self.attempt(
+            lambda: self.service.record_vote(
+                result.question, result.for_, result.against, result.other
+            )
+        )
+        if vote is not None:
+            outcome = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
+            self.notify(text.VOTE_SAVED.format(result=outcome))
+        self.refresh_session_view()
 
     @work(exclusive=True, group="vote-delete")
     async def action_delete_vote(self) -> None:
