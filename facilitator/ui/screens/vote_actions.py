@@ -41,7 +41,7 @@ class VoteActions(SessionScreen):
     @work(exclusive=True, group="run-dialog")
     async def action_vote(self) -> None:
         """Record a vote against the current voting base."""
-        from facilitator.ui.screens.dialogs import VoteDialog
+        from facilitator.ui.screens.vote_dialogs import VoteDialog
 
         if not self.writable():
             return

@@ -1,0 +1,55 @@
+"""The base of the console's modal dialogs: Esc cancels, Save / Cancel buttons, an error
+line, and no information notice left over the dialog's title."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label
+
+from facilitator.strings import ui as text
+from facilitator.ui.plain import plain
+
+T = TypeVar("T")
+
+CANCEL_BINDINGS: list[BindingType] = [Binding("escape", "cancel", text.CANCEL, show=False)]
+
+
+class _Dialog(ModalScreen[T | None], Generic[T]):
+    """Esc cancels; subclasses put their fields in ``#dialog``."""
+
+    CSS_PATH = "../dialogs.tcss"  # parsed when first opened, not at start-up
+
+    BINDINGS: ClassVar[list[BindingType]] = CANCEL_BINDINGS
+
+    def on_mount(self) -> None:
+        # Textual calls this besides a subclass's own on_mount. A notice still showing
+        # ("Đã lưu kết luận") sat over the dialog's title; warnings stay (some say why
+        # the dialog opened). Textual offers no public way to drop a single notice.
+        app = self.app
+        for notice in list(app._notifications):
+            if notice.severity == "information":
+                app._unnotify(notice, refresh=False)
+        app._refresh_notifications()
+
+    def action_cancel(self) -> None:
+        """Close without a result."""
+        self.dismiss(None)
+
+    def buttons(self) -> ComposeResult:
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(text.SAVE, variant="primary", id="ok")
+            yield Button(text.CANCEL, id="cancel")
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def error(self, message: str) -> None:
+        """Show a validation message inside the dialog."""
+        self.query_one(".dialog-error", Label).update(plain(message))
