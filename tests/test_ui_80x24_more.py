@@ -138,3 +138,24 @@ async def test_early_leaver_live_is_now_but_never_before_arrival(
         await pilot.pause()
     left = store.load_session(session_id).attendance_of("p03")
     assert left is not None and left.left_at == datetime(2024, 5, 10, 8, 0, tzinfo=ICT)
+
+
+async def test_at_80x24_the_agenda_key_group_label_does_not_touch_f1(
+    store, session_id, content_dir, frozen_clock
+):
+    from textual.widgets import Footer
+
+    from facilitator.ui.screens.run import RunScreen
+
+    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        footer = app.screen.query_one(Footer)
+        label = footer.query_one("FooterLabel")
+        after = [k for k in footer.query("FooterKey") if k.region.x >= label.region.right]
+        first = min(after, key=lambda key: key.region.x)
+        assert first.region.x > label.region.right  # "Mục F1", not "MụcF1"
+        assert first.region.right <= SIZE[0]
