@@ -7,7 +7,8 @@ known in advance (see ``EXPECTED``); keyword arguments override any ``Session`` 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.models import (
     AgendaItem,
@@ -23,6 +24,11 @@ from facilitator.domain.models import (
     Unit,
     Vote,
 )
+
+if TYPE_CHECKING:
+    from facilitator.services.clock import Clock
+    from facilitator.storage.store import Store
+    from facilitator.ui.app import FacilitatorApp
 
 ICT = timezone(timedelta(hours=7))
 assert ICT != UTC
@@ -175,3 +181,23 @@ def make_session(filler: int = 18, **overrides: Any) -> Session:
     }
     fields.update(overrides)
     return Session(**fields)
+
+
+def make_app(
+    store: Store, content_dir: Path, clock: Clock, session_id: str | None = None, **options: Any
+) -> FacilitatorApp:
+    """The console as the CLI builds it (``facilitator.ui.compose.build_app``), over the
+    test's store and packs, on a frozen clock; ``options`` are build_app's keywords."""
+    from facilitator.ui.compose import build_app  # Textual only for the tests of the console
+
+    return build_app(store, (content_dir,), clock=clock, session_id=session_id, **options)
+
+
+def make_app_with_messages(
+    store: Store, content_dir: Path, clock: Clock, session_id: str | None = None, **options: Any
+) -> tuple[FacilitatorApp, list[str]]:
+    """:func:`make_app`, and the list its notifications go to (read by the assertions)."""
+    app = make_app(store, content_dir, clock, session_id, **options)
+    messages: list[str] = []
+    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
+    return app, messages

@@ -5,7 +5,6 @@ from __future__ import annotations
 from facilitator.domain.models import Person, Roster, Unit
 from facilitator.export.markdown import render_minutes_md
 from facilitator.export.minutes_model import build_minutes
-from facilitator.ui.app import FacilitatorApp
 
 SIZE = (100, 40)
 
@@ -44,13 +43,6 @@ def make_namesakes(store, content_dir, frozen_clock) -> str:
     service.start()
     service.close()
     return service.session.id
-
-
-def make_app(store, content_dir, clock, session_id) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
 
 
 def minutes_line(store, session_id: str, note_text_: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from note_helpers import make_app
+from builders import make_app_with_messages
 from textual.widgets import Input, Select, Static
 
 from facilitator.config.locations import user_packs_dir
@@ -40,7 +40,7 @@ async def _draft(pilot, app: FacilitatorApp, plan: Path) -> None:  # type: ignor
 async def test_prepare_drafts_a_pack_selects_it_and_a_session_uses_it(
     store: Store, roster: Roster, content_dir: Path, frozen_clock
 ) -> None:
-    app, messages = make_app(store, content_dir, frozen_clock, None)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -90,7 +90,7 @@ async def test_drafting_the_same_plan_again_asks_before_replacing(
     target = user_packs_dir() / DRAFTED
     target.parent.mkdir(parents=True)
     target.write_text("bản cũ", encoding="utf-8")
-    app, _ = make_app(store, content_dir, frozen_clock, None)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -115,7 +115,7 @@ async def test_an_unreadable_plan_is_reported_and_nothing_is_written(
 ) -> None:
     scan = tmp_path / "ban-chup.pdf"
     scan.write_bytes(b"%PDF-1.4 not really")
-    app, messages = make_app(store, content_dir, frozen_clock, None)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, None)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import make_app
 from textual.widgets import Input
 
 from facilitator.services.session import SessionService
@@ -35,14 +36,14 @@ def mid_session(store, session_id, frozen_clock) -> str:
     return session_id
 
 
-def make_app(store, content_dir, clock, session_id=None) -> FacilitatorApp:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
+def snapshot_app(store, content_dir, clock, session_id=None) -> FacilitatorApp:
+    app = make_app(store, content_dir, clock, session_id)
     app.data_dir_label = "C:\\Users\\bi-thu\\AppData\\Local\\facilitator\\sessions"  # not tmp_path
     return app
 
 
 def test_home_80x24(snap_compare, store, session_id, content_dir, frozen_clock) -> None:
-    assert snap_compare(make_app(store, content_dir, frozen_clock), terminal_size=(80, 24))
+    assert snap_compare(snapshot_app(store, content_dir, frozen_clock), terminal_size=(80, 24))
 
 
 def test_attendance_80x24(snap_compare, store, session_id, content_dir, frozen_clock) -> None:
@@ -50,17 +51,17 @@ def test_attendance_80x24(snap_compare, store, session_id, content_dir, frozen_c
     service.mark("p01", "present")
     service.mark("p04", "absent-excused", "Ốm")
     service.close()
-    app = make_app(store, content_dir, frozen_clock, session_id)
+    app = snapshot_app(store, content_dir, frozen_clock, session_id)
     assert snap_compare(app, terminal_size=(80, 24), press=["down"])
 
 
 def test_run_80x24(snap_compare, store, mid_session, content_dir, frozen_clock) -> None:
-    app = make_app(store, content_dir, frozen_clock, mid_session)
+    app = snapshot_app(store, content_dir, frozen_clock, mid_session)
     assert snap_compare(app, terminal_size=(80, 24))
 
 
 def test_run_120x40(snap_compare, store, mid_session, content_dir, frozen_clock) -> None:
-    app = make_app(store, content_dir, frozen_clock, mid_session)
+    app = snapshot_app(store, content_dir, frozen_clock, mid_session)
     assert snap_compare(app, terminal_size=(120, 40))
 
 
@@ -69,7 +70,7 @@ def test_report_80x24(snap_compare, store, mid_session, content_dir, frozen_cloc
     service.set_reflection("p02", True, "kha")
     service.set_reflection("p03", True, None)
     service.close()
-    app = make_app(store, content_dir, frozen_clock, mid_session)
+    app = snapshot_app(store, content_dir, frozen_clock, mid_session)
     assert snap_compare(
         app, terminal_size=(80, 24), press=["ctrl+n", *"Chuẩn bị chu đáo.", "ctrl+j", "down"]
     )

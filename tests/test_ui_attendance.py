@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from builders import make_app
 from textual.widgets import Input
 
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.attendance import AttendanceScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
 from facilitator.ui.screens.run import RunScreen
@@ -12,10 +12,6 @@ from facilitator.ui.widgets.counts_header import CountsHeader
 from facilitator.ui.widgets.roster_table import RosterTable
 
 SIZE = (100, 40)
-
-
-def make_app(store, content_dir, clock, session_id) -> FacilitatorApp:
-    return FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
 
 
 def rows(screen) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import make_app_with_messages
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from facilitator.domain.models import Roster
 from facilitator.services.session import SessionService
-from facilitator.storage.store import Store
 from facilitator.strings import ui as text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.attendance import AttendanceScreen
@@ -40,20 +40,13 @@ async def import_roster_in_prepare(
     return screen
 
 
-def make_app(store: Store, content_dir: Path, clock, **kw) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, **kw)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
-
-
 async def test_home_lists_sessions_and_reports_corrupt_files(
     store, session_id, content_dir, frozen_clock
 ):
     broken = store.root / "2024-01-01-hong"
     broken.mkdir()
     (broken / "session.json").write_text("{not json", encoding="utf-8")
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -82,7 +75,7 @@ async def test_home_reports_a_session_open_in_another_window(
 ):
     other = SessionService.open(store, session_id, frozen_clock)
     try:
-        app, messages = make_app(store, content_dir, frozen_clock)
+        app, messages = make_app_with_messages(store, content_dir, frozen_clock)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()  # the list fills right after the first frame
             await pilot.press("enter")
@@ -95,7 +88,7 @@ async def test_home_reports_a_session_open_in_another_window(
 
 
 async def test_prepare_without_roster_says_how_to_import(store, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -107,7 +100,7 @@ async def test_prepare_without_roster_says_how_to_import(store, content_dir, fro
 
 async def test_prepare_lists_broken_packs_as_unavailable(store, roster, frozen_clock):
     fixtures = Path(__file__).parent / "fixtures" / "content"
-    app, _ = make_app(store, fixtures, frozen_clock)
+    app, _ = make_app_with_messages(store, fixtures, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -120,7 +113,7 @@ async def test_prepare_lists_broken_packs_as_unavailable(store, roster, frozen_c
 async def test_prepare_edits_agenda_and_creates_the_session(
     store, roster: Roster, content_dir, frozen_clock
 ):
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -190,7 +183,7 @@ async def test_home_shows_recent_sessions_then_all(store, roster, content_dir, f
     for day in range(HomeScreen.RECENT + 5):
         plan = SessionPlan(f"Buổi {day}", frozen_clock() + timedelta(days=day))
         store.put_session(build_session(store, pack, roster, plan))
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
@@ -213,7 +206,7 @@ async def test_prepare_offers_a_pack_given_by_path(
         .replace("id: thuong-ky", "id: rieng"),
         encoding="utf-8",
     )
-    app, _ = make_app(store, content_dir, frozen_clock, content_files=(own,))
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, content_files=(own,))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -243,7 +236,7 @@ async def test_prepare_keeps_at_least_one_agenda_item(
         "---\nid: mot-muc\ntitle: Một mục\nkind: thuong-ky\nversion: '1'\nsources: [Kế hoạch]\n---\n\n## Mục duy nhất\n\n- Ý chính\n",
         encoding="utf-8",
     )
-    app, messages = make_app(store, tmp_path, frozen_clock)
+    app, messages = make_app_with_messages(store, tmp_path, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -263,7 +256,7 @@ async def test_prepare_imports_a_roster_from_a_file(store, content_dir, frozen_c
         "Họ và tên;Loại;Chức vụ\nNguyễn Văn An;chính thức;Bí thư chi bộ\nLê Thị Bình;dự bị;\n",
         encoding="utf-8-sig",
     )
-    app, messages = make_app(store, content_dir, frozen_clock)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         screen = await import_roster_in_prepare(
             pilot, app, csv_file, "Chi bộ Thôn 3", parent="Đảng bộ xã Di Linh", abbrev="CB"
@@ -280,7 +273,7 @@ async def test_prepare_imports_a_roster_from_a_file(store, content_dir, frozen_c
 async def test_prepare_roster_import_error_is_shown_not_raised(
     store, content_dir, frozen_clock, tmp_path
 ):
-    app, messages = make_app(store, content_dir, frozen_clock)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await import_roster_in_prepare(pilot, app, tmp_path / "khong-co.csv", "Chi bộ X")
         assert isinstance(app.screen, PrepareScreen)
@@ -298,7 +291,7 @@ async def test_reimport_from_the_console_keeps_a_units_profile(
     )
     csv_file = tmp_path / "ds.csv"
     csv_file.write_text("Họ và tên\nLê Văn An\nTrần Văn Bình\n", encoding="utf-8")
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await import_roster_in_prepare(pilot, app, csv_file, "Chi hội CCB Thôn 2")
     roster = store.roster("Chi hội CCB Thôn 2")
@@ -311,7 +304,7 @@ async def test_home_shows_the_highlighted_sessions_id_and_whole_title_at_80x24(
 ):
     from textual.widgets import Static
 
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -327,7 +320,7 @@ async def test_ctrl_r_fills_in_the_chosen_unit_and_says_a_tcvn3_roster_was_conve
     store, roster, content_dir, frozen_clock
 ):
     legacy = Path(__file__).parent / "fixtures" / "rosters" / "tcvn3.csv"
-    app, messages = make_app(store, content_dir, frozen_clock)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from builders import make_app
 from textual.content import Content
 from textual.widgets import DataTable, Input, Markdown, Select
 
@@ -116,10 +117,6 @@ def hostile_session(store, hostile_roster, hostile_content, frozen_clock) -> str
     service = start_session(store, pack, hostile_roster, plan, frozen_clock)
     service.close()
     return service.session.id
-
-
-def make_app(store, content_dir, clock, session_id=None) -> FacilitatorApp:
-    return FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
 
 
 # -- the helpers --------------------------------------------------------------------------

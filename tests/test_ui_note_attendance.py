@@ -4,7 +4,8 @@ cancel; the list shows who is not present (issue #9, finding 6)."""
 from __future__ import annotations
 
 import pytest
-from note_helpers import SIZE, make_app, make_namesakes, minutes_line
+from builders import make_app_with_messages
+from note_helpers import SIZE, make_namesakes, minutes_line
 from textual.widgets import Input
 
 from facilitator.export.minutes_model import build_minutes
@@ -25,7 +26,7 @@ def namesakes(store, content_dir, frozen_clock) -> str:
 
 # -- finding 6: a speaker who is not marked present is asked about --------------------------
 async def test_absent_speaker_can_be_marked_late(store, namesakes, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     frozen_clock.advance(15 * 60)  # 07:45
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -53,7 +54,7 @@ async def test_absent_speaker_can_be_marked_late(store, namesakes, content_dir, 
 async def test_absent_speakers_arrival_time_can_be_typed(
     store, namesakes, content_dir, frozen_clock
 ):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     frozen_clock.advance(30 * 60)  # 08:00, but Hòa came in at 07:40
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -77,7 +78,7 @@ async def test_absent_speakers_arrival_time_can_be_typed(
 
 
 async def test_absent_speaker_can_be_kept_or_cancelled(store, namesakes, content_dir, frozen_clock):
-    app, messages = make_app(store, content_dir, frozen_clock, namesakes)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         # Cancelled: nothing saved, the speaker box is cleared, the note text stays.
@@ -114,7 +115,7 @@ async def test_after_a_cancelled_question_the_next_speaker_works(
 ):
     """The tester's flow: the refused name is not left for the next one to be appended
     to, and the next note is saved with its speaker (not typed into the speaker box)."""
-    app, messages = make_app(store, content_dir, frozen_clock, namesakes)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"Phạm Thị Hòa", "enter")
@@ -133,7 +134,7 @@ async def test_after_a_cancelled_question_the_next_speaker_works(
 
 
 async def test_unmarked_speaker_is_asked_about_too(store, namesakes, content_dir, frozen_clock):
-    app, messages = make_app(store, content_dir, frozen_clock, namesakes)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"giang", "enter")
@@ -146,7 +147,7 @@ async def test_unmarked_speaker_is_asked_about_too(store, namesakes, content_dir
 
 
 async def test_the_list_shows_who_is_not_present(store, namesakes, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"thi")  # Bình (present), Hòa (absent), Én (exempt, absent)
@@ -162,7 +163,7 @@ async def test_the_list_shows_who_is_not_present(store, namesakes, content_dir, 
 
 
 async def test_present_speaker_is_not_asked(store, namesakes, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"binh", "enter")
@@ -176,7 +177,7 @@ async def test_changing_a_notes_speaker_to_an_absent_one_asks(
     service = SessionService.open(store, namesakes, frozen_clock)
     service.add_note("Góp ý", speaker="p02")
     service.close()
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+j", "e")

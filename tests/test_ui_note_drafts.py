@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from note_helpers import SIZE, make_app, make_namesakes, minutes_line
+from builders import make_app_with_messages
+from note_helpers import SIZE, make_namesakes, minutes_line
 
 from facilitator.strings import ui as text
 from facilitator.ui import drafts as drafts_module
@@ -27,7 +28,7 @@ async def test_recovered_draft_is_not_replaced_by_the_next_key(
     DraftFile(store.session_dir(namesakes)).save(
         Draft(text="Chi bộ cần", speaker="p02", speaker_text="Trần Thị Bình", item="khai-mac")
     )
-    app, messages = make_app(store, content_dir, frozen_clock, namesakes)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert text.DRAFT_RESTORED in messages
@@ -40,7 +41,7 @@ async def test_recovered_draft_is_not_replaced_by_the_next_key(
 
 async def test_focusing_the_speaker_box_keeps_its_text(store, namesakes, content_dir, frozen_clock):
     DraftFile(store.session_dir(namesakes)).save(Draft(speaker_text="Trần Thị"))
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+l", "f3", *" Bình", "enter", *"Đồng ý", "enter")
@@ -54,7 +55,7 @@ async def test_steady_typing_reaches_the_draft_within_0_3_seconds(
 ):
     assert drafts_module.DRAFT_DELAY <= 0.3
     full = "Chi bộ cần tăng cường kiểm tra"
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", "enter")  # no speaker

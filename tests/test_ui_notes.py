@@ -9,7 +9,8 @@ and on the exported minutes.
 from __future__ import annotations
 
 import pytest
-from note_helpers import SIZE, make_app, make_namesakes, minutes_line
+from builders import make_app_with_messages
+from note_helpers import SIZE, make_namesakes, minutes_line
 from textual.widgets import Input
 
 from facilitator.domain.models import Person
@@ -30,7 +31,7 @@ def namesakes(store, content_dir, frozen_clock) -> str:
 async def test_exact_name_wins_over_the_namesake_listed_first(
     store, namesakes, content_dir, frozen_clock, typed
 ):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *typed)
@@ -48,7 +49,7 @@ async def test_exact_name_wins_over_the_namesake_listed_first(
 async def test_exact_name_wins_when_the_speaker_box_is_left_with_tab(
     store, namesakes, content_dir, frozen_clock
 ):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"Lê Văn Ân", "tab", "tab", *"Nhất trí", "enter")
@@ -62,7 +63,7 @@ async def test_an_ambiguous_name_is_picked_from_the_list(
     store, namesakes, content_dir, frozen_clock
 ):
     """ "le van an" is An or Ân: nothing is taken until the user picks."""
-    app, messages = make_app(store, content_dir, frozen_clock, namesakes)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"le van an", "tab", "tab", *"Bổ sung", "enter")
@@ -101,7 +102,7 @@ def test_exact_person_rules() -> None:
 
 
 async def test_a_saved_notes_speaker_can_be_changed(store, namesakes, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"Lê Văn An", "enter", *"Cần làm rõ", "enter")
@@ -127,7 +128,7 @@ async def test_a_saved_notes_speaker_can_be_changed(store, namesakes, content_di
 
 
 async def test_a_saved_notes_speaker_can_be_removed(store, namesakes, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"binh", "enter", *"Ghi nhận", "enter")
@@ -145,7 +146,7 @@ async def test_a_saved_notes_speaker_can_be_removed(store, namesakes, content_di
 async def test_unused_speaker_does_not_carry_into_the_next_item(
     store, namesakes, content_dir, frozen_clock
 ):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"binh", "enter")  # chosen, then nothing said
@@ -161,7 +162,7 @@ async def test_unused_speaker_does_not_carry_into_the_next_item(
 
 
 async def test_highlighted_match_stands_out(store, namesakes, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, namesakes)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"le van")
@@ -181,7 +182,7 @@ async def test_moving_on_keeps_a_note_whose_speaker_is_not_settled(
     from facilitator.ui.widgets.note_editor import NoteEditor
 
     session_id = make_namesakes(store, content_dir, frozen_clock)
-    app, messages = make_app(store, content_dir, frozen_clock, session_id)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         first = store.load_session(session_id).progress.current

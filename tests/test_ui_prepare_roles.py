@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import make_app_with_messages
 from textual.widgets import Input, Select
 
 from facilitator.domain.models import Person, Roster, Unit
@@ -14,13 +15,6 @@ from facilitator.ui.screens.prepare import PrepareScreen
 from facilitator.ui.widgets.person_select import PersonOverlay, PersonSelect
 
 SIZE = (100, 40)
-
-
-def make_app(store, content_dir, clock) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
 
 
 async def reimport(pilot, app: FacilitatorApp, path: Path, unit: str) -> None:
@@ -40,7 +34,7 @@ async def test_reimporting_the_roster_keeps_chair_secretary_and_presenter(
     csv_file = tmp_path / "ds.csv"
     names = [p.name for p in roster.people] + ["Hoàng Văn Mới"]
     csv_file.write_text("Họ và tên\n" + "\n".join(names) + "\n", encoding="utf-8")
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -74,7 +68,7 @@ async def test_a_chosen_person_missing_from_the_new_roster_is_announced(
     csv_file = tmp_path / "ds.csv"
     kept = [p.name for p in roster.people if p.id != "p02"]
     csv_file.write_text("Họ và tên\n" + "\n".join(kept) + "\n", encoding="utf-8")
-    app, messages = make_app(store, content_dir, frozen_clock)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -111,7 +105,7 @@ async def test_person_picker_types_to_search_by_word_prefix_and_shows_positions(
             ),
         )
     )
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -133,7 +127,7 @@ async def test_leaving_a_filled_form_asks_first(store, roster, content_dir, froz
     from facilitator.ui.screens.dialogs import ConfirmDialog
     from facilitator.ui.screens.home import HomeScreen
 
-    app, _ = make_app(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()

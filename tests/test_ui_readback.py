@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from note_helpers import make_app
+from builders import make_app_with_messages
 from textual.widgets import Input, Markdown
 from textual.widgets._markdown import MarkdownHeader
 
@@ -24,7 +24,7 @@ async def test_readback_wraps_long_item_headings(store, running, content_dir, fr
     agenda = service.session.agenda
     service.set_agenda((replace(agenda[0], title=LONG), *agenda[1:]))
     service.close()
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+b")
@@ -51,7 +51,7 @@ async def test_approval_proposes_the_vote_on_the_minutes_never_the_whole_base(
     service.record_vote("Tán thành nghị quyết chuyên đề", 5)
     service.record_vote("Thông qua biên bản buổi sinh hoạt", 4, 1)
     service.close()
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+b")
@@ -72,7 +72,7 @@ async def test_approval_without_a_vote_on_the_minutes_asks_for_the_count(
     service = SessionService.open(store, running, frozen_clock)
     service.record_vote("Tán thành nghị quyết chuyên đề", 5)  # not about the minutes
     service.close()
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+b")

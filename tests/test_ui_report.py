@@ -4,21 +4,17 @@ screen, read back and home, keyboard-driven, saved at once, closed sessions incl
 from __future__ import annotations
 
 import pytest
+from builders import make_app
 from textual.widgets import DataTable, Static, TextArea
 
 from facilitator.domain.models import Narrative
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.readback import ReadbackScreen
 from facilitator.ui.screens.report import SAVE_DELAY, ReportScreen, next_grade
 from facilitator.ui.screens.run import RunScreen
 
 SIZE = (100, 40)
-
-
-def make_app(store, content_dir, clock, session_id=None) -> FacilitatorApp:
-    return FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
 
 
 def names(screen: ReportScreen) -> list[str]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builders import make_app_with_messages
 from docx import Document
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
@@ -33,15 +34,6 @@ ALL_PARTS = {
     "weaknesses": "Còn ít ý kiến.",
     "proposals": "Đề nghị cấp tài liệu sớm.",
 }
-
-
-def make_app(store, content_dir, clock, session_id, folder: Path) -> tuple[FacilitatorApp, list]:
-    app = FacilitatorApp(
-        store, content_dir=content_dir, clock=clock, session_id=session_id, export_dir=folder
-    )
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], limit: int = 60) -> None:
@@ -93,7 +85,9 @@ def docx_text(path: Path) -> str:
 async def test_filled_dialog_exports_a_signable_docx(
     store, running, content_dir, frozen_clock, tmp_path
 ):
-    app, messages = make_app(store, content_dir, frozen_clock, running, tmp_path)
+    app, messages = make_app_with_messages(
+        store, content_dir, frozen_clock, running, export_dir=tmp_path
+    )
     target = tmp_path / "bao-cao.docx"
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_signing(app, pilot)
@@ -130,7 +124,9 @@ async def test_filled_dialog_exports_a_signable_docx(
 async def test_blanks_are_listed_first_and_reported_after(
     store, running, content_dir, frozen_clock, tmp_path
 ):
-    app, messages = make_app(store, content_dir, frozen_clock, running, tmp_path)
+    app, messages = make_app_with_messages(
+        store, content_dir, frozen_clock, running, export_dir=tmp_path
+    )
     target = tmp_path / "bao-cao.md"
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_signing(app, pilot)
@@ -156,7 +152,9 @@ async def test_blanks_are_listed_first_and_reported_after(
 async def test_typed_details_survive_closing_failing_and_reopening(
     store, running, content_dir, frozen_clock, tmp_path
 ):
-    app, messages = make_app(store, content_dir, frozen_clock, running, tmp_path)
+    app, messages = make_app_with_messages(
+        store, content_dir, frozen_clock, running, export_dir=tmp_path
+    )
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_signing(app, pilot)
         dialog.query_one("#sign-number", Input).value = "12"
@@ -178,7 +176,7 @@ async def test_typed_details_survive_closing_failing_and_reopening(
         await choose_file(app, pilot, blocker / "bc.docx")
         assert any(m.startswith("Không xuất được") for m in messages), messages
     assert store.load_session(running).narrative.weaknesses == "Đến muộn."
-    app, _ = make_app(store, content_dir, frozen_clock, running, tmp_path)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:  # a new window, the same session
         dialog = await open_signing(app, pilot)
         assert dialog.query_one("#sign-number", Input).value == "12"
@@ -190,7 +188,7 @@ async def test_typed_details_survive_closing_failing_and_reopening(
 async def test_the_next_number_is_proposed_after_one_is_issued(
     store, running, content_dir, frozen_clock, tmp_path
 ):
-    app, _ = make_app(store, content_dir, frozen_clock, running, tmp_path)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_signing(app, pilot)
         dialog.query_one("#sign-number", Input).value = "Số: 4-BC/CB"
@@ -238,7 +236,9 @@ def bare_unit_session(store, content_dir, frozen_clock) -> str:
 async def test_missing_unit_details_are_warned_and_saved_on_the_unit(
     store, bare_unit_session, content_dir, frozen_clock, tmp_path
 ):
-    app, messages = make_app(store, content_dir, frozen_clock, bare_unit_session, tmp_path)
+    app, messages = make_app_with_messages(
+        store, content_dir, frozen_clock, bare_unit_session, export_dir=tmp_path
+    )
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_signing(app, pilot)
         warning = str(dialog.query_one("#signing-warning", Static).render())
@@ -285,7 +285,7 @@ async def test_report_formats_listed_in_the_dialog_come_from_the_registry(
     from facilitator.strings import export_ui as xt
 
     monkeypatch.setattr(pdf, "find_soffice", lambda environ=None: None)
-    app, _ = make_app(store, content_dir, frozen_clock, running, tmp_path)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running, export_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         dialog = await open_signing(app, pilot)
         fill(dialog, ALL_PARTS)
@@ -306,7 +306,9 @@ async def test_report_formats_listed_in_the_dialog_come_from_the_registry(
 async def test_both_dialogs_fit_80x24_with_their_buttons_in_view(
     store, bare_unit_session, content_dir, frozen_clock, tmp_path
 ):
-    app, _ = make_app(store, content_dir, frozen_clock, bare_unit_session, tmp_path)
+    app, _ = make_app_with_messages(
+        store, content_dir, frozen_clock, bare_unit_session, export_dir=tmp_path
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await open_signing(app, pilot)
         screen = dialog.region

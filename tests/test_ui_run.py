@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from builders import make_app_with_messages
 from textual.widgets import Input, Markdown
 
 from facilitator.strings import ui as text
@@ -22,17 +23,10 @@ from facilitator.ui.widgets.pacing_line import PacingLine
 SIZE = (100, 40)
 
 
-def make_app(store, content_dir, clock, session_id) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
-
-
 async def test_note_with_accent_insensitive_speaker_is_attached_to_the_item(
     store, running, content_dir, frozen_clock
 ):
-    app, messages = make_app(store, content_dir, frozen_clock, running)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
@@ -54,7 +48,7 @@ async def test_note_with_accent_insensitive_speaker_is_attached_to_the_item(
 
 
 async def test_notes_can_be_edited_and_deleted(store, running, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"binh", "enter", *"Một", "enter")
@@ -78,7 +72,7 @@ async def test_draft_survives_a_restart_and_is_saved_on_item_change(
     store, running, content_dir, frozen_clock, monkeypatch
 ):
     monkeypatch.setattr(run_module, "DRAFT_DELAY", 0.01)
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"cuong", "enter", *"Chi bộ cần")
@@ -87,7 +81,7 @@ async def test_draft_survives_a_restart_and_is_saved_on_item_change(
         assert draft["text"] == "Chi bộ cần" and draft["item"] == "khai-mac"
         await pilot.press(*" thêm")  # typed, then the window dies before the debounce
     # The app was torn down mid-typing: nothing typed is lost.
-    app, messages = make_app(store, content_dir, frozen_clock, running)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         editor = app.screen.query_one(NoteEditor)
@@ -105,14 +99,14 @@ async def test_draft_survives_a_restart_and_is_saved_on_item_change(
 
 
 async def test_timer_resumes_after_the_app_is_torn_down(store, running, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         frozen_clock.advance(200)
         await pilot.press("ctrl+right")  # khai-mac: 200 s banked
         frozen_clock.advance(100)  # 100 s into cu-thu-ky, then the laptop dies
     frozen_clock.advance(20)
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         service = app.service
@@ -129,7 +123,7 @@ async def test_timer_resumes_after_the_app_is_torn_down(store, running, content_
 
 
 async def test_vote_shows_base_and_result_and_is_stored(store, running, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f6")
@@ -160,7 +154,7 @@ async def test_vote_shows_base_and_result_and_is_stored(store, running, content_
 
 
 async def test_item_and_overall_conclusions(store, running, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f7")
@@ -179,7 +173,7 @@ async def test_item_and_overall_conclusions(store, running, content_dir, frozen_
 async def test_readback_approve_makes_session_read_only_until_reopened(
     store, running, content_dir, frozen_clock
 ):
-    app, messages = make_app(store, content_dir, frozen_clock, running)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"an", "enter", *"Nhất trí", "enter")
@@ -278,7 +272,7 @@ async def test_half_typed_note_is_in_the_minutes_read_back(
     store, running, content_dir, frozen_clock
 ):
     """Going to read back (and then approving) never leaves a typed note out of the minutes."""
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"binh", "enter", *"Bổ sung kế hoạch")
@@ -302,7 +296,7 @@ async def test_export_into_a_folder_asks_only_about_the_file_it_writes(
 
 async def test_speaking_queue_mid_note_asks_for_the_name(store, running, content_dir, frozen_clock):
     """Queueing someone while a note is typed leaves the note and its speaker alone."""
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"binh", "enter", *"Ý kiến dở")  # a note half typed
@@ -382,7 +376,7 @@ async def test_ctrl_twins_that_edit_text_edit_text_in_a_text_box(
     """ctrl+u clears the speaker box (Textual's editing key) instead of opening the vote
     dialog, whose Enter then saved a vote named after the speaker; outside a text box
     ctrl+u is still F6's twin, and F6 works everywhere."""
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f3", *"Phạm")

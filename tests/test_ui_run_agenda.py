@@ -3,6 +3,7 @@ from the command palette (accent-insensitive)."""
 
 from __future__ import annotations
 
+from builders import make_app_with_messages
 from textual.command import CommandPalette
 
 from facilitator.services.session import SessionService
@@ -16,19 +17,12 @@ from facilitator.ui.widgets.pacing_line import PacingLine
 SIZE = (100, 40)
 
 
-def make_app(store, content_dir, clock, session_id) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
-
-
 def pacing(app: FacilitatorApp) -> str:
     return str(app.screen.query_one(PacingLine).render())
 
 
 async def test_skip_and_keep_the_highlighted_item(store, running, content_dir, frozen_clock):
-    app, messages = make_app(store, content_dir, frozen_clock, running)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Mục 1/13" in pacing(app)
@@ -51,7 +45,7 @@ async def test_skip_and_keep_the_highlighted_item(store, running, content_dir, f
 
 
 async def test_minutes_change_and_pacing_follows(store, running, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "00:00 / 05:00" in pacing(app)
@@ -71,7 +65,7 @@ async def test_minutes_change_and_pacing_follows(store, running, content_dir, fr
 
 
 async def test_skipping_the_current_item_moves_on(store, running, content_dir, frozen_clock):
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         frozen_clock.advance(90)
@@ -89,7 +83,7 @@ async def test_the_last_kept_item_cannot_be_skipped(store, running, content_dir,
     for item in service.session.agenda[1:]:
         service.update_item(item.id, skipped=True)
     service.close()
-    app, messages = make_app(store, content_dir, frozen_clock, running)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+l", "space")
@@ -102,7 +96,7 @@ async def test_closed_session_agenda_is_read_only(store, running, content_dir, f
     service = SessionService.open(store, running, frozen_clock)
     service.approve_and_close()
     service.close()
-    app, messages = make_app(store, content_dir, frozen_clock, running)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+l", "space", "plus")
@@ -116,7 +110,7 @@ async def test_closed_session_agenda_is_read_only(store, running, content_dir, f
 async def test_jump_palette_lists_every_item_and_goes_there(
     store, running, content_dir, frozen_clock
 ):
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen

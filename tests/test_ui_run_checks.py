@@ -3,7 +3,7 @@ newest note in view, and a closed session that says it is read-only before any t
 
 from __future__ import annotations
 
-from note_helpers import make_app
+from builders import make_app_with_messages
 from textual.widgets import Button, Input, Label
 
 from facilitator.services.session import SessionService
@@ -18,7 +18,7 @@ SIZE = (100, 40)
 async def test_an_impossible_vote_is_refused_as_it_is_typed(
     store, running, content_dir, frozen_clock
 ) -> None:
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f6")
@@ -42,7 +42,7 @@ async def test_an_impossible_vote_is_refused_as_it_is_typed(
 async def test_a_vote_without_any_count_cannot_be_saved_by_one_enter(
     store, running, content_dir, frozen_clock
 ) -> None:
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f6")
@@ -61,7 +61,7 @@ async def test_a_vote_without_any_count_cannot_be_saved_by_one_enter(
 async def test_the_newest_note_is_highlighted_and_in_view(
     store, running, content_dir, frozen_clock
 ) -> None:
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for number in range(6):
@@ -80,7 +80,7 @@ async def test_a_closed_session_shows_read_only_note_boxes(
     service = SessionService.open(store, running, frozen_clock)
     service.approve_and_close(4)
     service.close()
-    app, messages = make_app(store, content_dir, frozen_clock, running)
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
@@ -95,7 +95,7 @@ async def test_a_closed_session_shows_read_only_note_boxes(
 async def test_the_saved_vote_is_shown_and_can_be_deleted(
     store, running, content_dir, frozen_clock
 ) -> None:
-    app, _ = make_app(store, content_dir, frozen_clock, running)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f6")

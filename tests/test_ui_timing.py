@@ -11,6 +11,7 @@ from datetime import datetime
 
 import docx
 import pytest
+from builders import make_app
 from conftest import ICT, FrozenClock
 from textual.widgets import Button, Input, Label
 
@@ -20,7 +21,6 @@ from facilitator.export.minutes_model import build_minutes
 from facilitator.parsing import load_pack
 from facilitator.services.planning import SessionPlan, start_session
 from facilitator.strings import timing as t
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.attendance import AttendanceScreen
 from facilitator.ui.screens.dialogs import ApproveDialog
 from facilitator.ui.screens.readback import ReadbackScreen
@@ -29,10 +29,6 @@ from facilitator.ui.screens.time_dialogs import ClockDialog, StartDialog, TimesD
 
 SIZE = (100, 40)
 PLANNED = datetime(2024, 5, 3, 7, 30, tzinfo=ICT)
-
-
-def make_app(store, content_dir, clock, session_id) -> FacilitatorApp:
-    return FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
 
 
 def minutes_texts(session) -> tuple[str, str]:

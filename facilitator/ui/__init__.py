@@ -19,12 +19,11 @@ def run_app(
 ) -> Path | None:
     """Run the console until the user quits (blocks); the crash log's path if it crashed."""
     from facilitator.config.locations import config_file
-    from facilitator.ui.app import FacilitatorApp
+    from facilitator.ui.compose import build_app
 
-    app = FacilitatorApp(
+    app = build_app(
         store,
-        content_dir=Path(content_dirs[0]),
-        extra_content_dirs=tuple(Path(p) for p in content_dirs[1:]),
+        content_dirs,
         session_id=session_id,
         content_files=content_files,
         settings=settings,
