@@ -97,7 +97,10 @@ async def test_absent_speaker_can_be_kept_or_cancelled(store, namesakes, content
         await pilot.pause()
         assert isinstance(app.screen, AbsentSpeakerDialog)
         app.screen.query_one("#keep").press()
-        await pilot.pause()
+        for _ in range(10):  # the dialog closes, then the worker moves the focus
+            await pilot.pause()
+            if app.screen.query_one("#note-text", Input).has_focus:
+                break
         assert app.screen.query_one("#note-text", Input).has_focus
         await pilot.press("enter")  # the note typed before
         await pilot.pause()
