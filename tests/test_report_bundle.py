@@ -18,7 +18,8 @@ from click.testing import CliRunner
 
 from facilitator.bundle import parallel as parallel_map
 from facilitator.bundle.io import write_bundle
-from facilitator.bundle.report_bundle import read_report_bundle, validate_report
+from facilitator.bundle.report_bundle import read_report_bundle
+from facilitator.bundle.report_check import validate_report
 from facilitator.cli.main import main
 from facilitator.domain.errors import InputError
 from facilitator.domain.models import Attendance, Narrative, Reflection, Session, Unit
