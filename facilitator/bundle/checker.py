@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterator
 from datetime import datetime
 from typing import Any
 
+from facilitator.domain.codec import is_int as is_int
 from facilitator.domain.errors import Problem
 from facilitator.strings import bundle as msg
 
@@ -55,10 +56,6 @@ def shown(value: Any) -> str:
         return plain(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError):
         return type(value).__name__
-
-
-def is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class Checker:

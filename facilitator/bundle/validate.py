@@ -1,10 +1,12 @@
 """Complete validation of a ``facilitator.session/1`` bundle before anything trusts it.
 
 Every problem is reported with its JSON path (``$.attendance[3].status``), not only the
-first, so a user fixes a file in one go. Keys the spec lists are required when a record
-means nothing without them (ids, names, statuses, counts); flags and nullable details the
-models give defaults for may be left out, but are type-checked when present. Unknown keys
-are allowed: they are kept and written back.
+first, so a user fixes a file in one go. The structure (required keys, types, choices)
+derives from the records' declarations (:mod:`facilitator.bundle.structure`); this module
+adds the rules that are not structure: the format's name and version, the id pattern,
+references between records (people, agenda items), one record per person, vote bases
+derived from attendance, and, for foreign files, times on the meeting's days. Unknown
+keys are allowed: they are kept and written back.
 
 A hostile file with huge arrays stays cheap: at most ``MAX_REPORTED`` problems are
 described and checking stops once ``MAX_COUNTED`` have been seen.
@@ -19,26 +21,19 @@ from typing import Any
 from facilitator.bundle.checker import MAX_REPORTED as MAX_REPORTED
 from facilitator.bundle.checker import Anything as _Anything
 from facilitator.bundle.checker import Checker as _Checker
-from facilitator.bundle.checker import Obj
+from facilitator.bundle.checker import Obj, is_int
 from facilitator.bundle.checker import TooMany as _TooMany
 from facilitator.bundle.checker import json_key as _key
 from facilitator.bundle.checker import plain as _plain
 from facilitator.bundle.checker import shown as _shown
-from facilitator.bundle.meeting import MeetingDays, aware_moment, meeting_days, voting_base_of
+from facilitator.bundle.meeting import aware_moment, meeting_days, voting_base_of
+from facilitator.bundle.structure import Step, check_record
 from facilitator.domain.errors import Problem
 from facilitator.domain.models import (
     ATTENDANCE_STATUSES,
     BUNDLE_FORMAT,
-    GRADES,
-    ITEM_KINDS,
-    NOTE_KINDS,
-    PERSON_CATEGORIES,
-    PROFILES,
     SESSION_ID_PATTERN,
-    SESSION_KINDS,
-    SESSION_MODES,
-    SESSION_STATUSES,
-    TEMPORARY_VALUES,
+    Session,
 )
 from facilitator.strings import bundle as msg
 from facilitator.strings import timing as timing_msg
@@ -46,6 +41,11 @@ from facilitator.strings import timing as timing_msg
 # Same rule as the store's folder names, so every valid bundle can be stored.
 SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)
 _FORMAT_FAMILY = BUNDLE_FORMAT.rsplit("/", 1)[0] + "/"
+# A problem in these leaves the vote base unknown (roles were always counted with them).
+_BASE_SECTIONS = re.compile(r"\$\.(?:people|roles|attendance)\b")
+_PRESENT = ("present", "late")
+
+PersonRef = Callable[[str], str]
 
 
 def validate_session(data: Any, *, foreign: bool = False) -> list[Problem]:
@@ -85,68 +85,40 @@ def _check_session(check: _Checker, data: Any, foreign: bool) -> None:
     # Another format or version means another shape: listing its fields would only be noise.
     if not _check_format(check, data):
         return
-    session_id = check.string(data, "id", "$")
-    if session_id is not None and not SESSION_ID_RE.fullmatch(session_id):
-        check.add("$.id", msg.BAD_SESSION_ID)
-    check.choice(data, "status", "$", SESSION_STATUSES)
-    _check_unit(check, data)
-    check.string(data, "number", "$", required=False, nullable=True)
-    check.string(data, "title", "$", non_empty=True)
-    check.choice(data, "kind", "$", SESSION_KINDS)
-    check.string(data, "place", "$")
-    check.time(data, "started_at", "$")
-    check.time(data, "ended_at", "$", required=False, nullable=True)
-    check.choice(data, "mode", "$", SESSION_MODES, required=False)
-    _check_content(check, data)
-    days = meeting_days(data.get("started_at"), data.get("ended_at")) if foreign else None
-    before = check.count
-    people = _check_people(check, data)
-    _check_roles(check, data, people)
-    _check_attendance(check, data, people, days)
-    # The vote base is derived from people + attendance, so only once both are sound.
-    # Worked out only for votes to check: a write of one mark must not pay for it.
-    sound = check.count == before and bool(data.get("votes"))
-    base = voting_base_of(data) if sound else None
-    items = _check_agenda(check, data, people, days)
-    _check_notes(check, data, people, items)
-    _check_votes(check, data, items, base)
-    check.string(data, "conclusion", "$")
-    _check_reflections(check, data, people)
-    _check_approved(check, data)
-    _check_stored_extras(check, data)
+    check_record(check, Session, data, "$", _Rules(data, foreign).after())
 
 
-def _check_unit(check: _Checker, data: Obj) -> None:
-    unit = check.obj(data, "unit", "$")
-    if unit is None:
-        return
-    check.string(unit, "name", "$.unit", non_empty=True)
-    for key in ("parent", "abbrev", "locality"):
-        check.string(unit, key, "$.unit", required=False)
-    check.choice(unit, "profile", "$.unit", PROFILES, required=False)
+# -- helpers over structurally checked values ------------------------------------------
 
 
-def _check_content(check: _Checker, data: Obj) -> None:
-    content = check.obj(data, "content", "$")
-    if content is None:
-        return
-    check.string(content, "id", "$.content")
-    check.string(content, "version", "$.content")
-    check.string_list(content, "sources", "$.content")
-    for index, entry in enumerate(check.array(content, "framing", "$.content", required=False)):
-        if not (
-            isinstance(entry, list)
-            and len(entry) == 3
-            and all(isinstance(part, str) for part in entry)
-        ):
-            check.add(f"$.content.framing[{index}]", msg.FRAMING_ENTRY)
+def _id(obj: Obj, key: str = "id") -> str | None:
+    value = obj.get(key)
+    return value if isinstance(value, str) and value.strip() else None
 
 
-def _remember_id(
+def _count(obj: Obj, key: str) -> int | None:
+    value = obj.get(key)
+    return value if is_int(value) and value >= 0 else None
+
+
+def _ref(
+    check: _Checker, obj: Obj, key: str, where: str, known: Collection[str], unknown: PersonRef
+) -> str | None:
+    """The reference at ``key`` when it names a known id; an unknown one is a problem."""
+    value = obj.get(key)
+    if not isinstance(value, str):
+        return None
+    if value not in known:
+        check.add(_key(where, key), unknown(_plain(value)))
+        return None
+    return value
+
+
+def _remember(
+    check: _Checker,
     value: str | None,
     where: str,
     seen: dict[str, str],
-    check: _Checker,
     field: str = "id",
     message: Callable[[str, str], str] = msg.duplicate_id,
 ) -> None:
@@ -159,125 +131,85 @@ def _remember_id(
         seen[value] = where
 
 
-def _ids_or_anything(data: Obj, key: str, seen: dict[str, str]) -> Collection[str]:
-    return seen if isinstance(data.get(key), list) else _Anything()
+class _Rules:
+    """The rules beyond structure, run on each value once its own shape is checked."""
 
+    def __init__(self, data: Obj, foreign: bool) -> None:
+        self.data = data
+        self.days = meeting_days(data.get("started_at"), data.get("ended_at")) if foreign else None
+        # Known before the walk: roles come first in the file but name people.
+        self.people = _people_ids(data)
+        self.item_ids: dict[str, str] = {}
+        self.items: Collection[str] = (
+            self.item_ids if isinstance(data.get("agenda"), list) else _Anything()
+        )
+        self.note_ids: dict[str, str] = {}
+        self.attended: dict[str, str] = {}
+        self.reflected: dict[str, str] = {}
+        self.base: int | None = None
+        self.base_known = False
 
-def _check_people(check: _Checker, data: Obj) -> Collection[str]:
-    """Validate ``people``; returns the valid ids (mapped to the path defining each)."""
-    seen: dict[str, str] = {}
-    for where, person in check.objects(data, "people", "$"):
-        person_id = check.string(person, "id", where, non_empty=True)
-        _remember_id(person_id, where, seen, check)
-        check.string(person, "name", where, non_empty=True)
-        check.choice(person, "category", where, PERSON_CATEGORIES)
-        check.string(person, "position", where, required=False, nullable=True)
-        check.boolean(person, "exempt", where)
-        check.choice(person, "temporary", where, TEMPORARY_VALUES, required=False)
-        if "name_parts" in person:
-            parts = person["name_parts"]
-            if not (
-                isinstance(parts, list)
-                and len(parts) == 3
-                and all(isinstance(part, str) for part in parts)
-            ):
-                check.add(f"{where}.name_parts", msg.NAME_PARTS)
-    return _ids_or_anything(data, "people", seen)
+    def after(self) -> dict[str, Step]:
+        return {
+            "id": self.session_id,
+            "roles": self.roles,
+            "people": self.person,
+            "attendance": self.attendance,
+            "agenda": self.item,
+            "notes": self.note,
+            "votes": self.vote,
+            "reflections": self.reflection,
+            "approved": self.approved,
+        }
 
+    def session_id(self, check: _Checker, data: Obj, where: str) -> None:
+        session_id = data.get("id")
+        if isinstance(session_id, str) and not SESSION_ID_RE.fullmatch(session_id):
+            check.add("$.id", msg.BAD_SESSION_ID)
 
-def _check_roles(check: _Checker, data: Obj, people: Collection[str]) -> None:
-    roles = check.obj(data, "roles", "$")
-    if roles is None:
-        return
-    for key in ("chair", "secretary"):
-        check.ref(roles, key, "$.roles", people, msg.unknown_person, required=False, nullable=True)
-    for index, value in enumerate(check.array(roles, "presenters", "$.roles", required=False)):
-        where = f"$.roles.presenters[{index}]"
-        if not isinstance(value, str):
-            check.add(where, msg.NOT_STRING)
-        elif value not in people:
-            check.add(where, msg.unknown_person(_plain(value)))
+    def roles(self, check: _Checker, roles: Obj, where: str) -> None:
+        for key in ("chair", "secretary"):
+            _ref(check, roles, key, where, self.people, msg.unknown_person)
+        presenters = roles.get("presenters")
+        for index, value in enumerate(presenters if isinstance(presenters, list) else ()):
+            if isinstance(value, str) and value not in self.people:
+                check.add(f"{where}.presenters[{index}]", msg.unknown_person(_plain(value)))
 
+    def person(self, check: _Checker, person: Obj, where: str) -> None:
+        person_id = _id(person)
+        first = self.people.get(person_id) if isinstance(self.people, dict) else None
+        if person_id is not None and first is not None and first != where:
+            check.add(f"{where}.id", msg.duplicate_id(_plain(person_id), first))
 
-def _check_attendance(
-    check: _Checker, data: Obj, people: Collection[str], days: MeetingDays | None
-) -> None:
-    seen: dict[str, str] = {}
-    for where, record in check.objects(data, "attendance", "$"):
-        person_id = check.ref(record, "person", where, people, msg.unknown_person)
-        _remember_id(person_id, where, seen, check, "person", msg.duplicate_record)
-        status = check.choice(record, "status", where, ATTENDANCE_STATUSES)
-        check.time(record, "arrived_at", where, required=False, nullable=True)
-        check.time(record, "left_at", where, required=False, nullable=True)
+    def attendance(self, check: _Checker, record: Obj, where: str) -> None:
+        person_id = _ref(check, record, "person", where, self.people, msg.unknown_person)
+        _remember(check, person_id, where, self.attended, "person", msg.duplicate_record)
         for key in ("arrived_at", "left_at"):
-            _check_day(check, record, key, where, days)
-        check.string(record, "reason", where, required=False, nullable=True)
+            self.on_meeting_days(check, record, key, where)
+        status = record.get("status")
         if status == "late" and record.get("arrived_at") is None:
             check.add(f"{where}.arrived_at", msg.LATE_NEEDS_ARRIVAL)
-        _check_left(check, record, where, status)
+        known = isinstance(status, str) and status in ATTENDANCE_STATUSES
+        _check_left(check, record, where, status if known else None)
 
-
-def _check_left(check: _Checker, record: Obj, where: str, status: str | None) -> None:
-    """``left_at`` (về sớm) belongs to someone present, and not before they arrived."""
-    left = aware_moment(record.get("left_at"))
-    if left is None:
-        return
-    if status is not None and status not in ("present", "late"):
-        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_NOT_PRESENT)
-    arrived = aware_moment(record.get("arrived_at"))
-    if arrived is not None and left < arrived:
-        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_BEFORE_ARRIVAL)
-
-
-def _check_agenda(
-    check: _Checker, data: Obj, people: Collection[str], days: MeetingDays | None
-) -> Collection[str]:
-    seen: dict[str, str] = {}
-    for where, item in check.objects(data, "agenda", "$"):
-        item_id = check.string(item, "id", where, non_empty=True)
-        _remember_id(item_id, where, seen, check)
-        check.string(item, "title", where, non_empty=True)
-        check.choice(item, "kind", where, ITEM_KINDS)
-        check.string(item, "framing", where, required=False, nullable=True)
-        check.integer(item, "minutes", where, minimum=1)
-        check.time(item, "started_at", where, required=False, nullable=True)
-        check.time(item, "ended_at", where, required=False, nullable=True)
+    def item(self, check: _Checker, item: Obj, where: str) -> None:
+        _remember(check, _id(item), where, self.item_ids)
         for key in ("started_at", "ended_at"):
-            _check_day(check, item, key, where, days)
-        check.boolean(item, "skipped", where)
-        # Extras the app stores with each item (copied from the content pack, timers).
-        for key in ("body", "presenter_notes", "conclusion"):
-            check.string(item, key, where, required=False)
-        check.string_list(item, "questions", where, required=False)
-        check.ref(
-            item, "presenter", where, people, msg.unknown_person, required=False, nullable=True
-        )
-        check.number(item, "spent_seconds", where)
-    return _ids_or_anything(data, "agenda", seen)
+            self.on_meeting_days(check, item, key, where)
+        _ref(check, item, "presenter", where, self.people, msg.unknown_person)
 
+    def note(self, check: _Checker, note: Obj, where: str) -> None:
+        _remember(check, _id(note), where, self.note_ids)
+        _ref(check, note, "item", where, self.items, msg.unknown_item)
+        _ref(check, note, "speaker", where, self.people, msg.unknown_person)
 
-def _check_notes(
-    check: _Checker, data: Obj, people: Collection[str], items: Collection[str]
-) -> None:
-    seen: dict[str, str] = {}
-    for where, note in check.objects(data, "notes", "$"):
-        note_id = check.string(note, "id", where, non_empty=True)
-        _remember_id(note_id, where, seen, check)
-        check.ref(note, "item", where, items, msg.unknown_item)
-        check.time(note, "at", where)
-        check.ref(note, "speaker", where, people, msg.unknown_person, required=False, nullable=True)
-        check.choice(note, "kind", where, NOTE_KINDS)
-        check.string(note, "text", where)
-
-
-def _check_votes(check: _Checker, data: Obj, items: Collection[str], derived: int | None) -> None:
-    """Counts are whole numbers; the base is the one attendance gives (``derived``, when
-    people and attendance are sound), and the hands counted do not exceed it."""
-    for where, vote in check.objects(data, "votes", "$"):
-        check.ref(vote, "item", where, items, msg.unknown_item)
-        check.string(vote, "question", where)
-        counts = [check.integer(vote, key, where) for key in ("for", "against", "other")]
-        base = check.integer(vote, "base", where)
+    def vote(self, check: _Checker, vote: Obj, where: str) -> None:
+        """The base is the one attendance gives (when people and attendance are sound),
+        and the hands counted do not exceed it."""
+        derived = self.derived_base(check)
+        _ref(check, vote, "item", where, self.items, msg.unknown_item)
+        counts = [_count(vote, key) for key in ("for", "against", "other")]
+        base = _count(vote, "base")
         if base is not None and derived is not None and base != derived:
             check.add(f"{where}.base", msg.vote_base_disagrees(base, derived))
             base = derived
@@ -286,45 +218,55 @@ def _check_votes(check: _Checker, data: Obj, items: Collection[str], derived: in
             if total > base:
                 check.add(where, msg.votes_exceed(total, base))
 
+    def derived_base(self, check: _Checker) -> int | None:
+        # Worked out only for votes to check: a write of one mark must not pay for it.
+        if not self.base_known:
+            self.base_known = True
+            self.base = voting_base_of(self.data) if _base_sound(check) else None
+        return self.base
 
-def _check_day(check: _Checker, obj: Obj, key: str, where: str, days: MeetingDays | None) -> None:
-    problem = days.outside(aware_moment(obj.get(key))) if days is not None else None
-    if problem:
-        check.add(_key(where, key), problem)
+    def reflection(self, check: _Checker, entry: Obj, where: str) -> None:
+        person_id = _ref(check, entry, "person", where, self.people, msg.unknown_person)
+        _remember(check, person_id, where, self.reflected, "person", msg.duplicate_record)
+
+    def approved(self, check: _Checker, approved: Obj, where: str) -> None:
+        votes_for = _count(approved, "for")
+        base = _count(approved, "base")
+        if votes_for is not None and base and votes_for > base:
+            check.add(f"{where}.for", msg.approvals_exceed(votes_for, base))
+
+    def on_meeting_days(self, check: _Checker, obj: Obj, key: str, where: str) -> None:
+        problem = self.days.outside(aware_moment(obj.get(key))) if self.days else None
+        if problem:
+            check.add(_key(where, key), problem)
 
 
-def _check_reflections(check: _Checker, data: Obj, people: Collection[str]) -> None:
+def _base_sound(check: _Checker) -> bool:
+    """No problem in what the vote base is derived from (unknown when some were dropped)."""
+    if check.count > len(check.problems):
+        return False
+    return not any(_BASE_SECTIONS.match(problem.where) for problem in check.problems)
+
+
+def _people_ids(data: Obj) -> Collection[str]:
+    """Valid person ids, each mapped to the path of its first definition."""
+    people = data.get("people")
+    if not isinstance(people, list):
+        return _Anything()  # a broken list: its references are not checked
     seen: dict[str, str] = {}
-    for where, entry in check.objects(data, "reflections", "$", required=False):
-        person_id = check.ref(entry, "person", where, people, msg.unknown_person)
-        _remember_id(person_id, where, seen, check, "person", msg.duplicate_record)
-        check.boolean(entry, "submitted", where)
-        check.choice(entry, "grade", where, (*GRADES, None), required=False)
+    for index, person in enumerate(people):
+        if isinstance(person, dict) and (person_id := _id(person)) is not None:
+            seen.setdefault(person_id, f"$.people[{index}]")
+    return seen
 
 
-def _check_approved(check: _Checker, data: Obj) -> None:
-    approved = check.obj(data, "approved", "$", required=False)
-    if approved is None:
+def _check_left(check: _Checker, record: Obj, where: str, status: str | None) -> None:
+    """``left_at`` (về sớm) belongs to someone present, and not before they arrived."""
+    left = aware_moment(record.get("left_at"))
+    if left is None:
         return
-    check.time(approved, "at", "$.approved")
-    votes_for = check.integer(approved, "for", "$.approved")
-    base = check.integer(approved, "base", "$.approved")
-    if votes_for is not None and base and votes_for > base:
-        check.add("$.approved.for", msg.approvals_exceed(votes_for, base))
-
-
-def _check_stored_extras(check: _Checker, data: Obj) -> None:
-    """``progress``, ``narrative`` and ``events``: what the app keeps beyond the spec."""
-    progress = check.obj(data, "progress", "$", required=False)
-    if progress is not None:
-        # Only the type: a dangling pointer must not make a session unopenable.
-        check.string(progress, "current", "$.progress", required=False, nullable=True)
-        check.time(progress, "entered_at", "$.progress", required=False, nullable=True)
-    narrative = check.obj(data, "narrative", "$", required=False)
-    if narrative is not None:
-        for key in ("strengths", "weaknesses", "proposals"):
-            check.string(narrative, key, "$.narrative", required=False)
-    for where, event in check.objects(data, "events", "$", required=False):
-        check.time(event, "at", where)
-        check.string(event, "kind", where)
-        check.string(event, "detail", where, required=False)
+    if status is not None and status not in _PRESENT:
+        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_NOT_PRESENT)
+    arrived = aware_moment(record.get("arrived_at"))
+    if arrived is not None and left < arrived:
+        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_BEFORE_ARRIVAL)

@@ -1,19 +1,20 @@
 """Frozen domain records of a study session, shaped after the session bundle format.
 
-Every record converts to and from the plain-JSON dict of ``facilitator.session/1``
-(``to_dict`` / ``from_dict``). ``from_dict`` trusts its input: validation of foreign
-data lives in :mod:`facilitator.bundle.validate`. Unknown keys are kept in ``extra``
-and written back, as the bundle spec requires.
+Every record is declared once (:mod:`facilitator.domain.schema`): its ``to_dict`` /
+``from_dict`` (:mod:`facilitator.domain.codec`) and the bundle's structural checks
+(:mod:`facilitator.bundle.structure`) derive from the declarations. ``from_dict`` trusts
+its input: validation of foreign data lives in :mod:`facilitator.bundle.validate`.
+Unknown keys are kept in ``extra`` and written back, as the bundle spec requires.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime
-from typing import Any, Self
+from typing import Any
 
-from facilitator.domain.nulls import null_keys, restore_nulls
+from facilitator.domain import schema as s
+from facilitator.domain.codec import Record
 from facilitator.domain.people import Attendance, Person, Roster, Unit
 from facilitator.domain.records import (
     AgendaItem,
@@ -42,10 +43,12 @@ from facilitator.domain.vocab import (
     SESSION_STATUSES,
     TEMPORARY_VALUES,
     Json,
+    SessionKind,
+    SessionMode,
+    SessionStatus,
     format_time,
     parse_time,
 )
-from facilitator.domain.vocab import extra_keys as _extra
 
 __all__ = [  # the session format's records, importable from one place
     "ATTENDANCE_STATUSES",
@@ -82,33 +85,42 @@ __all__ = [  # the session format's records, importable from one place
 ]
 
 
-@dataclass(frozen=True)
-class Session:
-    """One study session: an immutable snapshot; edits go through ``dataclasses.replace``."""
+@s.record(kw_only=True)
+class Session(Record):
+    """One study session: an immutable snapshot; edits go through ``dataclasses.replace``.
 
-    id: str
-    unit: Unit
-    title: str
-    started_at: datetime
-    status: str = "planned"
-    number: str = ""
-    kind: str = "chuyen-de"
-    place: str = ""
-    ended_at: datetime | None = None
-    content: ContentRef = field(default_factory=ContentRef)
-    roles: Roles = field(default_factory=Roles)
-    people: tuple[Person, ...] = ()
-    attendance: tuple[Attendance, ...] = ()
-    agenda: tuple[AgendaItem, ...] = ()
-    notes: tuple[Note, ...] = ()
-    votes: tuple[Vote, ...] = ()
-    conclusion: str = ""
-    reflections: tuple[Reflection, ...] = ()
-    approved: Approval | None = None
-    progress: Progress = field(default_factory=Progress)
-    narrative: Narrative = field(default_factory=Narrative)
-    events: tuple[Event, ...] = ()
-    mode: str = "live"
+    Fields are in the bundle's key order (the constructor takes keywords only).
+    """
+
+    format: str = s.const(BUNDLE_FORMAT)
+    id: str = s.text()
+    status: str = s.choice(SessionStatus, default="planned")
+    unit: Unit = s.nested(Unit)
+    number: str = s.text(default="", optional=True, nullable=True, keep_null=True)
+    title: str = s.text(non_empty=True)
+    kind: str = s.choice(SessionKind, default="chuyen-de")
+    place: str = s.text(default="")
+    started_at: datetime = s.time()
+    ended_at: datetime | None = s.time(default=None, optional=True, nullable=True)
+    content: ContentRef = s.nested(ContentRef, default_factory=ContentRef)
+    roles: Roles = s.nested(Roles, default_factory=Roles)
+    people: tuple[Person, ...] = s.records(Person, default=())
+    attendance: tuple[Attendance, ...] = s.records(Attendance, default=())
+    agenda: tuple[AgendaItem, ...] = s.records(AgendaItem, default=())
+    notes: tuple[Note, ...] = s.records(Note, default=())
+    votes: tuple[Vote, ...] = s.records(Vote, default=())
+    conclusion: str = s.text(default="")
+    reflections: tuple[Reflection, ...] = s.records(Reflection, default=(), optional=True)
+    progress: Progress = s.nested(Progress, default_factory=Progress, optional=True, keep_null=True)
+    narrative: Narrative = s.nested(
+        Narrative, default_factory=Narrative, optional=True, keep_null=True
+    )
+    events: tuple[Event, ...] = s.records(Event, default=(), optional=True)
+    approved: Approval | None = s.nested(
+        Approval, default=None, optional=True, keep_null=True, omit_default=True
+    )
+    mode: str = s.choice(SessionMode, default="live", optional=True, omit_default=True)
+    """Written only when set: live bundles stay as they were."""
     extra: Json = field(default_factory=dict, compare=False)
     nulls: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
@@ -152,76 +164,3 @@ class Session:
     def with_changes(self, **changes: Any) -> Session:
         """A copy with fields replaced (the only way sessions change)."""
         return replace(self, **changes)
-
-    # -- bundle codec --------------------------------------------------------
-    _KEYS = (
-        "format", "id", "status", "unit", "number", "title", "kind", "place", "started_at",
-        "ended_at", "content", "roles", "people", "attendance", "agenda", "notes", "votes",
-        "conclusion", "reflections", "approved", "progress", "narrative", "events", "mode",
-    )  # fmt: skip
-
-    def to_dict(self) -> Json:
-        """The whole session as a ``facilitator.session/1`` bundle object."""
-        data: Json = {
-            "format": BUNDLE_FORMAT,
-            "id": self.id,
-            "status": self.status,
-            "unit": self.unit.to_dict(),
-            "number": self.number,
-            "title": self.title,
-            "kind": self.kind,
-            "place": self.place,
-            "started_at": format_time(self.started_at),
-            "ended_at": format_time(self.ended_at),
-            "content": self.content.to_dict(),
-            "roles": self.roles.to_dict(),
-            "people": [p.to_dict() for p in self.people],
-            "attendance": [a.to_dict() for a in self.attendance],
-            "agenda": [i.to_dict() for i in self.agenda],
-            "notes": [n.to_dict() for n in self.notes],
-            "votes": [v.to_dict() for v in self.votes],
-            "conclusion": self.conclusion,
-            "reflections": [r.to_dict() for r in self.reflections],
-            "progress": self.progress.to_dict(),
-            "narrative": self.narrative.to_dict(),
-            "events": [e.to_dict() for e in self.events],
-        }
-        if self.approved is not None:
-            data["approved"] = self.approved.to_dict()
-        if self.mode != "live":  # written only when set: live bundles stay as they were
-            data["mode"] = self.mode
-        return restore_nulls(data, self.nulls) | self.extra
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`; expects already-validated data."""
-        started = parse_time(data["started_at"])
-        assert started is not None
-        approved = data.get("approved")
-        return cls(
-            id=data["id"],
-            status=data.get("status", "planned"),
-            unit=Unit.from_dict(data["unit"]),
-            number=data.get("number") or "",
-            title=data["title"],
-            kind=data.get("kind", "chuyen-de"),
-            place=data.get("place", ""),
-            started_at=started,
-            ended_at=parse_time(data.get("ended_at")),
-            content=ContentRef.from_dict(data.get("content", {})),
-            roles=Roles.from_dict(data.get("roles", {})),
-            people=tuple(Person.from_dict(p) for p in data.get("people", ())),
-            attendance=tuple(Attendance.from_dict(a) for a in data.get("attendance", ())),
-            agenda=tuple(AgendaItem.from_dict(i) for i in data.get("agenda", ())),
-            notes=tuple(Note.from_dict(n) for n in data.get("notes", ())),
-            votes=tuple(Vote.from_dict(v) for v in data.get("votes", ())),
-            conclusion=data.get("conclusion", ""),
-            reflections=tuple(Reflection.from_dict(r) for r in data.get("reflections", ())),
-            approved=Approval.from_dict(approved) if approved else None,
-            progress=Progress.from_dict(data.get("progress") or {}),
-            narrative=Narrative.from_dict(data.get("narrative") or {}),
-            events=tuple(Event.from_dict(e) for e in data.get("events", ())),
-            mode=data.get("mode") or "live",
-            extra=_extra(data, cls._KEYS),
-            nulls=null_keys(data, ("number", "approved", "progress", "narrative")),
-        )

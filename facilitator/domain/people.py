@@ -2,65 +2,58 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from functools import cached_property
-from typing import Any, Self
 
-from facilitator.domain.nulls import null_keys, restore_nulls
+from facilitator.domain import schema as s
+from facilitator.domain.codec import Record
 from facilitator.domain.vietnamese import name_sort_key, split_name
-from facilitator.domain.vocab import MEMBER_CATEGORIES, Json, format_time, parse_time
-from facilitator.domain.vocab import extra_keys as _extra
+from facilitator.domain.vocab import (
+    MEMBER_CATEGORIES,
+    TEMPORARY_VALUES,
+    AttendanceStatus,
+    Json,
+    PersonCategory,
+    Profile,
+)
+from facilitator.strings import bundle as msg
 
 
-@dataclass(frozen=True)
-class Unit:
+@s.record
+class Unit(Record):
     """An organisation (chi bộ, chi hội...) that holds sessions and owns a roster."""
 
-    name: str
-    parent: str = ""
-    abbrev: str = ""
-    profile: str = "party"
-    locality: str = ""
+    name: str = s.text(non_empty=True)
+    parent: str = s.text(default="", optional=True)
+    abbrev: str = s.text(default="", optional=True)
+    profile: str = s.choice(Profile, default="party", optional=True)
+    locality: str = s.text(default="", optional=True)
     extra: Json = field(default_factory=dict, compare=False)
 
-    _KEYS = ("name", "parent", "abbrev", "profile", "locality")
 
-    def to_dict(self) -> Json:
-        """Bundle ``unit`` object."""
-        return {k: getattr(self, k) for k in self._KEYS} | self.extra
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            name=data["name"],
-            parent=data.get("parent", ""),
-            abbrev=data.get("abbrev", ""),
-            profile=data.get("profile", "party"),
-            locality=data.get("locality", ""),
-            extra=_extra(data, cls._KEYS),
-        )
+def _default_split(person: Person) -> bool:
+    return (person.ho, person.dem, person.ten) == split_name(person.name)
 
 
-@dataclass(frozen=True)
-class Person:
-    """Someone on a roster or a guest; ``ho``/``dem``/``ten`` are derived unless given."""
+@s.record
+class Person(Record):
+    """Someone on a roster or a guest; ``ho``/``dem``/``ten`` are derived unless given
+    (and written as ``name_parts`` only when they differ from the default split)."""
 
-    id: str
-    name: str
-    category: str = "chinh-thuc"
-    position: str = ""
-    exempt: bool = False
-    temporary: str | None = None
-    ho: str = ""
+    id: str = s.text(non_empty=True)
+    name: str = s.text(non_empty=True)
+    category: str = s.choice(PersonCategory, default="chinh-thuc")
+    position: str = s.text(default="", optional=True, nullable=True, keep_null=True)
+    exempt: bool = s.flag(default=False, optional=True)
+    temporary: str | None = s.choice(TEMPORARY_VALUES, default=None, optional=True)
+    ho: str = s.parts(
+        "name_parts", ("ho", "dem", "ten"), msg.NAME_PARTS, _default_split, default=""
+    )
     dem: str = ""
     ten: str = ""
     extra: Json = field(default_factory=dict, compare=False)
     nulls: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
-
-    _KEYS = ("id", "name", "category", "position", "exempt", "temporary")
 
     def __post_init__(self) -> None:
         if not (self.ho or self.dem or self.ten):
@@ -79,98 +72,32 @@ class Person:
         """Vietnamese roster order (tên, họ, đệm); computed once per person."""
         return name_sort_key(self.ho, self.dem, self.ten, self.name)
 
-    def to_dict(self) -> Json:
-        """Bundle ``people[]`` entry; name parts kept when they differ from the default split."""
-        data: Json = {k: getattr(self, k) for k in self._KEYS}
-        if (self.ho, self.dem, self.ten) != split_name(self.name):
-            data["name_parts"] = [self.ho, self.dem, self.ten]
-        return restore_nulls(data, self.nulls) | self.extra
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        parts = data.get("name_parts") or ["", "", ""]
-        return cls(
-            id=data["id"],
-            name=data["name"],
-            category=data.get("category", "chinh-thuc"),
-            position=data.get("position") or "",
-            exempt=bool(data.get("exempt", False)),
-            temporary=data.get("temporary"),
-            ho=parts[0],
-            dem=parts[1],
-            ten=parts[2],
-            extra=_extra(data, (*cls._KEYS, "name_parts")),
-            nulls=null_keys(data, ("position",)),
-        )
-
-
-@dataclass(frozen=True)
-class Attendance:
+@s.record
+class Attendance(Record):
     """One person's attendance at one session."""
 
-    person: str
-    status: str
-    arrived_at: datetime | None = None
-    left_at: datetime | None = None
-    reason: str | None = None
+    person: str = s.text()
+    status: str = s.choice(AttendanceStatus)
+    arrived_at: datetime | None = s.time(default=None, optional=True, nullable=True)
+    left_at: datetime | None = s.time(default=None, optional=True, nullable=True)
+    reason: str | None = s.text(default=None, optional=True, nullable=True)
     extra: Json = field(default_factory=dict, compare=False)
-
-    _KEYS = ("person", "status", "arrived_at", "left_at", "reason")
 
     @property
     def is_present(self) -> bool:
         """Counted as có mặt (on time or late)."""
         return self.status in ("present", "late")
 
-    def to_dict(self) -> Json:
-        """Bundle ``attendance[]`` entry."""
-        return {
-            "person": self.person,
-            "status": self.status,
-            "arrived_at": format_time(self.arrived_at),
-            "left_at": format_time(self.left_at),
-            "reason": self.reason,
-        } | self.extra
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            person=data["person"],
-            status=data["status"],
-            arrived_at=parse_time(data.get("arrived_at")),
-            left_at=parse_time(data.get("left_at")),
-            reason=data.get("reason"),
-            extra=_extra(data, cls._KEYS),
-        )
-
-
-@dataclass(frozen=True)
-class Roster:
+@s.record
+class Roster(Record):
     """A unit and the people on its roll, kept between sessions."""
 
-    unit: Unit
-    people: tuple[Person, ...] = ()
-    updated_at: datetime | None = None
+    unit: Unit = s.nested(Unit)
+    people: tuple[Person, ...] = s.records(Person, default=())
+    updated_at: datetime | None = s.time(default=None, nullable=True)
 
     def sorted_people(self) -> tuple[Person, ...]:
         """People in Vietnamese roster order."""
         return tuple(sorted(self.people, key=lambda p: p.sort_key))
-
-    def to_dict(self) -> Json:
-        """Stored form."""
-        return {
-            "unit": self.unit.to_dict(),
-            "people": [p.to_dict() for p in self.people],
-            "updated_at": format_time(self.updated_at),
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            unit=Unit.from_dict(data["unit"]),
-            people=tuple(Person.from_dict(p) for p in data.get("people", ())),
-            updated_at=parse_time(data.get("updated_at")),
-        )

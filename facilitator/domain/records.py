@@ -2,325 +2,144 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
-from typing import Any, Self
 
-from facilitator.domain.vocab import Json, format_time, parse_time
-from facilitator.domain.vocab import extra_keys as _extra
+from facilitator.domain import schema as s
+from facilitator.domain.codec import Record
+from facilitator.domain.vocab import Grade, ItemKind, Json, NoteKind
+from facilitator.strings import bundle as msg
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+@s.record
+class AgendaItem(Record):
     """One agenda item as held: copied from the content pack when the session starts.
 
     ``spent_seconds`` is the time already spent on the item before its current visit;
     the session's :class:`Progress` says when the current visit began, so a timer can
-    resume exactly after a crash.
+    resume exactly after a crash. Fields past ``skipped`` are the app's extras.
     """
 
-    id: str
-    title: str
-    kind: str = "presentation"
-    framing: str | None = None
-    minutes: int = 10
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    skipped: bool = False
-    body: str = ""
-    questions: tuple[str, ...] = ()
-    presenter_notes: str = ""
-    presenter: str | None = None
-    conclusion: str = ""
-    spent_seconds: float = 0.0
+    id: str = s.text(non_empty=True)
+    title: str = s.text(non_empty=True)
+    kind: str = s.choice(ItemKind, default="presentation")
+    framing: str | None = s.text(default=None, optional=True, nullable=True)
+    minutes: int = s.integer(default=10, minimum=1)
+    started_at: datetime | None = s.time(default=None, optional=True, nullable=True)
+    ended_at: datetime | None = s.time(default=None, optional=True, nullable=True)
+    skipped: bool = s.flag(default=False, optional=True)
+    body: str = s.text(default="", optional=True)
+    questions: tuple[str, ...] = s.texts(default=(), optional=True)
+    presenter_notes: str = s.text(default="", optional=True)
+    presenter: str | None = s.text(default=None, optional=True, nullable=True)
+    conclusion: str = s.text(default="", optional=True)
+    spent_seconds: float = s.number(default=0.0, optional=True)
     extra: Json = field(default_factory=dict, compare=False)
 
-    _KEYS = (
-        "id", "title", "kind", "framing", "minutes", "started_at", "ended_at", "skipped",
-        "body", "questions", "presenter_notes", "presenter", "conclusion", "spent_seconds",
-    )  # fmt: skip
 
-    def to_dict(self) -> Json:
-        """Bundle ``agenda[]`` entry (our extra fields ride along as allowed extras)."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "kind": self.kind,
-            "framing": self.framing,
-            "minutes": self.minutes,
-            "started_at": format_time(self.started_at),
-            "ended_at": format_time(self.ended_at),
-            "skipped": self.skipped,
-            "body": self.body,
-            "questions": list(self.questions),
-            "presenter_notes": self.presenter_notes,
-            "presenter": self.presenter,
-            "conclusion": self.conclusion,
-            "spent_seconds": self.spent_seconds,
-        } | self.extra
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            id=data["id"],
-            title=data["title"],
-            kind=data.get("kind", "presentation"),
-            framing=data.get("framing"),
-            minutes=int(data.get("minutes", 10)),
-            started_at=parse_time(data.get("started_at")),
-            ended_at=parse_time(data.get("ended_at")),
-            skipped=bool(data.get("skipped", False)),
-            body=data.get("body", ""),
-            questions=tuple(data.get("questions", ())),
-            presenter_notes=data.get("presenter_notes", ""),
-            presenter=data.get("presenter"),
-            conclusion=data.get("conclusion", ""),
-            spent_seconds=float(data.get("spent_seconds", 0.0)),
-            extra=_extra(data, cls._KEYS),
-        )
-
-
-@dataclass(frozen=True)
-class Note:
+@s.record
+class Note(Record):
     """Something said or recorded during an agenda item."""
 
-    id: str
-    item: str
-    at: datetime
-    text: str
-    kind: str = "opinion"
-    speaker: str | None = None
+    id: str = s.text(non_empty=True)
+    item: str = s.text()
+    at: datetime = s.time()
+    text: str = s.text(rank=1)  # written last, after speaker and kind
+    kind: str = s.choice(NoteKind, default="opinion")
+    speaker: str | None = s.text(default=None, optional=True, nullable=True)
     extra: Json = field(default_factory=dict, compare=False)
 
-    _KEYS = ("id", "item", "at", "speaker", "kind", "text")
 
-    def to_dict(self) -> Json:
-        """Bundle ``notes[]`` entry."""
-        return {
-            "id": self.id,
-            "item": self.item,
-            "at": format_time(self.at),
-            "speaker": self.speaker,
-            "kind": self.kind,
-            "text": self.text,
-        } | self.extra
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        at = parse_time(data["at"])
-        assert at is not None
-        return cls(
-            id=data["id"],
-            item=data["item"],
-            at=at,
-            text=data["text"],
-            kind=data.get("kind", "opinion"),
-            speaker=data.get("speaker"),
-            extra=_extra(data, cls._KEYS),
-        )
-
-
-@dataclass(frozen=True)
-class Vote:
+@s.record
+class Vote(Record):
     """A show-of-hands vote; ``base`` is the members entitled to vote at that moment."""
 
-    item: str
-    question: str
-    for_: int
-    against: int = 0
-    other: int = 0
-    base: int = 0
+    item: str = s.text()
+    question: str = s.text()
+    for_: int = s.integer(key="for")
+    against: int = s.integer(default=0)
+    other: int = s.integer(default=0)
+    base: int = s.integer(default=0)
     extra: Json = field(default_factory=dict, compare=False)
-
-    _KEYS = ("item", "question", "for", "against", "other", "base")
 
     @property
     def passed(self) -> bool:
         """Party rule: adopted when more than half of those entitled approve."""
         return self.base > 0 and self.for_ * 2 > self.base
 
-    def to_dict(self) -> Json:
-        """Bundle ``votes[]`` entry."""
-        return {
-            "item": self.item,
-            "question": self.question,
-            "for": self.for_,
-            "against": self.against,
-            "other": self.other,
-            "base": self.base,
-        } | self.extra
 
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            item=data["item"],
-            question=data["question"],
-            for_=int(data["for"]),
-            against=int(data.get("against", 0)),
-            other=int(data.get("other", 0)),
-            base=int(data.get("base", 0)),
-            extra=_extra(data, cls._KEYS),
-        )
-
-
-@dataclass(frozen=True)
-class Reflection:
+@s.record
+class Reflection(Record):
     """A written reflection (bài thu hoạch) and its grade."""
 
-    person: str
-    submitted: bool = False
-    grade: str | None = None
+    person: str = s.text()
+    submitted: bool = s.flag(default=False, optional=True)
+    grade: str | None = s.choice((*Grade, None), default=None, optional=True)
     extra: Json = field(default_factory=dict, compare=False)
 
-    _KEYS = ("person", "submitted", "grade")
 
-    def to_dict(self) -> Json:
-        """Bundle ``reflections[]`` entry."""
-        return {k: getattr(self, k) for k in self._KEYS} | self.extra
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            person=data["person"],
-            submitted=bool(data.get("submitted", False)),
-            grade=data.get("grade"),
-            extra=_extra(data, cls._KEYS),
-        )
-
-
-@dataclass(frozen=True)
-class Approval:
+@s.record
+class Approval(Record):
     """The minutes were read back and approved by ``for_`` of ``base``."""
 
-    at: datetime
-    for_: int
-    base: int
-
-    def to_dict(self) -> Json:
-        """Bundle ``approved`` object."""
-        return {"at": format_time(self.at), "for": self.for_, "base": self.base}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        at = parse_time(data["at"])
-        assert at is not None
-        return cls(at=at, for_=int(data["for"]), base=int(data["base"]))
+    at: datetime = s.time()
+    for_: int = s.integer(key="for")
+    base: int = s.integer()
+    extra: Json = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True)
-class ContentRef:
+@s.record
+class ContentRef(Record):
     """Which content pack (and version) the session studied, and its source documents."""
 
-    id: str = ""
-    version: str = ""
-    sources: tuple[str, ...] = ()
-    framing: tuple[tuple[str, str, str], ...] = ()
+    id: str = s.text(default="")
+    version: str = s.text(default="")
+    sources: tuple[str, ...] = s.texts(default=())
+    framing: tuple[tuple[str, str, str], ...] = s.triples(
+        msg.FRAMING_ENTRY, default=(), optional=True
+    )
     """(key, label, meaning) of the pack's lens, copied so the session stands alone."""
-
-    def to_dict(self) -> Json:
-        """Bundle ``content`` object."""
-        data: Json = {"id": self.id, "version": self.version, "sources": list(self.sources)}
-        if self.framing:
-            data["framing"] = [list(f) for f in self.framing]
-        return data
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            id=data.get("id", ""),
-            version=str(data.get("version", "")),
-            sources=tuple(data.get("sources", ())),
-            framing=tuple((str(f[0]), str(f[1]), str(f[2])) for f in data.get("framing", ())),
-        )
+    extra: Json = field(default_factory=dict, compare=False)
 
     def lens_label(self, key: str | None) -> str:
         """Label of a framing key ("goc" -> "Gốc vững"), or "" when none."""
         return next((label for k, label, _ in self.framing if k == key), "")
 
 
-@dataclass(frozen=True)
-class Roles:
+@s.record
+class Roles(Record):
     """Who chairs, who takes the minutes, who presents (person ids)."""
 
-    chair: str | None = None
-    secretary: str | None = None
-    presenters: tuple[str, ...] = ()
-
-    def to_dict(self) -> Json:
-        """Bundle ``roles`` object."""
-        return {"chair": self.chair, "secretary": self.secretary, "presenters": [*self.presenters]}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            chair=data.get("chair"),
-            secretary=data.get("secretary"),
-            presenters=tuple(data.get("presenters", ())),
-        )
+    chair: str | None = s.text(default=None, optional=True, nullable=True)
+    secretary: str | None = s.text(default=None, optional=True, nullable=True)
+    presenters: tuple[str, ...] = s.texts(default=(), optional=True)
+    extra: Json = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True)
-class Progress:
-    """Where the presenter is: the current item and when its current visit began."""
+@s.record
+class Progress(Record):
+    """Where the presenter is: the current item and when its current visit began.
 
-    current: str | None = None
-    entered_at: datetime | None = None
+    Only typed: a dangling pointer must not make a session unopenable.
+    """
 
-    def to_dict(self) -> Json:
-        """Stored form (an extra field in bundles)."""
-        return {"current": self.current, "entered_at": format_time(self.entered_at)}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(current=data.get("current"), entered_at=parse_time(data.get("entered_at")))
+    current: str | None = s.text(default=None, optional=True, nullable=True)
+    entered_at: datetime | None = s.time(default=None, optional=True, nullable=True)
 
 
-@dataclass(frozen=True)
-class Narrative:
+@s.record
+class Narrative(Record):
     """What only people can judge, typed in the app for the result report."""
 
-    strengths: str = ""
-    weaknesses: str = ""
-    proposals: str = ""
-
-    def to_dict(self) -> Json:
-        """Stored form."""
-        return {k: getattr(self, k) for k in ("strengths", "weaknesses", "proposals")}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        return cls(
-            strengths=data.get("strengths", ""),
-            weaknesses=data.get("weaknesses", ""),
-            proposals=data.get("proposals", ""),
-        )
+    strengths: str = s.text(default="", optional=True)
+    weaknesses: str = s.text(default="", optional=True)
+    proposals: str = s.text(default="", optional=True)
 
 
-@dataclass(frozen=True)
-class Event:
+@s.record
+class Event(Record):
     """An audit entry (closed, reopened...) kept with the session."""
 
-    at: datetime
-    kind: str
-    detail: str = ""
-
-    def to_dict(self) -> Json:
-        """Stored form."""
-        return {"at": format_time(self.at), "kind": self.kind, "detail": self.detail}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Self:
-        """Inverse of :meth:`to_dict`."""
-        at = parse_time(data["at"])
-        assert at is not None
-        return cls(at=at, kind=data["kind"], detail=data.get("detail", ""))
+    at: datetime = s.time()
+    kind: str = s.text()
+    detail: str = s.text(default="", optional=True)

@@ -7,10 +7,8 @@ Adding a state means adding a member here (and its wording in ``facilitator.stri
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
-from functools import lru_cache
 from typing import Any
 
 BUNDLE_FORMAT = "facilitator.session/1"
@@ -116,15 +114,3 @@ def parse_time(value: str | None) -> datetime | None:
 def format_time(value: datetime | None) -> str | None:
     """Aware datetime to ISO 8601 text with offset, to the second."""
     return value.isoformat(timespec="seconds") if value else None
-
-
-def extra_keys(data: Mapping[str, Any], known: tuple[str, ...]) -> Json:
-    """Unknown keys, kept for round trips (the common case, none, is a fast C set test)."""
-    if data.keys() <= _known_set(known):
-        return {}
-    return {k: v for k, v in data.items() if k not in known}
-
-
-@lru_cache(maxsize=64)
-def _known_set(known: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(known)
