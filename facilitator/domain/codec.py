@@ -278,6 +278,25 @@ def read_lenient(cls: type[T], data: Mapping[str, Any]) -> T:
 _BAD = object()
 
 
+def map_texts(record: T, clean: Callable[[str, str], str]) -> T:
+    """A copy of ``record`` with ``clean(name, value)`` applied to every string it holds
+    as text (its records' too, and each entry of a list of strings), so that a field
+    added later cannot escape a display's cleaning."""
+    changes: dict[str, Any] = {}
+    for item in plan_of(type(record)).fields:
+        value = getattr(record, item.name)
+        match item.spec.kind:
+            case Kind.TEXT if isinstance(value, str):
+                changes[item.name] = clean(item.name, value)
+            case Kind.TEXTS:
+                changes[item.name] = tuple(clean(item.name, v) for v in value)
+            case Kind.RECORD if value is not None:
+                changes[item.name] = map_texts(value, clean)
+            case Kind.RECORDS:
+                changes[item.name] = tuple(map_texts(v, clean) for v in value)
+    return dataclasses.replace(record, **changes)  # type: ignore[type-var]
+
+
 def is_int(value: Any) -> TypeGuard[int]:
     """A JSON whole number (``true`` is not one)."""
     return isinstance(value, int) and not isinstance(value, bool)

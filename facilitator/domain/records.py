@@ -39,14 +39,18 @@ class AgendaItem(Record):
 
 @s.record
 class Note(Record):
-    """Something said or recorded during an agenda item."""
+    """Something said or recorded during an agenda item.
+
+    Written in the file's order (id, item, at, speaker, kind, text), which the ranks give:
+    the constructor takes ``text`` before ``kind`` and ``speaker``.
+    """
 
     id: str = s.text(non_empty=True)
     item: str = s.text()
     at: datetime = s.time()
-    text: str = s.text(rank=1)  # written last, after speaker and kind
-    kind: str = s.choice(NoteKind, default="opinion")
-    speaker: str | None = s.text(default=None, optional=True, nullable=True)
+    text: str = s.text(rank=3)
+    kind: str = s.choice(NoteKind, default="opinion", rank=2)
+    speaker: str | None = s.text(default=None, optional=True, nullable=True, rank=1)
     extra: Json = field(default_factory=dict, compare=False)
 
 

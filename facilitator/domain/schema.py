@@ -113,9 +113,12 @@ def time(
     key: str | None = None,
     optional: bool = False,
     nullable: bool = False,
+    compare: bool = True,
 ) -> Any:
-    """An aware moment, stored as ISO 8601 text with its offset."""
-    return _field(Spec(Kind.TIME, key, optional, nullable), default, MISSING)
+    """An aware moment, stored as ISO 8601 text with its offset (``compare=False``: a
+    stamp that does not make two records differ)."""
+    spec = Spec(Kind.TIME, key, optional, nullable)
+    return _field(spec, default, MISSING, compare=compare)
 
 
 def choice(
@@ -125,12 +128,19 @@ def choice(
     key: str | None = None,
     optional: bool = False,
     omit_default: bool = False,
+    rank: int = 0,
 ) -> Any:
     """One of ``allowed``: a vocabulary's StrEnum, with ``None`` in it to accept ``null``
     (the order given is the order a problem lists them in)."""
     values = tuple(allowed)
     spec = Spec(
-        Kind.CHOICE, key, optional, None in values, choices=values, omit_default=omit_default
+        Kind.CHOICE,
+        key,
+        optional,
+        None in values,
+        choices=values,
+        omit_default=omit_default,
+        rank=rank,
     )
     return _field(spec, default, MISSING)
 

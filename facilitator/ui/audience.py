@@ -10,12 +10,10 @@ file shows a waiting message and polling goes on: the presenter may restart at w
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -25,10 +23,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Digits, Footer, Markdown, Static
 
+from facilitator.domain.codec import map_texts, read_lenient
 from facilitator.domain.errors import StoreError
 from facilitator.domain.vietnamese import clean_line, clean_text
 from facilitator.services.clock import Clock, local_now
-from facilitator.services.live import LIVE_FILE, read_live
+from facilitator.services.live import LIVE_FILE, AgendaEntry, LiveItem, LiveView, read_live
 from facilitator.strings import audience as text
 
 MAX_POLL_SECONDS = 0.5
@@ -40,77 +39,6 @@ Signature = tuple[int, int, int]
 
 
 # -- what may be shown ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LiveItem:
-    """The current agenda item, as far as the audience may see it."""
-
-    id: str
-    title: str
-    kind: str
-    framing_label: str
-    minutes: int
-    body: str
-    questions: tuple[str, ...]
-    position: int
-    count: int
-    spent_seconds: float
-    entered_at: datetime | None
-
-    def elapsed(self, now: datetime) -> float:
-        """Seconds spent on the item: banked time plus the running visit, if any."""
-        seconds = self.spent_seconds
-        if self.entered_at is not None:
-            # A naive stamp (hand-edited file) cannot meet an aware clock: banked time only.
-            with contextlib.suppress(TypeError):
-                seconds += (now - self.entered_at).total_seconds()
-        return max(seconds, 0.0)
-
-
-@dataclass(frozen=True)
-class AgendaEntry:
-    """One line of the agenda outline."""
-
-    id: str
-    title: str
-    framing_label: str
-
-
-@dataclass(frozen=True)
-class LiveView:
-    """Everything the projector shows, cleaned and typed."""
-
-    title: str
-    unit: str
-    status: str
-    item: LiveItem | None
-    agenda: tuple[AgendaEntry, ...]
-
-
-def _line(value: object) -> str:
-    return clean_line(value) if isinstance(value, str) else ""
-
-
-def _int(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return 0
-    return int(value) if math.isfinite(value) else 0
-
-
-def _float(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return 0.0
-    return float(value) if math.isfinite(value) else 0.0
-
-
-def _time(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def without_presenter_notes(markdown: str) -> str:
@@ -137,50 +65,24 @@ def without_presenter_notes(markdown: str) -> str:
     return "\n".join(kept)
 
 
-def _item(data: object) -> LiveItem | None:
-    if not isinstance(data, Mapping):
-        return None
-    questions = data.get("questions")
-    body = data.get("body")
-    return LiveItem(
-        id=_line(data.get("id")),
-        title=_line(data.get("title")),
-        kind=_line(data.get("kind")),
-        framing_label=_line(data.get("framing_label")),
-        minutes=max(_int(data.get("minutes")), 0),
-        body=without_presenter_notes(clean_text(body)) if isinstance(body, str) else "",
-        questions=tuple(q for q in (_line(q) for q in questions if isinstance(q, str)) if q)
-        if isinstance(questions, list)
-        else (),
-        position=max(_int(data.get("position")), 0),
-        count=max(_int(data.get("count")), 0),
-        spent_seconds=max(_float(data.get("spent_seconds")), 0.0),
-        entered_at=_time(data.get("entered_at")),
-    )
+def _cleaned(name: str, value: str) -> str:
+    if name == "body":
+        return without_presenter_notes(clean_text(value))
+    return clean_line(value)
 
 
 def parse_live(data: object) -> LiveView | None:
-    """Pick the whitelisted fields out of a ``live.json`` payload (``None`` if unusable)."""
+    """The whitelisted fields of a ``live.json`` payload, cleaned (``None`` if unusable).
+
+    The file's own declaration reads it: a value of the wrong type reads as its default.
+    """
     if not isinstance(data, Mapping):
         return None
-    agenda = data.get("agenda")
-    return LiveView(
-        title=_line(data.get("title")),
-        unit=_line(data.get("unit")),
-        status=_line(data.get("status")),
-        item=_item(data.get("item")),
-        agenda=tuple(
-            AgendaEntry(
-                id=_line(entry.get("id")),
-                title=_line(entry.get("title")),
-                framing_label=_line(entry.get("framing_label")),
-            )
-            for entry in agenda
-            if isinstance(entry, Mapping)
-        )
-        if isinstance(agenda, list)
-        else (),
-    )
+    view = map_texts(read_lenient(LiveView, data), _cleaned)
+    if view.item is None:
+        return view
+    questions = tuple(q for q in view.item.questions if q)
+    return replace(view, item=replace(view.item, questions=questions))
 
 
 def load_live(root: Path) -> LiveView | None:
