@@ -278,6 +278,12 @@ def read_lenient(cls: type[T], data: Mapping[str, Any]) -> T:
 _BAD = object()
 
 
+def accepts(spec: Spec, value: Any) -> bool:
+    """Whether :func:`read_lenient` keeps a non-null ``value`` for a field of ``spec``
+    (what the structural checks accept, blank text aside)."""
+    return _lenient(spec, value) is not _BAD
+
+
 def map_texts(record: T, clean: Callable[[str, str], str]) -> T:
     """A copy of ``record`` with ``clean(name, value)`` applied to every string it holds
     as text (its records' too, and each entry of a list of strings), so that a field
