@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 import pytest
+from builders import make_app
 from click.testing import CliRunner
 from textual.widgets import Input, OptionList
 
@@ -30,7 +31,6 @@ from facilitator.export.formats import (
 from facilitator.services.reporting import issued_number, next_number
 from facilitator.storage.report_files import issued_numbers, record_issued
 from facilitator.strings import export_ui as xt
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.base import session_formats
 from facilitator.ui.screens.export_dialog import ExportDialog
 
@@ -87,9 +87,7 @@ def test_pdf_is_offered_only_with_a_converter() -> None:
 async def test_the_export_dialog_lists_the_registry_and_its_default_names(
     store, running, content_dir, frozen_clock, tmp_path
 ) -> None:
-    app = FacilitatorApp(
-        store, content_dir=content_dir, clock=frozen_clock, session_id=running, export_dir=tmp_path
-    )
+    app = make_app(store, content_dir, frozen_clock, running, export_dir=tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f9")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from builders import make_session
+from builders import make_app, make_session
 from click.testing import CliRunner
 
 from facilitator.cli import make_streams_safe
@@ -385,9 +385,7 @@ def test_crash_log_is_owner_only_and_holds_the_traceback(tmp_path) -> None:
 async def test_an_unexpected_error_in_the_console_is_logged(
     store, content_dir, frozen_clock, private_user_folders
 ) -> None:
-    from facilitator.ui.app import FacilitatorApp
-
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     with pytest.raises(ZeroDivisionError):
         async with app.run_test() as pilot:
             app.call_later(lambda: 1 / 0)
@@ -399,17 +397,14 @@ async def test_an_unexpected_error_in_the_console_is_logged(
 
 async def test_the_chosen_theme_is_remembered(store, content_dir, frozen_clock, tmp_path) -> None:
     from facilitator.config.settings import Settings, load_settings
-    from facilitator.ui.app import FacilitatorApp
 
     config = tmp_path / "config.toml"
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, settings_path=config)
+    app = make_app(store, content_dir, frozen_clock, settings_path=config)
     async with app.run_test() as pilot:
         app.theme = "textual-light"
         await pilot.pause()
     assert load_settings(config).theme == "textual-light"
-    again = FacilitatorApp(
-        store, content_dir=content_dir, clock=frozen_clock, settings=Settings(theme="nord")
-    )
+    again = make_app(store, content_dir, frozen_clock, settings=Settings(theme="nord"))
     async with again.run_test() as pilot:
         await pilot.pause()
         assert again.theme == "nord"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from builders import make_app
 from click.testing import CliRunner
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
@@ -158,11 +159,7 @@ async def test_console_export_dialog_writes_the_script(
 ) -> None:
     from textual.widgets import Input
 
-    from facilitator.ui.app import FacilitatorApp
-
-    app = FacilitatorApp(
-        store, content_dir=content_dir, clock=frozen_clock, session_id=running, export_dir=tmp_path
-    )
+    app = make_app(store, content_dir, frozen_clock, running, export_dir=tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f9")

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from builders import make_app
 from conftest import ICT
 from textual.widgets import Input
 
 from facilitator.services.session import SessionService
-from facilitator.ui.app import FacilitatorApp
 
 
 @pytest.fixture(autouse=True)
@@ -25,5 +25,5 @@ def test_attendance_80x24_cut(snap_compare, store, session_id, content_dir, froz
     service.mark("p03", "late", arrived_at=datetime(2024, 5, 10, 7, 45, tzinfo=ICT))
     service.mark("p05", "absent-excused", "Đi công tác tại huyện Bảo Lâm theo quyết định")
     service.close()
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     assert snap_compare(app, terminal_size=(80, 24), press=["down"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from builders import make_app
 from conftest import ICT, FrozenClock
 from textual.widgets import Input, Static
 
@@ -39,7 +40,7 @@ async def test_at_80x24_the_notes_column_is_on_screen(store, session_id, content
     service.add_person("Ngô Thị Lan", "khach", GUEST_POSITION)  # a long position
     service.mark("p03", "late", arrived_at=datetime(2024, 5, 10, 7, 45, tzinfo=ICT))
     service.close()
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
@@ -72,7 +73,7 @@ async def test_wide_terminal_keeps_every_column_whole(store, session_id, content
     service.add_person("Ngô Thị Lan", "khach", GUEST_POSITION)
     service.mark("p05", "absent-excused", REASON)
     service.close()
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.pause()
         table = app.screen.query_one(RosterTable)
@@ -97,7 +98,7 @@ async def test_early_leaver_typed_up_afterwards_defaults_to_the_planned_end(
     session = store.load_session(session_id)
     minutes = sum(item.minutes for item in session.agenda if not item.skipped)
     planned_end = planned + timedelta(minutes=minutes)
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock, session_id=session_id)
+    app = make_app(store, content_dir, clock, session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         if not isinstance(app.screen, AttendanceScreen):
@@ -124,7 +125,7 @@ async def test_early_leaver_live_is_now_but_never_before_arrival(
     service.mark("p03", "late", arrived_at=datetime(2024, 5, 10, 8, 0, tzinfo=ICT))
     service.close()
     frozen_clock.advance(10 * 60)  # 07:40: before Cường arrived at 08:00
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         if not isinstance(app.screen, AttendanceScreen):
@@ -147,7 +148,7 @@ async def test_at_80x24_the_agenda_key_group_label_does_not_touch_f1(
 
     from facilitator.ui.screens.run import RunScreen
 
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("escape")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from builders import make_app
 from textual.widgets import DataTable, Static
 
 from facilitator.campaign.model import Campaign, ExpectedUnit, Plan, Receipt, ReceiptKind
 from facilitator.campaign.storage import CampaignStore
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.campaign import CampaignScreen
 from facilitator.ui.screens.home import HomeScreen
 
@@ -60,7 +60,7 @@ def save_campaigns(store) -> None:
 
 async def test_tracking_screen_lists_filters_and_counts_days(store, content_dir, frozen_clock):
     save_campaigns(store)
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -101,7 +101,7 @@ async def test_tracking_screen_lists_filters_and_counts_days(store, content_dir,
 
 
 async def test_without_campaigns_the_screen_says_how_to_start(store, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.push_screen(CampaignScreen())

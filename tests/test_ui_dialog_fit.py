@@ -3,10 +3,10 @@ the step before covers their title (issue #9 §8)."""
 
 from __future__ import annotations
 
+from builders import make_app
 from textual.widgets import Input, Label
 
 from facilitator.strings import ui as text
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.dialogs import VoteDialog
 from facilitator.ui.screens.run import RunScreen
 
@@ -14,7 +14,7 @@ SIZE = (80, 24)
 
 
 async def test_vote_error_wraps_and_names_the_base(store, running, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    app = make_app(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f6")
@@ -33,7 +33,7 @@ async def test_vote_error_wraps_and_names_the_base(store, running, content_dir, 
 
 
 async def test_a_dialog_opening_clears_the_notice_before(store, running, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    app = make_app(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("f7", *"Cử đ/c Bình.", "ctrl+s")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from builders import make_app
 from textual.widgets import Footer
 
 from facilitator.ui.app import FacilitatorApp
@@ -30,7 +31,7 @@ def assert_whole(app: FacilitatorApp, expected: tuple[str, ...]) -> None:
 
 
 async def test_prepare_footer_fits_80_columns(store, roster, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -46,7 +47,7 @@ async def test_run_and_attendance_footers_fit_80_columns(
     from facilitator.ui.screens.attendance import AttendanceScreen
     from facilitator.ui.screens.run import RunScreen
 
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
@@ -67,7 +68,7 @@ async def test_run_and_attendance_footers_fit_80_columns(
 async def test_at_80x24_the_notes_panel_gets_the_room(store, session_id, content_dir, frozen_clock):
     from facilitator.ui.screens.run import RunScreen
 
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("escape")

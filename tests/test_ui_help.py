@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import make_app
 
 from facilitator.strings import ui as text
 from facilitator.ui.app import FacilitatorApp
@@ -53,7 +54,7 @@ def test_every_screen_action_exists(scope: str) -> None:
 
 
 async def test_f1_lists_every_command(store, session_id, content_dir, frozen_clock) -> None:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
@@ -72,7 +73,7 @@ async def test_f1_lists_every_command(store, session_id, content_dir, frozen_clo
 async def test_palette_reaches_every_command_of_the_screen(
     store, session_id, content_dir, frozen_clock
 ) -> None:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=session_id)
+    app = make_app(store, content_dir, frozen_clock, session_id)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("escape")  # attendance -> run

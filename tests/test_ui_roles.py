@@ -4,6 +4,7 @@ entered by name and position, and the minutes say who they are."""
 from __future__ import annotations
 
 import pytest
+from builders import make_app
 from textual.widgets import Input, Select, Static
 
 from facilitator.export.markdown import render_minutes_md
@@ -11,7 +12,6 @@ from facilitator.export.minutes_model import build_minutes
 from facilitator.services.session import SessionService
 from facilitator.strings.roles import CHANGED_CHAIR
 from facilitator.strings.ui import NOBODY
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.roles_dialog import RolesDialog
 from facilitator.ui.screens.run import RunScreen
 
@@ -31,7 +31,7 @@ def running(store, session_id, frozen_clock) -> str:
 async def test_roles_changed_from_the_palette_reach_the_store_and_the_minutes(
     store, running, content_dir, frozen_clock
 ) -> None:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    app = make_app(store, content_dir, frozen_clock, running)
     messages: list[str] = []
     app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=SIZE) as pilot:
@@ -66,7 +66,7 @@ async def test_roles_cannot_change_once_approved(store, running, content_dir, fr
     service = SessionService.open(store, running, frozen_clock)
     service.approve_and_close(3)
     service.close()
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    app = make_app(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.screen.run_action("edit_roles")
@@ -83,7 +83,7 @@ async def test_roles_dialog_shows_the_roles_already_chosen(
     service = SessionService.open(store, running, frozen_clock)
     service.set_roles("p01", "p02", ("p03", "p05"))
     service.close()
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    app = make_app(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.screen.run_action("edit_roles")

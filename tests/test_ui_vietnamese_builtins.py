@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from builders import make_app
 from click.testing import CliRunner
 
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as text
-from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.commands import COMMANDS, key_label
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.help import help_markdown
@@ -25,7 +25,7 @@ def running(store, session_id, frozen_clock) -> str:
 
 
 async def test_palette_and_system_commands_speak_vietnamese(store, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     async with app.run_test() as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert text.SYS_THEME in titles and text.SYS_SCREENSHOT in titles
@@ -39,7 +39,7 @@ async def test_palette_and_system_commands_speak_vietnamese(store, content_dir, 
 
 
 async def test_ctrl_c_says_how_to_quit_without_raw_markup(store, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+c")
         await pilot.pause()
@@ -49,7 +49,7 @@ async def test_ctrl_c_says_how_to_quit_without_raw_markup(store, content_dir, fr
 
 
 async def test_quitting_a_running_meeting_asks_first(store, running, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    app = make_app(store, content_dir, frozen_clock, running)
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.press("ctrl+q")
@@ -68,7 +68,7 @@ async def test_quitting_a_running_meeting_asks_first(store, running, content_dir
 
 
 async def test_quitting_from_home_does_not_ask(store, content_dir, frozen_clock):
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock)
+    app = make_app(store, content_dir, frozen_clock)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -100,7 +100,7 @@ async def test_the_palette_finds_commands_typed_without_accents(
     """Many laptops have no Vietnamese keyboard: "nhap bien ban" finds "Nhập biên bản…"."""
     from textual.command import CommandList
 
-    app = FacilitatorApp(store, content_dir=content_dir, clock=frozen_clock, session_id=running)
+    app = make_app(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
