@@ -13,13 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hostile_helpers import (
-    FAST,
-    HOSTILE,
-    all_strings,
-    assert_inert,
-    assert_message_inert,
-)
+from hostile_helpers import FAST, HOSTILE, all_strings, assert_inert, assert_message_inert
 from hypothesis import given
 from hypothesis import strategies as st
 
