@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner, Result
+from roster_helpers import EXPECTED_ORDER, fixture
 from test_bundle import make_session
-from test_roster_import import EXPECTED_ORDER, fixture
 
 from facilitator.bundle.io import write_bundle
 from facilitator.cli.bundles import import_command

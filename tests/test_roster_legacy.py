@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
+from roster_helpers import fixture
 from test_cli_data import run
-from test_roster_import import fixture
 
 from facilitator.domain.errors import InputError
 from facilitator.rosters.importer import read_roster
