@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 import pytest
+from bundle_helpers import make_session
 from click.testing import CliRunner, Result
 from roster_helpers import EXPECTED_ORDER, fixture
-from test_bundle import make_session
 
 from facilitator.bundle.io import write_bundle
 from facilitator.cli.bundles import import_command

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from builders import ICT
-from test_bundle import make_session
+from bundle_helpers import make_session
 from test_cli_data import run
 
 from facilitator.bundle.io import write_bundle

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from bundle_helpers import make_session
 from conftest import ICT, FrozenClock
-from test_bundle import make_session
 
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import InputError
