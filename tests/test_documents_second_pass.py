@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from builders import ICT, make_session
-from test_export_minutes import HCCB, all_text, read_docx
+from minutes_helpers import HCCB, all_text, read_docx
 
 from facilitator.bundle.io import bundle_bytes, read_bundle
 from facilitator.bundle.validate import validate_session
