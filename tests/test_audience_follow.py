@@ -1,80 +1,35 @@
-"""The audience (projector) window: follows live.json, survives its absence, shows nothing private."""
+"""The audience (projector) window: follows live.json, survives its absence, its keys, and the
+pure helpers behind it (timer format, notes fences, a lenient live.json reader).
+"""
 
 from __future__ import annotations
 
-import html
-import json
-import re
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Digits, Markdown, Static
+from audience_helpers import (
+    SIZE,
+    T0,
+    FakeClock,
+    at_item,
+    pack_fixture,  # noqa: F401  (the ``pack`` fixture)
+    painted_text,
+    plain,
+    planned_session,
+    screen_text,
+    shown,
+    wait_until,
+)
+from textual.widgets import Digits, Markdown
 
 from facilitator.domain.content import ContentPack
-from facilitator.domain.models import Person, Progress, Roster, Session, Unit
-from facilitator.parsing import load_pack
 from facilitator.services.live import LIVE_FILE, write_live
-from facilitator.services.planning import SessionPlan, build_session
 from facilitator.services.session import SessionService
 from facilitator.storage.store import Store
 from facilitator.strings import audience as text
-from facilitator.ui.audience import (
-    AudienceApp,
-    format_timer,
-    parse_live,
-    without_presenter_notes,
-)
-
-REPO = Path(__file__).resolve().parent.parent
-TZ = timezone(timedelta(hours=7))
-T0 = datetime(2024, 5, 10, 8, 30, tzinfo=TZ)
-SIZE = (80, 24)
-SECRET = "BÍ MẬT: đồng chí Bình đang bị xem xét kỷ luật"
-REASON = "ốm nặng"
-PEOPLE = (
-    Person(id="p001", name="Nguyễn Văn An"),
-    Person(id="p002", name="Trần Thị Bình"),
-    Person(id="p003", name="Lê Hoàng Cường", category="du-bi"),
-    Person(id="p004", name="Phạm Thu Dung", category="quan-chung"),
-)
-
-
-class FakeClock:
-    """A clock the test moves by hand (shared by the presenter service and the window)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
-
-
-@pytest.fixture(scope="module")
-def pack() -> ContentPack:
-    return load_pack(REPO / "content" / "cay-tre.md")
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "sessions")
-
-
-def planned_session(store: Store, pack: ContentPack, *, secret: str = "") -> Session:
-    roster = Roster(unit=Unit(name="Chi bộ Khối Dân vận"), people=PEOPLE)
-    session = build_session(store, pack, roster, SessionPlan(title="", started_at=T0))
-    if secret:
-        session = session.with_changes(
-            agenda=tuple(replace(i, presenter_notes=f"{secret} ({i.id})") for i in session.agenda)
-        )
-    return session
+from facilitator.ui.audience import AudienceApp, format_timer, parse_live, without_presenter_notes
 
 
 @pytest.fixture
@@ -83,61 +38,6 @@ def service(store: Store, pack: ContentPack) -> Iterator[SessionService]:
     svc = SessionService.create(store, planned_session(store, pack), FakeClock(T0))
     yield svc
     svc.close()
-
-
-def at_item(session: Session, index: int, *, entered: datetime, spent: float = 0.0) -> Session:
-    """``session`` running with agenda item ``index`` current since ``entered``."""
-    item = session.agenda[index]
-    agenda = tuple(
-        replace(i, spent_seconds=spent) if i.id == item.id else i for i in session.agenda
-    )
-    return session.with_changes(
-        status="running", agenda=agenda, progress=Progress(current=item.id, entered_at=entered)
-    )
-
-
-# -- reading the screen ------------------------------------------------------------
-
-
-def plain(app: AudienceApp, selector: str) -> str:
-    visual = app.query_one(selector, Static).visual
-    return str(getattr(visual, "plain", visual))
-
-
-def shown(app: AudienceApp, selector: str) -> bool:
-    """Displayed, counting hidden ancestors."""
-    node = app.query_one(selector)
-    return all(n.display for n in node.ancestors_with_self if hasattr(n, "display"))
-
-
-def painted_text(app: AudienceApp) -> str:
-    """The characters of the SVG screenshot (markup stripped)."""
-    svg = app.export_screenshot()
-    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
-
-
-def screen_text(app: AudienceApp) -> str:
-    """Every character on screen plus every widget's text, hidden ones included:
-    what must never appear is looked for in both."""
-    parts = [painted_text(app)]
-    for node in app.screen.walk_children(with_self=True):
-        if isinstance(node, Static):
-            visual = node.visual
-            parts.append(str(getattr(visual, "plain", visual)))
-        elif isinstance(node, Markdown):
-            parts.append(node.source)
-        elif isinstance(node, Digits):
-            parts.append(node.value)
-    return "\n".join(parts)
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], limit: float) -> float:
-    """Seconds until ``condition`` held; fails past ``limit``."""
-    start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < limit, "the audience view did not follow in time"
-        await pilot.pause(0.05)
-    return time.monotonic() - start
 
 
 # -- following the presenter --------------------------------------------------------
@@ -260,88 +160,6 @@ async def test_planned_and_closed_sessions_show_a_message_not_an_item(
         write_live(root, closed, T0)
         await wait_until(pilot, lambda: plain(app, "#waiting-message") == text.CLOSED, 1.2)
         assert shown(app, "#waiting") and not shown(app, "#body")
-
-
-# -- nothing private on the projector ---------------------------------------------------
-
-
-async def test_presenter_notes_names_and_absence_reasons_never_appear(
-    store: Store, pack: ContentPack
-) -> None:
-    root = store.root
-    clock = FakeClock(T0)
-    service = SessionService.create(store, planned_session(store, pack, secret=SECRET), clock)
-    try:
-        service.mark("p001", "present")
-        service.mark("p002", "absent-excused", REASON)
-        service.mark("p003", "absent", "đi công tác")
-        service.add_note("Đồng chí An phát biểu: " + SECRET, kind="opinion", speaker="p001")
-        service.start()
-        pack_notes = [i.presenter_notes for i in pack.items if i.presenter_notes]
-        app = AudienceApp(root, clock=clock, poll_seconds=0.05)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f")  # the agenda outline too
-            for item in [i for i in service.session.agenda if not i.skipped]:
-                service.go_to(item.id)
-                await wait_until(pilot, lambda t=item.title: plain(app, "#item-title") == t, 1.2)
-                await pilot.pause(0.05)
-                seen = screen_text(app)
-                assert item.title in plain(app, "#item-title")
-                for secret in ("BÍ MẬT", "kỷ luật", REASON, "đi công tác", "phát biểu:"):
-                    assert secret not in seen, (item.id, secret)
-                for person in PEOPLE:
-                    assert person.name not in seen
-                for note in pack_notes:
-                    assert note[:40] not in seen, item.id
-    finally:
-        service.close()
-    # The guard really was exercised: the secret and the reason are in the presenter's store.
-    stored = "\n".join(p.read_text("utf-8") for p in (root / service.session.id).glob("*.json"))
-    assert "BÍ MẬT" in stored and REASON in stored
-    assert "BÍ MẬT" not in (root / LIVE_FILE).read_text("utf-8")
-
-
-async def test_only_whitelisted_fields_are_rendered_and_escapes_are_inert(tmp_path: Path) -> None:
-    payload = {
-        "title": "Buổi \x1b]0;pwned\x07sinh hoạt",
-        "unit": "Chi bộ \x1b[2JA",
-        "status": "running",
-        "presenter_notes": "BÍ MẬT gốc",
-        "attendance": [{"person": "p002", "status": "absent-excused", "reason": REASON}],
-        "people": [{"id": "p002", "name": "Trần Thị Bình"}],
-        "item": {
-            "id": "x",
-            "title": "[bold red]Tiêu đề[/] \x1b[31mđỏ\x07",
-            "kind": "discussion",
-            "framing_label": "Gốc vững",
-            "minutes": 10,
-            "body": "Ý chính\n\n```notes\nBÍ MẬT trong thân bài\n```\n\n- điểm \x1b[5mmột\n",
-            "questions": ["Câu hỏi \x1b[1mmột?", 42, None],
-            "position": 1,
-            "count": 2,
-            "spent_seconds": "nhiều",
-            "entered_at": "hôm qua",
-            "presenter_notes": "BÍ MẬT mục",
-            "conclusion": "BÍ MẬT kết luận",
-        },
-        "agenda": [{"id": "x", "title": "Mục \x1b[7mmột", "presenter_notes": "BÍ MẬT"}, "rác"],
-    }
-    (tmp_path / LIVE_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    app = AudienceApp(tmp_path, clock=FakeClock(T0))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f")
-        await pilot.pause(0.2)
-        assert plain(app, "#item-title") == "[bold red]Tiêu đề[/] đỏ"  # markup shown as text
-        assert plain(app, "#session-line") == "Buổi sinh hoạt · Chi bộ A"
-        assert plain(app, "#questions-list") == "1. Câu hỏi một?"
-        assert app.query_one("#elapsed", Digits).value == "00:00"
-        assert "▶ 1. Mục một · " not in plain(app, "#agenda-outline")
-        assert "▶ 1. Mục một" in plain(app, "#agenda-outline")
-        seen = screen_text(app)
-        assert "\x1b" not in seen and "\x07" not in seen
-        for secret in ("BÍ MẬT", "pwned", REASON, "Trần Thị Bình"):
-            assert secret not in seen
-        assert "điểm một" in app.query_one("#talking-points", Markdown).source
 
 
 # -- keys ------------------------------------------------------------------------------
