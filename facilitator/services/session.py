@@ -93,9 +93,16 @@ class SessionService:
         """Closed sessions are read-only until reopened."""
         return self._session.is_closed
 
-    def subscribe(self, listener: Callable[[Session], None]) -> None:
-        """Be told of every saved change (the UI refreshes from the snapshot)."""
+    def subscribe(self, listener: Callable[[Session], None]) -> Callable[[], None]:
+        """Be told of every saved change, with the new snapshot (screens redraw from it
+        instead of being refreshed by hand); returns the call that stops it."""
         self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return unsubscribe
 
     # -- persistence helpers ---------------------------------------------------
     def _commit(
@@ -113,8 +120,7 @@ class SessionService:
             self._summary_stale = False
         if live:
             write_live(self.store.root, session, self.clock())
-        for listener in self._listeners:
-            listener(session)
+        self._notify()
         return session
 
     def _writable(self) -> Session:
@@ -282,7 +288,7 @@ class SessionService:
         self._notify()
 
     def _notify(self) -> None:
-        for listener in self._listeners:
+        for listener in tuple(self._listeners):  # a listener may unsubscribe while told
             listener(self._session)
 
     # -- votes and conclusions ------------------------------------------------

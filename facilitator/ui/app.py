@@ -16,6 +16,7 @@ from facilitator.config.crashlog import write_crash_log
 from facilitator.config.settings import Settings, save_settings
 from facilitator.domain.errors import FacilitatorError
 from facilitator.services.clock import Clock, local_now
+from facilitator.services.workspace import Workspace
 from facilitator.storage.store import Store
 from facilitator.strings import ui as text
 from facilitator.strings.config import legacy_found
@@ -59,6 +60,8 @@ class FacilitatorApp(PlainNotify, App[None]):
     ) -> None:
         super().__init__()
         self.store = store
+        self.workspace = Workspace(store, clock)
+        """What the screens work on (they never reach the store itself)."""
         self.content_dir = Path(content_dir)
         self.content_dirs = (self.content_dir, *extra_content_dirs)
         """Pack folders, in order: shipped packs, the user's packs, --content-dir."""
@@ -123,10 +126,8 @@ class FacilitatorApp(PlainNotify, App[None]):
     # -- sessions ---------------------------------------------------------------------------
     def open_session(self, session_id: str) -> bool:
         """Lock and open a stored session; a locked or unreadable one is reported."""
-        from facilitator.services.session import SessionService
-
         try:
-            service = SessionService.open(self.store, session_id, self.clock)
+            service = self.workspace.open_session(session_id)
         except FacilitatorError as err:
             self.notify(str(err), severity="error", timeout=10)
             return False
@@ -141,7 +142,7 @@ class FacilitatorApp(PlainNotify, App[None]):
 
         self._close_service()
         self.service = service
-        folder = self.store.session_dir(service.session.id)
+        folder = self.workspace.session_dir(service.session.id)
         run = RunScreen(service, DraftFile(folder))
         if replace:
             self.switch_screen(run)
@@ -172,11 +173,11 @@ class FacilitatorApp(PlainNotify, App[None]):
             self.service = None
 
     def on_unmount(self) -> None:
+        from facilitator.ui.screens.base import SessionScreen
+
         for screen in self.screen_stack:
-            if _scope(screen) == "run":
-                screen.save_draft()  # type: ignore[attr-defined]
-            elif _scope(screen) == "report":
-                screen.save_narrative()  # type: ignore[attr-defined]
+            if isinstance(screen, SessionScreen):
+                screen.keep_typing()
         self._close_service()
 
     # -- Textual's own wording, in Vietnamese -------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, assert_never
 
-from textual import work
+from textual import events, on, work
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Session
@@ -79,13 +79,49 @@ def write_export(session: Session, request: ExportRequest, overwrite: bool) -> P
 
 
 class SessionScreen(PlainScreen):
-    """A screen bound to the open session's service."""
+    """A screen bound to the open session's service.
+
+    It follows the service: every saved change reaches :meth:`session_saved`, so actions
+    change the session and never redraw by hand. A screen under another one (the run
+    screen under attendance) only notes that it missed a change and redraws once, when it
+    is shown again: a mark must not redraw screens nobody sees.
+    """
 
     SCOPE = ""
 
     def __init__(self, service: SessionService) -> None:
         super().__init__()
         self.service = service
+        self._unfollow: Callable[[], None] | None = None
+        self._missed = False
+
+    @on(events.Mount)
+    def _follow_session(self) -> None:
+        self._unfollow = self.service.subscribe(self._saved)
+
+    @on(events.Unmount)
+    def _stop_following(self) -> None:
+        if self._unfollow is not None:
+            self._unfollow()
+            self._unfollow = None
+
+    @on(events.ScreenResume)
+    def _catch_up(self) -> None:
+        if self._missed:
+            self._missed = False
+            self.session_saved(self.service.session)
+
+    def _saved(self, session: Session) -> None:
+        if self.app.screen is self:  # not is_current: that counts screens seen through
+            self.session_saved(session)
+        else:
+            self._missed = True
+
+    def session_saved(self, session: Session) -> None:
+        """Redraw what shows the session; each screen draws its own part."""
+
+    def keep_typing(self) -> None:
+        """Save what is typed but not yet saved (the app calls it when it closes)."""
 
     @property
     def facilitator(self) -> FacilitatorApp:
@@ -109,9 +145,6 @@ class SessionScreen(PlainScreen):
         except FacilitatorError as err:
             self.notify(str(err), severity="error", timeout=8)
             return None
-
-    def refresh_session_view(self) -> None:
-        """Redraw after a shared action (roles, export) changed the session."""
 
     # -- roles, shared by every session screen -------------------------------------------
     @work(exclusive=True, group="roles-dialog")
@@ -144,7 +177,6 @@ class SessionScreen(PlainScreen):
                 self.notify(roles_text.CHANGED_CHAIR.format(old=before.name, new=after.name))
             else:
                 self.notify(roles_text.SAVED)
-            self.refresh_session_view()
 
     # -- export (F9), shared by the run and read-back screens ---------------------------
     @work(exclusive=True, group="export-dialog")

@@ -14,7 +14,6 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitator.campaign.status import CampaignStatus, UnitStatus, campaign_status
 from facilitator.campaign.status_view import heading_lines, status_cells
-from facilitator.campaign.storage import CampaignStore
 from facilitator.domain.errors import FacilitatorError
 from facilitator.strings import campaign as msg
 from facilitator.ui.commands import bindings_for
@@ -73,7 +72,7 @@ class CampaignScreen(PlainScreen):
         table = self.query_one(DataTable)
         empty = self.query_one("#campaign-empty", Static)
         try:
-            campaigns = CampaignStore(self.facilitator.store.root).all()
+            campaigns = self.facilitator.workspace.campaigns()
         except FacilitatorError as err:
             empty.update(plain(err))
             empty.display = True

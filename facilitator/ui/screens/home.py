@@ -88,7 +88,7 @@ class HomeScreen(PlainScreen):
         table = self.query_one(DataTable)
         problems_box = self.query_one("#home-problems", Static)
         try:
-            listing = self.facilitator.store.list_sessions()
+            listing = self.facilitator.workspace.list_sessions()
         except FacilitatorError as err:
             problems_box.update(plain(err))
             problems_box.display = True
@@ -154,7 +154,6 @@ class HomeScreen(PlainScreen):
 
     def action_rehearse(self) -> None:
         """Rehearse the highlighted session: only one prepared and not yet started."""
-        from facilitator.services.session import SessionService
         from facilitator.strings import rehearsal as rehearsal_text
         from facilitator.ui.screens.rehearsal import RehearsalScreen
 
@@ -164,7 +163,7 @@ class HomeScreen(PlainScreen):
             return
         app = self.facilitator
         try:
-            service = SessionService.open(app.store, session_id, app.clock)
+            service = app.workspace.open_session(session_id)
         except FacilitatorError as err:
             self.notify(str(err), severity="error", timeout=10)
             return

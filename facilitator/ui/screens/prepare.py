@@ -16,7 +16,7 @@ from facilitator.domain.content import ContentPack
 from facilitator.domain.errors import FacilitatorError, InputError
 from facilitator.domain.models import AgendaItem, Roster
 from facilitator.parsing import PackEntry, list_packs, load_pack
-from facilitator.services.planning import SessionPlan, agenda_from_pack, start_session
+from facilitator.services.planning import SessionPlan, agenda_from_pack
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain, plain_text
@@ -141,7 +141,7 @@ class PrepareScreen(DraftingScreen):
 
     def _load_rosters(self) -> None:
         try:
-            self._rosters = self.facilitator.store.rosters()
+            self._rosters = self.facilitator.workspace.rosters()
         except FacilitatorError as err:
             self.notify(str(err), severity="error")
         units = self.query_one("#unit", Select)
@@ -151,15 +151,12 @@ class PrepareScreen(DraftingScreen):
     @work(exclusive=True, group="prepare-dialog")
     async def action_import_roster(self) -> None:
         """Import a unit's roster from a CSV/XLSX file without leaving the console."""
-        from facilitator.services.rosters import import_roster_file
-
         unit = self.roster.unit if self.roster is not None else None
         request = await self.app.push_screen_wait(RosterImportDialog(unit))
         if request is None:
             return
         try:
-            imported = import_roster_file(
-                self.facilitator.store,
+            imported = self.facilitator.workspace.import_roster(
                 request.path,
                 request.unit,
                 parent=request.parent or None,
@@ -371,7 +368,7 @@ class PrepareScreen(DraftingScreen):
             presenters=tuple(dict.fromkeys(presenters)),
         )
         try:
-            service = start_session(app.store, pack, roster, plan, app.clock)
+            service = app.workspace.create_session(pack, roster, plan)
         except FacilitatorError as err:
             error.update(plain(err))
             return

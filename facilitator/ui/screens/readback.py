@@ -86,8 +86,8 @@ class ReadbackScreen(TimedSessionScreen):
         self.markdown = minutes_markdown(self.service.session)
         self.query_one("#minutes", Markdown).update(self.markdown)
 
-    def after_times_changed(self) -> None:
-        """Corrected times show in the minutes at once."""
+    def session_saved(self, session: Session) -> None:
+        """Corrected times, an approval: the minutes show them at once."""
         self.show_minutes()
 
     @work(exclusive=True, group="readback-dialog")
@@ -105,7 +105,6 @@ class ReadbackScreen(TimedSessionScreen):
             return
         if self.attempt(lambda: self.service.approve_and_close(votes_for)) is not None:
             self.notify(text.APPROVED)
-            self.show_minutes()
 
     def action_report(self) -> None:
         """The chair's assessment and the reflections (closed sessions too)."""

@@ -15,6 +15,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.css.query import NoMatches
+from textual.reactive import var
 from textual.types import CSSPathType
 from textual.widgets import DataTable, Header, Static
 
@@ -46,10 +47,13 @@ class RehearsalScreen(PlainScreen):
     SCOPE = "rehearsal"
     BINDINGS: ClassVar[list[BindingType]] = [*bindings_for("rehearsal")]
 
+    rehearsal: var[Rehearsal] = var(Rehearsal((), (), (), ()), init=False)
+    """The walk so far (frozen): each new state redraws the screen."""
+
     def __init__(self, service: SessionService) -> None:
         super().__init__()
         self.service = service
-        self.rehearsal = Rehearsal.of(service.session)
+        self.set_reactive(RehearsalScreen.rehearsal, Rehearsal.of(service.session))
         self._lock_released = False
 
     def compose(self) -> ComposeResult:
@@ -80,6 +84,9 @@ class RehearsalScreen(PlainScreen):
             self.service.close()
 
     # -- display --------------------------------------------------------------------------
+    def watch_rehearsal(self) -> None:
+        self.refresh_view()
+
     def refresh_view(self) -> None:
         """Rebuild the table and the item pane from the rehearsal's state."""
         now = self.service.clock()
@@ -135,7 +142,6 @@ class RehearsalScreen(PlainScreen):
             self.notify(text.NO_AGENDA, severity="warning")
             return
         self.rehearsal = self.rehearsal.toggle(self.service.clock())
-        self.refresh_view()
 
     def action_step(self, delta: int) -> None:
         """Previous or next item; the clock keeps running (or starts)."""
@@ -143,7 +149,6 @@ class RehearsalScreen(PlainScreen):
             self.notify(text.NO_AGENDA, severity="warning")
             return
         self.rehearsal = self.rehearsal.step(delta, self.service.clock())
-        self.refresh_view()
 
     @work(exclusive=True, group="rehearsal-write")
     async def action_write_budgets(self) -> None:
@@ -170,7 +175,6 @@ class RehearsalScreen(PlainScreen):
         # The new budgets are the plan now; the time rehearsed so far is kept.
         self.rehearsal = self.rehearsal.with_budgets(self.service.session)
         self.notify(text.written(len(budgets)))
-        self.refresh_view()
 
     def action_leave(self) -> None:
         """Back to the session list, releasing the session's lock."""

@@ -102,6 +102,10 @@ class ReportScreen(ReportExportScreen):
     def on_unmount(self) -> None:
         self.save_narrative()
 
+    def keep_typing(self) -> None:
+        """The assessment typed so far is saved."""
+        self.save_narrative()
+
     # -- narrative ------------------------------------------------------------------------
     def narrative(self) -> Narrative:
         """What the three boxes hold now."""

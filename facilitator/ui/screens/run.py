@@ -49,6 +49,7 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         self._draft_item: str | None = None
         self._draft_timer: Timer | None = None
         self._shown_item: tuple[str | None, str] | None = None
+        self._drawn: Session | None = None  # the snapshot the widgets show
         self._draft = Draft()
 
     def compose(self) -> ComposeResult:
@@ -71,10 +72,11 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         self.set_interval(1, self.tick)
         self.query_one(NoteEditor).focus_box()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
-
     def on_unmount(self) -> None:
+        self.save_draft()
+
+    def keep_typing(self) -> None:
+        """The half-typed note goes to its draft file."""
         self.save_draft()
 
     # -- display --------------------------------------------------------------------------
@@ -84,9 +86,21 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         session = self.service.session
         return session.item(session.progress.current)
 
+    def session_saved(self, session: Session) -> None:
+        """Every saved change (a step, a note, a vote, new times) redraws from the snapshot."""
+        self.refresh_view()
+
     def refresh_view(self) -> None:
-        """Redraw everything from the service's snapshot."""
+        """Redraw from the service's snapshot the parts whose data changed (a snapshot
+        shares every field a change did not touch, so ``is`` tells them apart cheaply)."""
         session = self.service.session
+        before, self._drawn = self._drawn, session
+
+        def changed(*fields: str) -> bool:
+            return before is None or any(
+                getattr(before, name) is not getattr(session, name) for name in fields
+            )
+
         item = self.current_item
         self.title = visible(session.title)
         self.sub_title = visible(
@@ -94,14 +108,17 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
             + self.mode_label()
             + f" · {session.id}"  # the id export and --session take
         )
-        self.query_one(AgendaList).show(session)
+        if changed("agenda", "progress"):
+            self.query_one(AgendaList).show(session)
         shown = (item.id if item else None, repr(item))
         if shown != self._shown_item:  # re-rendering Markdown every second would flicker
             self._shown_item = shown
             self.query_one(ItemView).show(session, item)
-        self.query_one(NotesList).show(session, session.notes_for(item.id) if item else ())
+        if changed("notes", "people", "progress", "agenda"):
+            self.query_one(NotesList).show(session, session.notes_for(item.id) if item else ())
         self.query_one(NoteEditor).set_read_only(session.is_closed)
-        self.show_votes(item)
+        if changed("votes", "progress", "agenda"):
+            self.show_votes(item)
         self._show_queue()
         self.tick()
 
@@ -146,7 +163,6 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
             self.attempt(lambda: self.service.go_to(str(argument)))
         if self.service.session.progress.current != leaving:
             self.query_one(NoteEditor).forget_unused_speaker()
-        self.refresh_view()
 
     def action_next_item(self) -> None:
         """Next agenda item."""
@@ -176,8 +192,6 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
             self.attempt(lambda: self.service.update_item(item_id, skipped=False))
         if item_id != self.service.session.progress.current:
             self._move("go", item_id)
-        else:
-            self.refresh_view()
 
     def action_jump(self) -> None:
         """A palette listing only the agenda items."""
@@ -208,7 +222,6 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         if self.attempt(lambda: self.service.update_item(item.id, skipped=not item.skipped)):
             message = text.ITEM_KEPT if item.skipped else text.ITEM_SKIPPED
             self.notify(message.format(title=item.title), timeout=3)
-        self.refresh_view()
 
     def action_change_minutes(self, delta: int) -> None:
         """Change the highlighted item's budget (at least one minute); pacing follows."""
@@ -217,11 +230,6 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         minutes = max(1, item.minutes + delta)
         if minutes != item.minutes:
             self.attempt(lambda: self.service.update_item(item.id, minutes=minutes))
-            self.refresh_view()
-
-    def after_times_changed(self) -> None:
-        """F5 and the time dialogs (``TimedSessionScreen``) redraw the whole screen."""
-        self.refresh_view()
 
     # -- focus ----------------------------------------------------------------------------
     def action_focus_note(self) -> None:
@@ -276,7 +284,6 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         if value is not None:
             self.attempt(lambda: self.service.update_item(item.id, conclusion=value))
             self.notify(text.CONCLUSION_SAVED)
-            self.refresh_view()
 
     @work(exclusive=True, group="run-dialog")
     async def action_conclusion(self) -> None:
@@ -299,7 +306,6 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         reason = await self.app.push_screen_wait(dialog)
         if reason is not None and self.attempt(lambda: self.service.reopen(reason)) is not None:
             self.notify(text.REOPENED)
-            self.refresh_view()
 
     def action_leave(self) -> None:
         """Close this session (everything is saved) and go back to the list."""

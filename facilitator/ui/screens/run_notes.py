@@ -2,7 +2,7 @@
 saved (or kept when leaving its item), edited or deleted, and the speaking queue.
 
 A mixin of :class:`~facilitator.ui.screens.run.RunScreen`, kept apart so that screen
-stays small; it redraws through :meth:`SessionScreen.refresh_session_view`.
+stays small; it redraws from :meth:`SessionScreen.session_saved`.
 """
 
 from __future__ import annotations
@@ -119,7 +119,6 @@ class NoteActions(SessionScreen):
             return
         self.notify(text.NOTE_SAVED, timeout=2)
         self._after_note(note.speaker)
-        self.refresh_session_view()
         self.query_one(NoteEditor).focus_box()
 
     def _highlighted_note(self) -> str | None:
@@ -142,7 +141,6 @@ class NoteActions(SessionScreen):
                     note_id, text=edit.text, kind=edit.kind, speaker=edit.speaker
                 )
             )
-            self.refresh_session_view()
 
     @work(exclusive=True, group="run-dialog")
     async def action_delete_note(self) -> None:
@@ -155,7 +153,6 @@ class NoteActions(SessionScreen):
         ):
             self.attempt(lambda: self.service.delete_note(note_id))
             self.notify(text.NOTE_DELETED)
-            self.refresh_session_view()
 
     @work(exclusive=True, group="run-dialog")
     async def action_queue_speaker(self) -> None:

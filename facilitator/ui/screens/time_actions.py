@@ -1,8 +1,8 @@
 """The time actions shared by the run and read-back screens: F5 on another day, correcting
 the meeting's times, and typing the minutes up afterwards.
 
-Kept apart from the run screen so it does not grow; each screen says what to redraw
-after a change through :meth:`TimedSessionScreen.after_times_changed`.
+Kept apart from the run screen so it does not grow; each screen redraws the changed
+times from :meth:`SessionScreen.session_saved`, as for any other change.
 """
 
 from __future__ import annotations
@@ -22,12 +22,6 @@ from facilitator.ui.screens.time_dialogs import MeetingTimes, StartDialog, Times
 
 class TimedSessionScreen(SessionScreen):
     """A session screen on which the meeting's times can be set and corrected."""
-
-    def after_times_changed(self) -> None:
-        """Redraw what shows the times (the screen's own refresh)."""
-
-    def refresh_session_view(self) -> None:
-        self.after_times_changed()
 
     def shown_pacing(self, pacing: Pacing) -> Pacing:
         """Typed up afterwards, the laptop's clock predicts nothing: no expected end."""
@@ -55,7 +49,6 @@ class TimedSessionScreen(SessionScreen):
         # The planned day: stamped at once, so the start is the moment the key was pressed.
         if self.attempt(self.service.start) is not None:
             self.notify(text.SESSION_STARTED)
-        self.after_times_changed()
 
     @work(exclusive=True, group="time-dialog")
     async def _start_on_other_day(self, now: datetime) -> None:
@@ -71,7 +64,6 @@ class TimedSessionScreen(SessionScreen):
             message = text.SESSION_STARTED
         if started is not None:
             self.notify(message)
-        self.after_times_changed()
 
     # -- correcting times ----------------------------------------------------------------------
     @work(exclusive=True, group="time-dialog")
@@ -82,7 +74,6 @@ class TimedSessionScreen(SessionScreen):
         times = await self.app.push_screen_wait(TimesDialog(self.service.session))
         if times is not None and self._save_times(times):
             self.notify(t.TIMES_SAVED)
-        self.after_times_changed()
 
     def _save_times(self, times: MeetingTimes) -> bool:
         saved = self.attempt(
@@ -106,7 +97,6 @@ class TimedSessionScreen(SessionScreen):
             started = self.attempt(self.service.set_afterwards)
         if started is not None and self._save_times(times):
             self.notify(t.AFTERWARDS_ON)
-        self.after_times_changed()
 
     async def ask_end_time(self) -> bool:
         """Typed up afterwards, the end is entered, never stamped: ask for it if missing.
@@ -116,6 +106,4 @@ class TimedSessionScreen(SessionScreen):
             return True
         self.notify(t.END_REQUIRED, severity="warning")
         times = await self.app.push_screen_wait(TimesDialog(session, require_end=True))
-        saved = times is not None and self._save_times(times)
-        self.after_times_changed()
-        return saved
+        return times is not None and self._save_times(times)

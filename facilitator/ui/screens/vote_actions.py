@@ -59,7 +59,6 @@ class VoteActions(SessionScreen):
         if vote is not None:
             outcome = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
             self.notify(text.VOTE_SAVED.format(result=outcome))
-        self.refresh_session_view()
 
     @work(exclusive=True, group="vote-delete")
     async def action_delete_vote(self) -> None:
@@ -80,4 +79,3 @@ class VoteActions(SessionScreen):
             return
         if self.attempt(lambda: self.service.delete_vote(indexes[-1])) is not None:
             self.notify(text.VOTE_DELETED)
-            self.refresh_session_view()
