@@ -10,6 +10,7 @@ from facilitator.domain import schema as s
 from facilitator.domain.codec import Record
 from facilitator.domain.vietnamese import name_sort_key, split_name
 from facilitator.domain.vocab import (
+    ATTENDING,
     MEMBER_CATEGORIES,
     TEMPORARY_VALUES,
     AttendanceStatus,
@@ -87,7 +88,7 @@ class Attendance(Record):
     @property
     def is_present(self) -> bool:
         """Counted as có mặt (on time or late)."""
-        return self.status in ("present", "late")
+        return self.status in ATTENDING
 
 
 @s.record

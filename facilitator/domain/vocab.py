@@ -96,6 +96,8 @@ PERSON_CATEGORIES: tuple[str, ...] = tuple(PersonCategory)
 MEMBER_CATEGORIES: tuple[str, ...] = (PersonCategory.OFFICIAL, PersonCategory.PROBATIONARY)
 TEMPORARY_VALUES: tuple[str | None, ...] = (None, *Temporary)
 ATTENDANCE_STATUSES: tuple[str, ...] = tuple(AttendanceStatus)
+ATTENDING: frozenset[str] = frozenset((AttendanceStatus.PRESENT, AttendanceStatus.LATE))
+"""The marks counted as có mặt (present on time or late)."""
 NOTE_KINDS: tuple[str, ...] = tuple(NoteKind)
 ITEM_KINDS: tuple[str, ...] = tuple(ItemKind)
 SESSION_KINDS: tuple[str, ...] = tuple(SessionKind)

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.keys import format_key
 from textual.widget import Widget
 
+from facilitator.domain.vocab import AttendanceStatus as Status
 from facilitator.strings import report_ui as _report_text
 from facilitator.strings import ui as text
 from facilitator.ui.plain import markup_escape
@@ -97,6 +98,11 @@ def key_label(key: str) -> str:
     return "+".join([*modifiers, shown])
 
 
+def _mark(status: Status) -> str:
+    """The attendance screen's action for one mark (the stored value, from the enum)."""
+    return f"mark({str(status)!r})"
+
+
 def _c(id_: str, key: str, action: str, alt: str = "", **kw: bool) -> CommandSpec:
     return CommandSpec(id_, key, action, scope=id_.split(".")[0], alt=alt, **kw)
 
@@ -121,11 +127,11 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("prepare.back", "escape", "back", footer=True),
     _c("prepare.roster", "ctrl+r", "import_roster", footer=True),
     _c("prepare.draft", "ctrl+o", "draft_pack", footer=True),
-    _c("attendance.present", "1", "mark('present')", footer=True, priority=True),
-    _c("attendance.late", "2", "mark('late')", footer=True, priority=True),
+    _c("attendance.present", "1", _mark(Status.PRESENT), footer=True, priority=True),
+    _c("attendance.late", "2", _mark(Status.LATE), footer=True, priority=True),
     _c("attendance.excused", "3", "mark_excused", footer=True, priority=True),
-    _c("attendance.absent", "4", "mark('absent')", footer=True, priority=True),
-    _c("attendance.exempt", "5", "mark('exempt-absent')", priority=True),
+    _c("attendance.absent", "4", _mark(Status.ABSENT), footer=True, priority=True),
+    _c("attendance.exempt", "5", _mark(Status.EXEMPT), priority=True),
     _c("attendance.clear", "0", "clear_mark", priority=True),
     _c("attendance.guest", "ctrl+g", "add_guest", footer=True, priority=True),
     _c("attendance.left", "6", "mark_left", footer=True, priority=True),

@@ -24,15 +24,13 @@ from textual.widgets import Button, Input, Label, Select, Static
 from facilitator.domain.errors import FacilitatorError, InputError
 from facilitator.domain.models import Note, Person, Session
 from facilitator.domain.timing import check_arrival, default_arrival, format_hm, read_clock
+from facilitator.domain.vocab import ATTENDING, AttendanceStatus
 from facilitator.services.session import SessionService
 from facilitator.strings import notes as note_text
 from facilitator.strings import ui as text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialogs import _Dialog
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
-
-ATTENDING = ("present", "late")
-"""Attendance marks under which speaking needs no question."""
 
 SEARCH_ALL = 10_000
 """The exact-name rules look at everyone, not only the few matches shown."""
@@ -149,7 +147,7 @@ def confirm_attendance(
         if answer is not None and answer.arrived is not None:
             arrived = answer.arrived
             try:
-                service.mark(person.id, "late", arrived_at=arrived)
+                service.mark(person.id, AttendanceStatus.LATE, arrived_at=arrived)
             except FacilitatorError as err:
                 node.app.notify(str(err), severity="error", timeout=8)
                 then(False)
