@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from facilitator.domain.codec import aware_time
 from facilitator.domain.models import Attendance, Person
 from facilitator.domain.vietnamese import format_short_date
 from facilitator.domain.votes import voting_base
@@ -36,15 +37,8 @@ class MeetingDays:
         return msg.time_other_day(_shown(day), _shown(self.first))
 
 
-def aware_moment(value: Any) -> datetime | None:
-    """An aware time from a bundle value (``None`` if it is not one)."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.utcoffset() is not None else None
+aware_moment = aware_time
+"""An aware time from a bundle value (``None`` if it is not one): the codec's rule."""
 
 
 def meeting_days(started_at: Any, ended_at: Any) -> MeetingDays | None:

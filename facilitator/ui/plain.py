@@ -10,11 +10,15 @@ goes through one of these helpers before it reaches a widget.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from facilitator.ui.app import FacilitatorApp
 
 from facilitator.domain.vietnamese import strip_controls
 
@@ -85,3 +89,11 @@ class PlainNotify:
 
 class PlainScreen(PlainNotify, Screen[None]):
     """A screen whose notifications are plain text by default."""
+
+    @property
+    def facilitator(self) -> FacilitatorApp:
+        """The app, typed (imported late: the app imports the screens)."""
+        from facilitator.ui.app import FacilitatorApp
+
+        assert isinstance(self.app, FacilitatorApp)
+        return self.app

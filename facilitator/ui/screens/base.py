@@ -20,7 +20,7 @@ from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.export_dialog import ExportDialog, ExportRequest
 
 if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
+    pass
 
 T = TypeVar("T")
 
@@ -122,14 +122,6 @@ class SessionScreen(PlainScreen):
 
     def keep_typing(self) -> None:
         """Save what is typed but not yet saved (the app calls it when it closes)."""
-
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        from facilitator.ui.app import FacilitatorApp
-
-        assert isinstance(self.app, FacilitatorApp)
-        return self.app
 
     def writable(self) -> bool:
         """False (and say why, in Vietnamese) when the session is closed."""

@@ -21,7 +21,7 @@ from facilitator.ui.plain import PlainScreen, plain, plain_text
 from facilitator.ui.widgets.app_footer import AppFooter
 
 if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
+    pass
 
 FILTERS = ("all", "missing", "late")
 
@@ -48,13 +48,6 @@ class CampaignScreen(PlainScreen):
         yield DataTable(id="campaign-units", cursor_type="row", zebra_stripes=True)
         yield Static(msg.SCREEN_EMPTY, id="campaign-empty", classes="hint")
         yield AppFooter()
-
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        from facilitator.ui.app import FacilitatorApp
-
-        assert isinstance(self.app, FacilitatorApp)
-        return self.app
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*msg.STATUS_COLUMNS)

@@ -15,7 +15,7 @@ from facilitator.ui.plain import PlainScreen, plain, plain_text
 from facilitator.ui.widgets.app_footer import AppFooter
 
 if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
+    pass
 
 
 def summary_row(summary: SessionSummary) -> tuple[str, str, str, str, str]:
@@ -60,14 +60,6 @@ class HomeScreen(PlainScreen):
             classes="hint",
         )
         yield AppFooter()
-
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        from facilitator.ui.app import FacilitatorApp
-
-        assert isinstance(self.app, FacilitatorApp)
-        return self.app
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*text.HOME_COLUMNS)

@@ -26,7 +26,7 @@ from facilitator.ui.widgets.app_footer import AppFooter
 from facilitator.ui.widgets.person_select import PersonSelect, person_label
 
 if TYPE_CHECKING:
-    from facilitator.ui.app import FacilitatorApp
+    pass
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
 PERSON_FIELDS = ("chair", "secretary", "presenter", "presenter2")
@@ -72,14 +72,6 @@ class PrepareScreen(DraftingScreen):
         self._packs: list[PackEntry] = []
         self._agenda: list[AgendaItem] = []
         self._pack_title = ""
-
-    @property
-    def facilitator(self) -> FacilitatorApp:
-        """The app, typed."""
-        from facilitator.ui.app import FacilitatorApp
-
-        assert isinstance(self.app, FacilitatorApp)
-        return self.app
 
     # -- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
