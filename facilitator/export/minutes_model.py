@@ -337,8 +337,11 @@ def _recorded(
 
 
 def _conclusion(session: Session) -> list[Block]:
+    """The chair's conclusion; missing, a prompt while the minutes are a draft, and once
+    approved only the dotted line to write it by hand (no instruction left in the record)."""
     lines = paragraphs(session.conclusion)
-    body = [Block("para", sentence(line)) for line in lines] or [Block("fill", s.CONCLUSION_BLANK)]
+    blank = s.FILL_DOTS * 6 if session.is_closed else s.CONCLUSION_BLANK
+    body = [Block("para", sentence(line)) for line in lines] or [Block("fill", blank)]
     return [Block("heading", s.SECTION_CONCLUSION), *body]
 
 

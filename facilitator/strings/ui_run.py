@@ -108,6 +108,10 @@ APPROVE_FOR = "Số tán thành thông qua biên bản"
 APPROVE_FOR_REQUIRED = "Hãy nhập số đảng viên tán thành thông qua biên bản."
 APPROVE_FROM_VOTE = "Theo biểu quyết đã ghi «{question}»: {for_}/{base} tán thành."
 APPROVED = "Biên bản đã được thông qua; buổi sinh hoạt đã kết thúc."
+APPROVE_NO_CONCLUSION = (
+    "Chưa có kết luận chung của chủ trì (Esc, rồi F8 ở màn hình điều hành để ghi): "
+    "thông qua bây giờ thì biên bản chỉ còn dòng chấm để ghi tay."
+)
 REOPEN_TITLE = "Mở lại buổi sinh hoạt đã kết thúc"
 REOPEN_BODY = "Việc mở lại được ghi vào hồ sơ buổi sinh hoạt. Hãy nêu lý do."
 REOPEN_REASON = "Lý do mở lại"

@@ -100,7 +100,8 @@ class ReadbackScreen(TimedSessionScreen):
         vote = minutes_vote(session)
         if vote is not None and vote.for_ > base:  # taken when more could vote: not proposed
             vote = None
-        votes_for = await self.app.push_screen_wait(ApproveDialog(base, vote))
+        dialog = ApproveDialog(base, vote, no_conclusion=not session.conclusion.strip())
+        votes_for = await self.app.push_screen_wait(dialog)
         if votes_for is None:
             return
         if self.attempt(lambda: self.service.approve_and_close(votes_for)) is not None:
