@@ -225,11 +225,35 @@ def fit_notes(
     return tuple(fitted[n.id] for n in notes)
 
 
+def planned_times(
+    items: tuple[AgendaItem, ...], start: datetime
+) -> list[tuple[datetime, datetime]]:
+    """Each item's planned (start, end): one after the other from ``start`` by budget."""
+    times, at = [], start
+    for item in items:
+        end = at + timedelta(minutes=item.minutes)
+        times.append((at, end))
+        at = end
+    return times
+
+
+def planned_start(session: Session, item_id: str) -> datetime:
+    """When an item was due by the plan (the kept items' budgets from the start), within
+    the meeting's end when it has one."""
+    kept = tuple(i for i in session.agenda if not i.skipped or i.id == item_id)
+    planned = planned_times(kept, session.started_at)
+    starts = {i.id: start for i, (start, _) in zip(kept, planned, strict=True)}
+    at = starts.get(item_id, session.started_at)
+    return min(at, session.ended_at) if session.ended_at is not None else at
+
+
 def afterwards_note_time(session: Session, item_id: str) -> datetime:
     """When a note typed up afterwards is filed: never the laptop's clock. Just after the
-    item's last note (keeping the order typed), else at the item's or the meeting's start."""
+    item's last note (keeping the order typed), else at the item's entered start, else
+    when the plan had it (not the meeting's start: the notes of item 4 would precede
+    those of item 2 in any list by time)."""
     item = session.item(item_id)
-    anchor = (item.started_at if item else None) or session.started_at
+    anchor = (item.started_at if item else None) or planned_start(session, item_id)
     last = max((n.at for n in session.notes if n.item == item_id), default=None)
     return max(anchor, last + timedelta(seconds=1)) if last is not None else anchor
 

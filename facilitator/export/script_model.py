@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from facilitator.domain.membership import count_membership
 from facilitator.domain.models import AgendaItem, Person, Session
+from facilitator.domain.timing import planned_times
 from facilitator.domain.vietnamese import clean_line, clean_text, fold, format_clock, format_date
 from facilitator.export.document import Block
 from facilitator.export.minutes_model import (
@@ -108,18 +109,6 @@ def steps_of(item: AgendaItem) -> tuple[Step, ...]:
     title = fold(item.title)
     found = [step for step, words in _STEP_WORDS if any(w in title for w in words)]
     return tuple(dict.fromkeys([*_STEP_IDS.get(item.id, ()), *found]))
-
-
-def planned_times(
-    items: tuple[AgendaItem, ...], start: datetime
-) -> list[tuple[datetime, datetime]]:
-    """Each item's planned (start, end): one after the other from ``start`` by budget."""
-    times, at = [], start
-    for item in items:
-        end = at + timedelta(minutes=item.minutes)
-        times.append((at, end))
-        at = end
-    return times
 
 
 def _assign_steps(items: tuple[AgendaItem, ...]) -> list[list[Step]]:
