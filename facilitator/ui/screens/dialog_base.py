@@ -3,13 +3,14 @@ line, and no information notice left over the dialog's title."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Button, Label
 
 from facilitator.strings import ui as text
@@ -18,6 +19,17 @@ from facilitator.ui.plain import plain
 T = TypeVar("T")
 
 CANCEL_BINDINGS: list[BindingType] = [Binding("escape", "cancel", text.CANCEL, show=False)]
+
+
+def scroll_above_footer(screen: Screen[Any], focused: Widget) -> None:
+    """Bring a focused field of a scrolling ``#dialog`` into view above its docked footer
+    (``.dialog-footer``: error line and buttons). Textual scrolls to a focused widget only
+    when the window cuts it, not when a docked sibling covers it."""
+    if not screen.query(".dialog-footer"):
+        return
+    for box in screen.query("#dialog"):
+        if focused is not box:
+            box.scroll_to_widget(focused, animate=False)
 
 
 class _Dialog(ModalScreen[T | None], Generic[T]):
@@ -36,6 +48,9 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
             if notice.severity == "information":
                 app._unnotify(notice, refresh=False)
         app._refresh_notifications()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        scroll_above_footer(self, event.widget)
 
     def action_cancel(self) -> None:
         """Close without a result."""

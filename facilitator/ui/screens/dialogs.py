@@ -129,8 +129,9 @@ class RosterImportDialog(_Dialog[RosterImportRequest]):
                         prompt=text.ROSTER_PROFILE_KEEP,
                         id="roster-profile",
                     )
-            yield Label("", classes="dialog-error")
-            yield from self.buttons()
+            with Vertical(classes="dialog-footer"):  # docked: in view while the form scrolls
+                yield Label("", classes="dialog-error")
+                yield from self.buttons()
 
     def on_mount(self) -> None:
         if self._unit is not None:

@@ -68,7 +68,8 @@ class DraftReportDialog(ModalScreen[None]):
         with VerticalScroll(id="dialog", classes="wide") as box:
             box.border_title = msg.REPORT_TITLE
             yield Static(plain("\n".join(self._lines)), id="draft-report")
-            with Horizontal(classes="dialog-buttons"):
+            # Docked: the report opens at its first line, not scrolled to the focused button.
+            with Horizontal(classes="dialog-buttons dialog-footer"):
                 yield Button(msg.REPORT_CLOSE, variant="primary", id="close")
 
     def on_mount(self) -> None:

@@ -64,8 +64,9 @@ class RolesDialog(_Dialog[RolesChoice]):
                 with Vertical():
                     yield Label(t.OUTSIDE_POSITION)
                     yield Input(id="roles-outside-position")
-            yield Label("", classes="dialog-error")
-            yield from self.buttons()
+            with Vertical(classes="dialog-footer"):  # docked: in view while the form scrolls
+                yield Label("", classes="dialog-error")
+                yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one(f"#{FIELDS[0]}", Select).focus()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import ClassVar, Generic, Literal, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -33,6 +33,7 @@ from facilitator.domain.timing import (
 from facilitator.strings import timing as t
 from facilitator.strings import ui as text
 from facilitator.ui.plain import plain
+from facilitator.ui.screens.dialog_base import scroll_above_footer
 
 StartChoice = Literal["planned", "now"]
 R = TypeVar("R")
@@ -49,6 +50,9 @@ class _TimeDialog(ModalScreen[R | None], Generic[R]):
     #times-items { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", text.CANCEL, show=False)]
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        scroll_above_footer(self, event.widget)
 
     def action_cancel(self) -> None:
         """Close without a result."""
@@ -181,8 +185,9 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
                                 id=f"item-end-{number}",
                                 tooltip=t.TIMES_ITEM_END,
                             )
-            yield Label("", classes="dialog-error")
-            yield from self.buttons()
+            with Vertical(classes="dialog-footer"):  # docked: in view while the list scrolls
+                yield Label("", classes="dialog-error")
+                yield from self.buttons()
 
     def on_mount(self) -> None:
         self.query_one("#times-start", Input).focus()
