@@ -1,7 +1,7 @@
 """Prepare's "draft a pack from a plan": ask for the file, draft, save, select, report.
 
-Kept apart from the Prepare screen so that it does not grow; the screen says how to show
-the new pack through :meth:`DraftingScreen.show_drafted_pack`. The plan reader is imported
+Kept apart from the Prepare screen so that it does not grow; the screen shows the new
+pack when it receives :class:`DraftingScreen.PackDrafted`. The plan reader is imported
 on first use: python-docx and pypdf stay out of the console's start-up.
 """
 
@@ -11,6 +11,7 @@ import asyncio
 from pathlib import Path
 
 from textual import work
+from textual.message import Message
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.strings import drafting as msg
@@ -23,9 +24,12 @@ from facilitator.ui.screens.draft_dialog import DraftDialog, DraftReportDialog
 class DraftingScreen(PlainScreen):
     """A screen that can draft a pack into the user's packs folder and then show it."""
 
-    def show_drafted_pack(self, path: Path) -> None:
-        """Reload the packs and select the one just written at ``path``."""
-        raise NotImplementedError
+    class PackDrafted(Message):
+        """A pack was drafted and saved at ``path``: reload the packs and select it."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
 
     @work(exclusive=True, group="prepare-dialog")
     async def action_draft_pack(self) -> None:
@@ -60,6 +64,6 @@ class DraftingScreen(PlainScreen):
         except FacilitatorError as err:
             self.notify(str(err), severity="error", timeout=15)
             return
-        self.show_drafted_pack(target)
+        self.post_message(self.PackDrafted(target))
         self.notify(msg.pack_drafted(draft.pack.title, str(target)))
         await self.app.push_screen_wait(DraftReportDialog(report_lines(draft)))

@@ -7,7 +7,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Header, Input, Label, Select, Static
@@ -203,8 +203,10 @@ class PrepareScreen(DraftingScreen):
         box.update(plain("\n".join(broken)))
         box.display = bool(broken)
 
-    def show_drafted_pack(self, path: Path) -> None:
+    @on(DraftingScreen.PackDrafted)
+    def _show_drafted_pack(self, event: DraftingScreen.PackDrafted) -> None:
         """The packs again, the user's folder among them, with the new one chosen."""
+        path = event.path
         app = self.facilitator
         if path.parent not in app.content_dirs:  # the folder did not exist at start-up
             app.content_dirs = (*app.content_dirs, path.parent)
