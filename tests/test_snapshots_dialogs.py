@@ -66,8 +66,24 @@ def test_export_dialog(snap_compare, app, size) -> None:
 
 
 @SIZES
+def test_export_create_folder_confirm(snap_compare, app, size) -> None:
+    """The export folder does not exist yet: created only when the user says so (the
+    first Enter picks the format, the second the file)."""
+    run_before = opened(["f9", ExportDialog, "enter", "enter"], ConfirmDialog)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@SIZES
 def test_note_dialog(snap_compare, app, size) -> None:
     assert snap_compare(app, terminal_size=size, run_before=opened(["ctrl+j", "e"], NoteDialog))
+
+
+@SIZES
+def test_note_dialog_speaker_matches(snap_compare, app, size) -> None:
+    """A speaker typed in part: the matches list opens inside the dialog, which still fits."""
+    then = ["shift+tab", "shift+tab", "ctrl+u", *"th"]
+    run_before = opened(["ctrl+j", "e"], NoteDialog, then=then)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @SIZES
