@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
+from typing import assert_never
 
 from facilitator.domain.models import Attendance, Person
 from facilitator.domain.vocab import AttendanceStatus, PersonCategory, Temporary
@@ -121,18 +122,27 @@ def count_membership(
         if person.temporary == Temporary.OUT:
             temp_out_absent += 1
             official_not_voting += official
-        elif person.exempt or (record is not None and record.status == AttendanceStatus.EXEMPT):
+        elif person.exempt:
             exempt_absent += 1
             official_not_voting += official
         elif record is None:
             unmarked.append(person)
-        elif record.status == AttendanceStatus.EXCUSED:
-            excused.append(Absence(person, record.reason or ""))
-            official_not_voting += official
-        elif record.status == AttendanceStatus.ABSENT:
-            unexcused.append(person)
-        else:  # the loader refuses such a file: reaching here is a bug, not an absence
-            raise ValueError(f"unknown attendance status {record.status!r}")
+        else:
+            # Exhaustive: a new status fails mypy here until it is counted. An unknown
+            # value raises ValueError (the loader refuses such a file first).
+            match AttendanceStatus(record.status):
+                case AttendanceStatus.EXEMPT:
+                    exempt_absent += 1
+                    official_not_voting += official
+                case AttendanceStatus.EXCUSED:
+                    excused.append(Absence(person, record.reason or ""))
+                    official_not_voting += official
+                case AttendanceStatus.ABSENT:
+                    unexcused.append(person)
+                case AttendanceStatus.PRESENT | AttendanceStatus.LATE:
+                    raise AssertionError("counted as present above")
+                case _ as unreachable:
+                    assert_never(unreachable)
     official_total = sum(p.category == PersonCategory.OFFICIAL for p in members)
     others = [p for p in people if not p.is_member]
     return MembershipCounts(
