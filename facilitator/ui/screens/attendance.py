@@ -15,8 +15,9 @@ from textual.app import ComposeResult
 from textual.widgets import Header, Input, Static
 
 from facilitator.domain.models import Attendance, Person, Session
+from facilitator.domain.people_search import NameKey, TypedQuery
 from facilitator.domain.timing import check_arrival, check_departure, default_arrival, minute
-from facilitator.domain.vietnamese import fold, word_prefix_rank
+from facilitator.domain.vietnamese import fold
 from facilitator.strings import timing as timing_text
 from facilitator.strings import ui as text
 from facilitator.ui.commands import bindings_for
@@ -83,10 +84,12 @@ def proposed_departure(session: Session, record: Attendance, now: datetime) -> d
     return max(floor, minute(value))
 
 
-def _best_match(people: list[Person], typed: str) -> str:
+def _best_match(people: list[Person], typed: str, keys: dict[str, NameKey]) -> str:
     """The row the cursor starts on: the name as typed, accents included, wins ("lê văn
-    ân" then 1 marks Lê Văn Ân, not Lê Văn An above it); the list keeps roster order."""
-    ranked = [(word_prefix_rank(p.name, typed), n, p.id) for n, p in enumerate(people)]
+    ân" then 1 marks Lê Văn Ân, not Lê Văn An above it); the list keeps roster order.
+    ``keys``: each person's :class:`NameKey`, worked out once per roster."""
+    query = TypedQuery.of(typed)
+    ranked = [(query.rank(keys[p.id]), n, p.id) for n, p in enumerate(people)]
     known = [(rank, n, person_id) for rank, n, person_id in ranked if rank is not None]
     return min(known)[2] if known else people[0].id
 
@@ -112,6 +115,7 @@ class AttendanceScreen(SessionScreen):
         self._people: tuple[Person, ...] | None = None  # the roster the rows were built from
         self._order: list[Person] = []
         self._words: dict[str, tuple[str, ...]] = {}
+        self._keys: dict[str, NameKey] = {}
         self.query_one(RosterTable).set_columns(*text.ATTENDANCE_COLUMNS, give_way=GIVE_WAY)
         self._show(None)
         self.query_one("#filter", Input).focus()
@@ -128,22 +132,26 @@ class AttendanceScreen(SessionScreen):
         self._people = session.people
         self._order = list(session.sorted_people())
         self._words = {p.id: search_words(p) for p in self._order}
+        self._keys = {p.id: NameKey.of(p.name) for p in self._order}
         rows = ((p.id, attendance_row(p, records.get(p.id))) for p in self._order)
         self.query_one(RosterTable).load(rows)
 
-    def visible_people(self) -> list[Person]:
-        """Roster order, filtered by what is typed."""
-        needle = fold(self.query_one("#filter", Input).value)
-        return [p for p in self._order if matches(self._words[p.id], needle)]
+    def visible_people(self, needle: str | None = None) -> list[Person]:
+        """Roster order, filtered by what is typed (``needle``: already folded)."""
+        if needle is None:
+            needle = fold(self.query_one("#filter", Input).value)
+        words = self._words
+        return [p for p in self._order if matches(words[p.id], needle)]
 
     def _show(self, keep: str | None, *, counts: bool = True) -> None:
         """The rows matching the filter, the cursor on ``keep``; the counts."""
         if self._people is not self.service.session.people:
             self._rebuild()
         typed = self.query_one("#filter", Input).value
-        visible = self.visible_people() if fold(typed) else None
+        needle = fold(typed)
+        visible = self.visible_people(needle) if needle else None
         if visible and keep is None:
-            keep = _best_match(visible, typed)
+            keep = _best_match(visible, typed, self._keys)
         shown = None if visible is None else [p.id for p in visible]
         self.query_one(RosterTable).show_only(shown, keep=keep)
         if counts:

@@ -111,6 +111,11 @@ class RosterTable(ScrollView, can_focus=True):
         self._widths: list[int] = []
         self._give_way: tuple[tuple[int, int], ...] = ()
         self._fitted: tuple[tuple[int, int, tuple[int, ...]], list[int]] | None = None
+        # Drawn lines, by (row key, zebra stripe, cursor), for the widths in _fitted:
+        # narrowing the roster to one letter and back redraws the same rows at new
+        # places, and Textual's styles are worked out through every ancestor each time.
+        self._strips: dict[tuple[str, bool, bool, int, int], Strip] = {}
+        self._styles: dict[tuple[str, ...], Style] = {}
 
     # -- data -------------------------------------------------------------------------------
     def set_columns(self, *labels: str, give_way: Sequence[tuple[int, int]] = ()) -> None:
@@ -145,6 +150,7 @@ class RosterTable(ScrollView, can_focus=True):
         if key not in self._data:
             return
         self._data[key] = cells = _clean(cells)
+        self._strips = {memo: strip for memo, strip in self._strips.items() if memo[0] != key}
         if self._widen(cells):
             self._resize()
             self.refresh()
@@ -196,6 +202,7 @@ class RosterTable(ScrollView, can_focus=True):
                 excess -= widths[column] - target
                 widths[column] = target
         self._fitted = (key, widths)
+        self._strips.clear()
         return widths
 
     # -- cursor -----------------------------------------------------------------------------
@@ -266,10 +273,10 @@ class RosterTable(ScrollView, can_focus=True):
         if 1 <= line < self.size.height:
             self.refresh(Region(0, line, self.size.width, 1))
 
-    def _line(self, cells: Cells, style: Style) -> list[Segment]:
+    def _line(self, cells: Cells, style: Style, widths: list[int]) -> list[Segment]:
         pad = " " * PADDING
         segments = []
-        for index, width in enumerate(self._shown_widths()):
+        for index, width in enumerate(widths):
             if not width:
                 continue
             value = cells[index] if index < len(cells) else ""
@@ -278,22 +285,40 @@ class RosterTable(ScrollView, can_focus=True):
             segments.append(Segment(f"{pad}{set_cell_size(value, width)}{pad}", style))
         return segments
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    def _style(self, *parts: str) -> Style:
+        """The table's style with these components' (header, stripe, cursor) added."""
+        style = self._styles.get(parts)
+        if style is None:
+            style = self.rich_style
+            for part in parts:
+                style += self.get_component_rich_style(part)
+            self._styles[parts] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         scroll_x = round(self.scroll_x)
         width = self.size.width
-        base = self.rich_style
+        widths = self._shown_widths()  # first: new widths clear the drawn lines
         if y == 0:
-            style = base + self.get_component_rich_style("roster-table--header")
-            cells = self._columns
-        else:
-            row = round(self.scroll_y) + y - 1
-            if row >= len(self._shown):
-                return Strip.blank(width, base)
-            cells = self._data[self._shown[row]]
-            style = base
-            if row % 2:
-                style += self.get_component_rich_style("roster-table--even-row")
-            if row == self.cursor_row:
-                style += self.get_component_rich_style("roster-table--cursor")
-        strip = Strip(self._line(cells, style))
-        return strip.crop_extend(scroll_x, scroll_x + width, style)
+            style = self._style("roster-table--header")
+            strip = Strip(self._line(self._columns, style, widths))
+            return strip.crop_extend(scroll_x, scroll_x + width, style)
+        row = round(self.scroll_y) + y - 1
+        if row >= len(self._shown):
+            return Strip.blank(width, self._style())
+        key = self._shown[row]
+        stripe, cursor = bool(row % 2), row == self.cursor_row
+        memo = (key, stripe, cursor, scroll_x, width)
+        cached = self._strips.get(memo)
+        if cached is None:
+            parts = ("roster-table--even-row",) if stripe else ()
+            style = self._style(*parts, *(("roster-table--cursor",) if cursor else ()))
+            strip = Strip(self._line(self._data[key], style, widths))
+            strip = strip.crop_extend(scroll_x, scroll_x + width, style)
+            self._strips[memo] = cached = strip
+        return cached
