@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -11,7 +12,7 @@ from conftest import ICT, FrozenClock
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import InputError
 from facilitator.domain.models import Session
-from facilitator.domain.timing import default_arrival, parse_clock, parse_moment
+from facilitator.domain.timing import default_arrival, parse_clock, parse_moment, planned_start
 from facilitator.services.session import SessionService
 
 
@@ -27,9 +28,33 @@ def test_default_arrival_uses_the_clock_only_during_the_live_meeting() -> None:
     session = make_session().with_changes(status="running", ended_at=None, approved=None)
     start = session.started_at
     assert default_arrival(session, start.replace(minute=start.minute + 5)) > start
-    assert default_arrival(session, datetime(2026, 12, 1, 9, 0, tzinfo=ICT)) == start
+    # Off the meeting's day, or typed up afterwards: the clock says nothing; the proposal
+    # is where the minutes have got to, the current item's start (never the opening).
+    item = session.item(session.progress.current)
+    assert item is not None
+    reached = (item.started_at or planned_start(session, item.id)).replace(second=0)
+    assert reached > start
+    assert default_arrival(session, datetime(2026, 12, 1, 9, 0, tzinfo=ICT)) == reached
     afterwards = session.with_changes(mode="afterwards")
-    assert default_arrival(afterwards, start.replace(minute=start.minute + 5)) == start
+    assert default_arrival(afterwards, start.replace(minute=start.minute + 5)) == reached
+    at_opening = session.with_changes(progress=replace(session.progress, current=None))
+    assert default_arrival(at_opening, datetime(2026, 12, 1, 9, 0, tzinfo=ICT)) == start
+
+
+def test_a_latecomer_typed_up_afterwards_is_proposed_at_the_item_under_way(
+    store, session_id, frozen_clock: FrozenClock
+) -> None:
+    frozen_clock.now = datetime(2026, 12, 2, 3, 56, tzinfo=ICT)
+    service = SessionService.open(store, session_id, frozen_clock)
+    service.start(datetime(2024, 5, 3, 7, 30, tzinfo=ICT), afterwards=True)
+    kept = [i for i in service.session.agenda if not i.skipped]
+    service.go_to(kept[3].id)
+    due = planned_start(service.session, kept[3].id)
+    assert due > service.session.started_at
+    person = service.session.people[0].id
+    service.mark(person, "late")
+    assert service.session.attendance_of(person).arrived_at == due.replace(second=0)
+    service.close()
 
 
 def test_mode_round_trips_and_live_bundles_stay_as_they_were() -> None:

@@ -103,16 +103,27 @@ def is_live_now(session: Session, now: datetime) -> bool:
 
 
 def default_arrival(session: Session, now: datetime) -> datetime:
-    """A latecomer's arrival to propose: now during the live meeting, else its start."""
-    return minute(now) if is_live_now(session, now) else minute(session.started_at)
+    """A latecomer's arrival to propose: now during the live meeting; typed up afterwards,
+    when the item under way began (entered, else planned): a latecomer noticed while item
+    4 is typed up did not come at the opening; else the meeting's start."""
+    return minute(now) if is_live_now(session, now) else minute(_typed_up_moment(session))
 
 
 def default_departure(session: Session, record: Attendance, now: datetime) -> datetime:
     """An early leaver's time to propose: now during the live meeting, else the latest of
-    the start and the person's arrival."""
+    the moment reached (as for arrivals) and the person's arrival."""
     if is_live_now(session, now):
         return minute(now)
-    return minute(max(session.started_at, record.arrived_at or session.started_at))
+    return minute(max(_typed_up_moment(session), record.arrived_at or session.started_at))
+
+
+def _typed_up_moment(session: Session) -> datetime:
+    """Where the minutes typed up so far have got to: the current item's start."""
+    current = session.progress.current
+    item = session.item(current) if current else None
+    if item is None or session.status != "running":
+        return session.started_at
+    return max(item.started_at or planned_start(session, item.id), session.started_at)
 
 
 def is_other_day(session: Session, now: datetime) -> bool:
