@@ -7,7 +7,7 @@ from builders import make_app
 
 from facilitator.strings import ui as text
 from facilitator.ui.app import FacilitatorApp
-from facilitator.ui.commands import COMMANDS, SCOPES, commands_for
+from facilitator.ui.commands import COMMANDS, SCOPES, commands_for, help_rows
 from facilitator.ui.screens.attendance import AttendanceScreen
 from facilitator.ui.screens.campaign import CampaignScreen
 from facilitator.ui.screens.help import HelpScreen
@@ -60,9 +60,8 @@ async def test_f1_lists_every_command(store, session_id, content_dir, frozen_clo
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         for command in COMMANDS:
-            assert f"`{command.key_display}` **{command.title}** — {command.help}" in (
-                app.screen.markdown
-            )
+            key = f"`{command.key_display}`" if command.key_display else text.HELP_PALETTE_ONLY
+            assert f"{key} **{command.title}** — {command.help}" in app.screen.markdown
         for scope in SCOPES:
             assert f"## {text.SCOPE_TITLES[scope]}" in app.screen.markdown
         await pilot.press("f1")
@@ -102,3 +101,14 @@ def test_every_f_key_has_a_ctrl_twin_shown_in_the_footer() -> None:
             assert command.footer_keys is not None and "^" in command.footer_keys
     keys = [k for c in COMMANDS if c.scope in ("app", "run") for k in c.keys.split(",") if k]
     assert len(keys) == len(set(keys)), "a key bound twice on the run screen"
+
+
+def test_a_command_without_a_key_is_shown_as_reached_from_the_palette() -> None:
+    from facilitator.ui.screens.help import help_markdown
+
+    shown = help_markdown()
+    assert "``" not in shown
+    keyless = [row for row in help_rows() if not row[1]]
+    assert keyless, "the table has palette-only commands (roles, typing up afterwards)"
+    for _scope, _key, title, _help in keyless:
+        assert f"- {text.HELP_PALETTE_ONLY} **{title}**" in shown

@@ -246,6 +246,7 @@ UNKNOWN_SPEAKER = "(không rõ người nói)"
 READ_ONLY = "Buổi sinh hoạt đã kết thúc, biên bản đã thông qua: chỉ xem. Muốn sửa, hãy mở lại buổi (Bảng lệnh → Mở lại buổi) và nêu lý do."
 HELP_TITLE = "Phím tắt"
 HELP_INTRO = "Mọi thao tác đều có trong bảng lệnh (ctrl+p). Bấm Esc hoặc F1 để đóng."
+HELP_PALETTE_ONLY = "(bảng lệnh)"
 
 # --- Home --------------------------------------------------------------------------------------
 

@@ -22,7 +22,9 @@ def help_markdown() -> str:
         if scope_title != section:
             section = scope_title
             lines.append(f"\n## {section}\n")
-        lines.append(f"- `{key}` **{title}** — {help_}")
+        # A command with no key of its own is reached from the palette: say so, no empty key.
+        shown = f"`{key}`" if key else text.HELP_PALETTE_ONLY
+        lines.append(f"- {shown} **{title}** — {help_}")
     return "\n".join(lines)
 
 
