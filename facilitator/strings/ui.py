@@ -205,6 +205,9 @@ FOOTER_SHORT: dict[str, str] = {
     "app.palette": "Lệnh",
     "run.afterwards": "Nhập sau",
     "readback.times": "Sửa giờ",
+    # Read back at 80 columns: "Quay lại" was under the palette key.
+    "readback.approve": "Thông qua",
+    "readback.report": "Đánh giá",
     # Prepare at 80 columns: "^o Soạn gói" was under the palette key.
     "prepare.roster": "Danh sách",
     "prepare.back": "Về",
