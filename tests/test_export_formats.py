@@ -130,3 +130,19 @@ def test_a_number_given_on_the_command_line_is_issued(store, running, tmp_path: 
     assert "Số 05-BC/CB" in out.read_text("utf-8")
     year = date.today().year
     assert issued_numbers(store.root, "Chi bộ Khối Dân vận", "BC", year) == [5]
+
+
+def test_the_console_proposes_documents_when_no_folder_was_remembered(
+    store, content_dir, frozen_clock, tmp_path, monkeypatch
+) -> None:
+    import platformdirs
+
+    documents = tmp_path / "Tài liệu"
+    monkeypatch.setattr(platformdirs, "user_documents_path", lambda: documents)
+    monkeypatch.chdir(tmp_path)
+    # No Documents folder (a bare Linux account): the working folder.
+    assert make_app(store, content_dir, frozen_clock).export_dir == tmp_path
+    documents.mkdir()
+    assert make_app(store, content_dir, frozen_clock).export_dir == documents
+    chosen = tmp_path / "đã chọn"
+    assert make_app(store, content_dir, frozen_clock, export_dir=chosen).export_dir == chosen

@@ -42,6 +42,14 @@ def config_file() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False, roaming=True) / "config.toml"
 
 
+def console_export_dir() -> Path:
+    """Where the console's export dialog first proposes to save: the user's Documents
+    folder (a console started from a Windows shortcut has System32 or the install folder
+    as its working folder), else the working folder."""
+    documents = platformdirs.user_documents_path()
+    return documents if documents.is_dir() else Path.cwd()
+
+
 def log_dir() -> Path:
     """Crash logs go here; an error message points at the file."""
     return platformdirs.user_log_path(APP_NAME, appauthor=False)

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from facilitator.config.crashlog import write_crash_log
+from facilitator.config.locations import console_export_dir
 from facilitator.config.settings import Settings, save_settings
 from facilitator.domain.errors import FacilitatorError
 from facilitator.services.clock import Clock, local_now
@@ -74,7 +75,7 @@ class FacilitatorApp(PlainNotify, App[None]):
         self.content_files = tuple(Path(p) for p in content_files)
         """Packs given by path (``--content FILE``), offered beside those of content_dir."""
         self.clock = clock
-        self.export_dir = export_dir or self.settings.export_folder or Path.cwd()
+        self.export_dir = export_dir or self.settings.export_folder or console_export_dir()
         self.service: SessionService | None = None
         self._initial_session = session_id
 

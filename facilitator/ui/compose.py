@@ -33,7 +33,7 @@ def build_app(
     ``--content-dir``); ``content_files``: packs given by path; ``session_id``: opened at
     once; ``settings_path``: where a chosen theme and export folder are remembered
     (``None`` remembers nothing); ``export_dir``: where the export dialog opens, else the
-    remembered folder or the working directory.
+    remembered folder or the user's Documents folder.
     """
     return FacilitatorApp(
         store,
