@@ -3,6 +3,8 @@ an approved record keeps only the dotted line to write it by hand, never an inst
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builders import make_app_with_messages, make_session
 from textual.widgets import Static
 
@@ -59,3 +61,37 @@ async def test_approving_without_a_conclusion_says_so_in_the_dialog(
     service.close()
     lines = await _dialog_lines(store, running, content_dir, frozen_clock)
     assert not any(text.APPROVE_NO_CONCLUSION[:20] in line for line in lines)
+
+
+def test_a_speaker_marked_absent_is_found_before_approval() -> None:
+    from facilitator.domain.closing import absent_speakers
+    from facilitator.ui.screens.readback import approval_warnings
+
+    session = make_session(conclusion="Kết luận.")
+    assert absent_speakers(session) == ()
+    assert approval_warnings(session) == ()
+    speaker = next(n.speaker for n in session.notes if n.speaker)
+    record = session.attendance_of(speaker)
+    assert record is not None
+    marked_absent = session.with_changes(
+        attendance=tuple(
+            replace(a, status="absent") if a.person == speaker else a for a in session.attendance
+        )
+    )
+    ((person, status, count),) = absent_speakers(marked_absent)
+    assert person.id == speaker and status == "absent"
+    assert count == sum(n.speaker == speaker for n in session.notes)
+    (warning,) = approval_warnings(marked_absent)
+    assert person.name in warning and "Vắng không lý do" in warning
+
+
+async def test_the_approval_dialog_names_an_absent_speaker(
+    store, running, content_dir, frozen_clock
+):
+    service = SessionService.open(store, running, frozen_clock)
+    service.add_note("Tôi xin góp ý.", "opinion", "p04")  # Dung: not marked present
+    service.set_conclusion("Giao chi ủy theo dõi.")
+    name = service.session.person("p04").name
+    service.close()
+    lines = await _dialog_lines(store, running, content_dir, frozen_clock)
+    assert any(name in line and "Chưa điểm danh" in line for line in lines)

@@ -6,11 +6,28 @@ from datetime import datetime
 
 from facilitator.domain.agenda import stopped
 from facilitator.domain.errors import InputError
-from facilitator.domain.models import Approval, Event, Session
+from facilitator.domain.models import Approval, Event, Person, Session
 from facilitator.domain.timing import end_time
 from facilitator.domain.vietnamese import clean_line
-from facilitator.domain.vocab import SessionMode, SessionStatus
+from facilitator.domain.vocab import ATTENDING, SessionMode, SessionStatus
 from facilitator.strings import timing as timing_text
+
+
+def absent_speakers(session: Session) -> tuple[tuple[Person, str | None, int], ...]:
+    """People the notes have speaking whom the attendance does not have present: (person,
+    their mark or ``None`` if unmarked, how many notes). The minutes would say both; the
+    approval shows them so one of the two is put right before it is frozen."""
+    spoken: dict[str, int] = {}
+    for note in session.notes:
+        if note.speaker is not None:
+            spoken[note.speaker] = spoken.get(note.speaker, 0) + 1
+    found = []
+    for person_id, count in spoken.items():
+        person = session.person(person_id)
+        record = session.attendance_of(person_id)
+        if person is not None and (record is None or record.status not in ATTENDING):
+            found.append((person, record.status if record else None, count))
+    return tuple(sorted(found, key=lambda f: f[0].sort_key))
 
 
 def check_closable(session: Session) -> None:

@@ -108,6 +108,16 @@ APPROVE_FOR = "Số tán thành thông qua biên bản"
 APPROVE_FOR_REQUIRED = "Hãy nhập số đảng viên tán thành thông qua biên bản."
 APPROVE_FROM_VOTE = "Theo biểu quyết đã ghi «{question}»: {for_}/{base} tán thành."
 APPROVED = "Biên bản đã được thông qua; buổi sinh hoạt đã kết thúc."
+
+
+def absent_speaker(name: str, status: str, count: int) -> str:
+    """A speaker the attendance does not have present (the minutes would say both)."""
+    return (
+        f"{name} được ghi «{status}» nhưng có {count} ghi chép phát biểu: sửa điểm danh "
+        "(F2, phím 2: đến muộn) hoặc người phát biểu trước khi thông qua."
+    )
+
+
 APPROVE_NO_CONCLUSION = (
     "Chưa có kết luận chung của chủ trì (Esc, rồi F8 ở màn hình điều hành để ghi): "
     "thông qua bây giờ thì biên bản chỉ còn dòng chấm để ghi tay."

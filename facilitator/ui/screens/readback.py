@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Markdown, Static
 
+from facilitator.domain.closing import absent_speakers
 from facilitator.domain.models import Session
 from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import fold, format_percent
@@ -63,6 +64,17 @@ def minutes_markdown(session: Session) -> str:
     return render_minutes_md(build_minutes(session))
 
 
+def approval_warnings(session: Session) -> tuple[str, ...]:
+    """What the minutes about to be frozen lack or contradict (the record, not style)."""
+    warnings = [
+        text.absent_speaker(person.name, text.ATTENDANCE_STATUS[status], count)
+        for person, status, count in absent_speakers(session)
+    ]
+    if not session.conclusion.strip():
+        warnings.append(text.APPROVE_NO_CONCLUSION)
+    return tuple(warnings)
+
+
 class ReadbackScreen(TimedSessionScreen):
     """Full-screen reading view for the secretary."""
 
@@ -100,7 +112,7 @@ class ReadbackScreen(TimedSessionScreen):
         vote = minutes_vote(session)
         if vote is not None and vote.for_ > base:  # taken when more could vote: not proposed
             vote = None
-        dialog = ApproveDialog(base, vote, no_conclusion=not session.conclusion.strip())
+        dialog = ApproveDialog(base, vote, warnings=approval_warnings(session))
         votes_for = await self.app.push_screen_wait(dialog)
         if votes_for is None:
             return

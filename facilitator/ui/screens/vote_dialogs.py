@@ -121,22 +121,24 @@ class VoteDialog(_Dialog[VoteInput]):
 class ApproveDialog(_Dialog[int]):
     """Approve the minutes: how many of the voting base approved them."""
 
-    def __init__(self, base: int, vote: Vote | None = None, *, no_conclusion: bool = False) -> None:
+    def __init__(
+        self, base: int, vote: Vote | None = None, *, warnings: tuple[str, ...] = ()
+    ) -> None:
         """``vote``: the vote on the minutes already recorded, whose count is proposed;
         without one the box is empty (the whole base was proposed silently once).
-        ``no_conclusion``: the chair's conclusion is missing, said before it is frozen."""
+        ``warnings``: what the minutes still lack or contradict, said before freezing."""
         super().__init__()
         self._base = base
         self._vote = vote
-        self._no_conclusion = no_conclusion
+        self._warnings = warnings
 
     def compose(self) -> ComposeResult:
         vote = self._vote
         with Vertical(id="dialog") as box:
             box.border_title = text.APPROVE_TITLE
             yield Static(text.APPROVE_BODY.format(base=self._base))
-            if self._no_conclusion:
-                yield Static(text.APPROVE_NO_CONCLUSION, classes="warning-box")
+            for warning in self._warnings:
+                yield Static(plain(warning), classes="warning-box")
             if vote is not None:
                 line = text.APPROVE_FROM_VOTE.format(
                     question=vote.question, for_=vote.for_, base=vote.base
