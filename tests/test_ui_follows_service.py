@@ -86,3 +86,26 @@ async def test_leaving_the_session_stops_following_it(store, running, content_di
         app.screen.action_leave()  # type: ignore[attr-defined]
         await pilot.pause()
         assert service._listeners == []
+
+
+async def test_an_item_conclusion_shows_at_the_top_of_the_item_pane_once_saved(
+    store, running, content_dir, frozen_clock
+):
+    from textual.widgets import Markdown
+
+    from facilitator.strings import ui as text
+
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RunScreen) and app.service is not None
+        item = app.service.session.progress.current
+        assert item is not None
+        app.service.update_item(item, conclusion="Thống nhất giữ vững nguyên tắc.")
+        await pilot.pause()
+        body = screen.query_one("#item-body", Markdown).source
+        lines = [line for line in body.splitlines() if line.strip()]
+        assert lines[0].startswith("## ")
+        assert text.ITEM_CONCLUSION in lines[1] or text.ITEM_CONCLUSION in lines[2]
+        assert "Thống nhất giữ vững nguyên tắc." in body

@@ -20,13 +20,15 @@ def item_markdown(session: Session, item: AgendaItem | None) -> str:
     if label:
         meaning = next((m for k, _, m in session.content.framing if k == item.framing), "")
         parts.append(f"*{md_literal(label)}*" + (f" — {md_literal(meaning)}" if meaning else ""))
+    if item.conclusion:
+        # Under the title, not after the talking points: seen as soon as F7 saves it,
+        # without scrolling the pane (80×24 shows only its first lines).
+        parts.append(f"**{text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
     if item.body.strip():
         parts.append(item.body.strip())
     if item.questions:
         parts.append(f"**{text.QUESTIONS_HEADING}**")
         parts.append("\n".join(f"- {q}" for q in item.questions))
-    if item.conclusion:
-        parts.append(f"**{text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
     return "\n\n".join(parts)
 
 
