@@ -109,3 +109,28 @@ async def test_an_item_conclusion_shows_at_the_top_of_the_item_pane_once_saved(
         assert lines[0].startswith("## ")
         assert text.ITEM_CONCLUSION in lines[1] or text.ITEM_CONCLUSION in lines[2]
         assert "Thống nhất giữ vững nguyên tắc." in body
+
+
+async def test_marking_absent_someone_who_spoke_is_said_at_once(
+    store, running, content_dir, frozen_clock
+):
+    from facilitator.strings import ui as text
+
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.service is not None
+        app.service.add_note("Tôi đề nghị bổ sung.", "opinion", "p01")
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        await pilot.press(*"nguyen van an")
+        await pilot.pause()
+        assert screen.current_person() == "p01"
+        await pilot.press("4")  # absent without reason
+        await pilot.pause()
+    assert store.load_session(running).attendance_of("p01").status == "absent"
+    name = store.load_session(running).person("p01").name
+    expected = text.absent_speaker(name, text.ATTENDANCE_STATUS["absent"], 1)
+    assert expected in messages

@@ -183,8 +183,17 @@ class AttendanceScreen(SessionScreen):
             self._show(None, counts=False)  # typing changes what is shown, not the counts
 
     def _after_mark(self, person_id: str) -> None:
-        """Clear a used filter (ready for the next name) or step to the next row."""
+        """Clear a used filter (ready for the next name) or step to the next row; a person
+        marked absent who already spoke is said at once (the minutes would say both)."""
         self._show_person(person_id)
+        session = self.service.session
+        record = session.attendance_of(person_id)
+        absent = record is not None and not record.is_present
+        spoke = sum(n.speaker == person_id for n in session.notes) if absent else 0
+        if spoke and record is not None:
+            status = text.ATTENDANCE_STATUS[record.status]
+            warning = text.absent_speaker(self._person_name(person_id), status, spoke)
+            self.notify(warning, severity="warning", timeout=12)
         box = self.query_one("#filter", Input)
         if box.value:
             with self.prevent(Input.Changed):
