@@ -148,3 +148,17 @@ def test_no_single_edit_is_accepted_quickly_and_refused_by_the_validator() -> No
             if quick_check(data) is not None and validate_session(data, foreign=True):
                 wrong.append((path, what))
     assert wrong == []
+
+
+def test_a_status_the_quick_count_does_not_know_goes_to_the_domains_count(monkeypatch) -> None:
+    # A new attendance state must never be counted as "absent without reason" by the
+    # quick path: it declines, and the complete validator and count_membership decide.
+    from facilitator.bundle import fast_check
+
+    session = make_session()
+    absent = [a for a in session.attendance if a.status == "absent"]
+    assert absent, "the builder's session has someone absent without reason"
+    data = json.loads(json.dumps(session.to_dict()))
+    assert quick_check(data) is not None
+    monkeypatch.setattr(fast_check, "_ABSENT", "a-state-added-later")
+    assert quick_check(data) is None

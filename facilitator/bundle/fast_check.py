@@ -27,13 +27,16 @@ from facilitator.domain.models import (
     SESSION_MODES,
     SESSION_STATUSES,
 )
+from facilitator.domain.vocab import ATTENDING
+from facilitator.domain.vocab import AttendanceStatus as Status
 
 _STATUSES = frozenset(ATTENDANCE_STATUSES)
 _CATEGORIES = frozenset(PERSON_CATEGORIES)
 _NOTE_KINDS = frozenset(NOTE_KINDS)
 _ITEM_KINDS = frozenset(ITEM_KINDS)
 _GRADES = frozenset(GRADES)
-_PRESENT = frozenset(("present", "late"))
+_PRESENT = ATTENDING
+_EXEMPT, _EXCUSED, _ABSENT = Status.EXEMPT.value, Status.EXCUSED.value, Status.ABSENT.value
 
 
 class _No(Exception):
@@ -322,16 +325,18 @@ def _counts(
         if person.get("temporary") == "di":
             temp_out += 1
             official_out += official
-        elif person.get("exempt", False) or (record and record["status"] == "exempt-absent"):
+        elif person.get("exempt", False) or (record and record["status"] == _EXEMPT):
             exempt_absent += 1
             official_out += official
         elif record is None:
             unmarked += 1
-        elif record["status"] == "absent-excused":
+        elif record["status"] == _EXCUSED:
             excused.append(person)
             official_out += official
-        else:
+        elif record["status"] == _ABSENT:
             unexcused.append(person)
+        else:  # a state this quick count does not know: the domain's count decides
+            raise _No
     official_total = sum(p["category"] == "chinh-thuc" for p in members.values())
     non_members = sum(
         people[i]["category"] == "quan-chung" for i in present_ids if i not in members

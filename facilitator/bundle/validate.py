@@ -35,6 +35,7 @@ from facilitator.domain.models import (
     SESSION_ID_PATTERN,
     Session,
 )
+from facilitator.domain.vocab import ATTENDING
 from facilitator.strings import bundle as msg
 from facilitator.strings import timing as timing_msg
 
@@ -43,7 +44,7 @@ SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)
 _FORMAT_FAMILY = BUNDLE_FORMAT.rsplit("/", 1)[0] + "/"
 # A problem in these leaves the vote base unknown (roles were always counted with them).
 _BASE_SECTIONS = re.compile(r"\$\.(?:people|roles|attendance)\b")
-_PRESENT = ("present", "late")
+_PRESENT = ATTENDING
 
 PersonRef = Callable[[str], str]
 
