@@ -52,6 +52,7 @@ from facilitator.storage.session_files import (
     session_lock,
     to_session,
 )
+from facilitator.storage.staging import stage_all
 from facilitator.storage.summary import SUMMARY_FIELDS as _SUMMARY_FIELDS
 from facilitator.storage.summary import SessionListing, SessionSummary
 from facilitator.strings import store as text
@@ -199,8 +200,7 @@ class Store(RosterShelf):
                 if self.exists(session.id) and not replace:
                     raise StoreError(text.SESSION_EXISTS.format(id=session.id))
             try:
-                for session in sessions:
-                    self._stage_and_swap(session)
+                stage_all(self._stage_and_swap, sessions)
             finally:
                 fsync_dir(self.root)  # the renames, once for the batch (POSIX)
         finally:
