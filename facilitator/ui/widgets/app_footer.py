@@ -4,6 +4,7 @@ keys still fit on an 80-column laptop or projector."""
 from __future__ import annotations
 
 from textual import events
+from textual._context import active_app
 from textual.widgets import Footer
 
 COMPACT_BELOW = 100
@@ -13,8 +14,14 @@ COMPACT_BELOW = 100
 class AppFooter(Footer):
     """Textual's footer, compact on narrow terminals (follows resizes)."""
 
-    def on_mount(self) -> None:
-        self.compact = self.app.size.width < COMPACT_BELOW
+    def __init__(self) -> None:
+        # Chosen when built (the app's size is known by then), not switched on mount:
+        # switching restyled every key of the first screen once more at start-up.
+        try:
+            width = active_app.get().size.width
+        except LookupError:
+            width = COMPACT_BELOW
+        super().__init__(compact=width < COMPACT_BELOW)
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact = self.app.size.width < COMPACT_BELOW
