@@ -319,9 +319,9 @@ async def test_both_dialogs_fit_80x24_with_their_buttons_in_view(
         assert warning.size.height * warning.size.width >= len(expected)  # wrapped, not cut
         last = dialog.query_one("#sign-proposals", TextArea)
         last.focus()  # the form scrolls to its last box, the buttons stay
-        await pilot.pause()
         form = dialog.query_one("#signing-form")
-        assert form.region.contains_region(last.region)
+        # The scroll lands a frame or two later under load: wait for it, do not guess.
+        await wait_for(pilot, lambda: form.region.contains_region(last.region))
         assert screen.contains_region(dialog.query_one("#sign-export").region)
         await pilot.click("#sign-unit")
         await wait_for(pilot, lambda: isinstance(app.screen, UnitDialog))
