@@ -98,7 +98,12 @@ async def test_roles_dialog_shows_the_roles_already_chosen(
         assert shown["roles-secretary"].startswith("Trần Thị Bình")
         assert shown["roles-presenter"].startswith("Lê Văn Cường")
         assert NOBODY not in shown.values()
-        assert dialog.query_one("#roles-chair", Select).has_focus
+        chair = dialog.query_one("#roles-chair", Select)
+        for _ in range(40):  # focus is given after the dialog's first refresh: wait for it
+            if chair.has_focus:
+                break
+            await pilot.pause(0.05)
+        assert chair.has_focus
         hint = dialog.query_one(".hint", Static)
         box = dialog.query_one("#dialog")
         assert hint.size.width <= box.content_size.width and hint.size.height >= 2
