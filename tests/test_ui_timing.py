@@ -220,6 +220,15 @@ async def test_times_corrected_from_the_run_screen_and_read_back(
         assert "bắt đầu lúc 08 giờ 00 phút, ngày 10 tháng 5 năm 2024" in text
 
 
+async def _until(pilot, condition, tries: int = 60) -> None:
+    """Pause until ``condition`` holds (screens open from workers, later under load)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"still waiting on {pilot.app.screen!r}")
+
+
 async def test_typing_the_minutes_up_afterwards_from_the_palette(
     store, session_id, content_dir, frozen_clock
 ):
@@ -230,23 +239,23 @@ async def test_typing_the_minutes_up_afterwards_from_the_palette(
         await pilot.press("1", "1", "escape")
         await pilot.pause()
         await app.screen.run_action("type_up_afterwards")
-        await pilot.pause()
+        await _until(pilot, lambda: isinstance(app.screen, TimesDialog))
+        await pilot.pause()  # mounted: it gives its first box the focus, then we type
         dialog = app.screen
         assert isinstance(dialog, TimesDialog)
         assert dialog.query_one("#dialog").border_title == t.AFTERWARDS_TITLE  # not "Sửa giờ"
         await typed(pilot, dialog.query_one("#times-end", Input), "10/05/2024 09:40")
         await pilot.press("enter")
-        await pilot.pause()
+        await _until(pilot, lambda: not isinstance(app.screen, TimesDialog))
         await pilot.press("ctrl+right")
         frozen_clock.advance(600)
-        await pilot.press("ctrl+b", "ctrl+t")
-        for _ in range(20):  # the approve dialog opens from a worker
-            if isinstance(app.screen, ApproveDialog):
-                break
-            await pilot.pause()
+        await pilot.press("ctrl+b")
+        await _until(pilot, lambda: isinstance(app.screen, ReadbackScreen))
+        await pilot.press("ctrl+t")
+        await _until(pilot, lambda: isinstance(app.screen, ApproveDialog))  # from a worker
         assert isinstance(app.screen, ApproveDialog)
         await pilot.press("2", "enter")  # the approving count, typed
-        await pilot.pause()
+        await _until(pilot, lambda: store.load_session(session_id).status == "closed")
     session = store.load_session(session_id)
     assert session.status == "closed" and session.typed_up_afterwards
     assert session.started_at == datetime(2024, 5, 10, 7, 30, tzinfo=ICT)
