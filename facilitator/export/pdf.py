@@ -15,12 +15,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.export.settings import DocSettings
 from facilitator.strings import output_text as s
 
 T = TypeVar("T")
@@ -90,12 +89,3 @@ def docx_to_pdf(
             # LibreOffice's own messages are English: the exit code is what we can say.
             raise FacilitatorError(s.pdf_failed(str(program), result.returncode))
         return target.read_bytes()
-
-
-def as_pdf(writer: Callable[[T, DocSettings], bytes]) -> Callable[[T, DocSettings], bytes]:
-    """A PDF writer from a DOCX writer (for the registry)."""
-
-    def write(document: T, settings: DocSettings) -> bytes:
-        return docx_to_pdf(writer(document, settings))
-
-    return write

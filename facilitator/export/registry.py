@@ -10,44 +10,77 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.vietnamese import slugify
-from facilitator.export.csv_writer import render_report_csv
-from facilitator.export.docx_writer import render_minutes_docx, render_report_docx
 from facilitator.export.formats import Document, Writer, formats_for
-from facilitator.export.markdown import render_minutes_md, render_report_md
-from facilitator.export.minutes_model import Minutes
-from facilitator.export.pdf import as_pdf
-from facilitator.export.report_model import Report
-from facilitator.export.script_docx import render_script_docx
-from facilitator.export.script_md import render_script_md
-from facilitator.export.script_model import Script
+from facilitator.export.pdf import docx_to_pdf
 from facilitator.export.settings import DocSettings
-from facilitator.export.xlsx_writer import render_report_xlsx
 from facilitator.strings import export as s
 
-minutes_docx = render_minutes_docx
-minutes_pdf = as_pdf(render_minutes_docx)
-report_docx = render_report_docx
-report_pdf = as_pdf(render_report_docx)
-report_xlsx = render_report_xlsx
-script_docx = render_script_docx
+if TYPE_CHECKING:
+    from facilitator.export.minutes_model import Minutes
+    from facilitator.export.report_model import Report
+    from facilitator.export.script_model import Script
+
+# Each writer imports its renderer when it is called: a CSV report must not pay for
+# python-docx, openpyxl and the Markdown parser (0.1 s of every `report` run).
+
+
+def minutes_docx(minutes: Minutes, settings: DocSettings) -> bytes:
+    from facilitator.export.docx_writer import render_minutes_docx
+
+    return render_minutes_docx(minutes, settings)
+
+
+def minutes_pdf(minutes: Minutes, settings: DocSettings) -> bytes:
+    return docx_to_pdf(minutes_docx(minutes, settings))
 
 
 def minutes_md(minutes: Minutes, _settings: DocSettings) -> bytes:
+    from facilitator.export.markdown import render_minutes_md
+
     return render_minutes_md(minutes).encode("utf-8")
 
 
+def report_docx(report: Report, settings: DocSettings) -> bytes:
+    from facilitator.export.docx_writer import render_report_docx
+
+    return render_report_docx(report, settings)
+
+
+def report_pdf(report: Report, settings: DocSettings) -> bytes:
+    return docx_to_pdf(report_docx(report, settings))
+
+
+def report_xlsx(report: Report, settings: DocSettings) -> bytes:
+    from facilitator.export.xlsx_writer import render_report_xlsx
+
+    return render_report_xlsx(report, settings)
+
+
 def report_md(report: Report, _settings: DocSettings) -> bytes:
+    from facilitator.export.markdown import render_report_md
+
     return render_report_md(report).encode("utf-8")
 
 
 def report_csv(report: Report, _settings: DocSettings) -> bytes:
+    from facilitator.export.csv_writer import render_report_csv
+
     return render_report_csv(report)
 
 
+def script_docx(script: Script, settings: DocSettings) -> bytes:
+    from facilitator.export.script_docx import render_script_docx
+
+    return render_script_docx(script, settings)
+
+
 def script_md(script: Script, _settings: DocSettings) -> bytes:
+    from facilitator.export.script_md import render_script_md
+
     return render_script_md(script).encode("utf-8")
 
 
