@@ -65,3 +65,33 @@ async def test_steady_typing_reaches_the_draft_within_0_3_seconds(
         saved = json.loads((store.session_dir(namesakes) / DRAFT_FILE).read_text("utf-8"))
         # Written while typing went on: at most the last 0.3 s (6 keys here, with slack).
         assert full.startswith(saved["text"]) and len(saved["text"]) >= len(full) - 10
+
+
+def test_a_hand_edited_draft_reads_what_it_can_and_never_crashes(tmp_path) -> None:
+    import json
+
+    from facilitator.ui.drafts import DRAFT_FILE, Draft, DraftFile
+
+    path = tmp_path / DRAFT_FILE
+    path.write_text(
+        json.dumps(
+            {
+                "text": "Ý kie\u0302\u0301n đang gõ\u200b",  # decomposed, a zero-width space
+                "kind": "không-có-loại-này",
+                "speaker": 7,
+                "queue": ["p01", 3, "p02"],
+                "thêm": True,
+            }
+        ),
+        encoding="utf-8",
+    )
+    draft = DraftFile(tmp_path).load()
+    assert draft.text == "Ý kiến đang gõ"
+    assert draft.kind == "opinion" and draft.speaker is None
+    assert draft.queue == ("p01", "p02")
+    for broken in ("[1, 2]", "{not json", '"chuỗi"'):
+        path.write_text(broken, encoding="utf-8")
+        assert DraftFile(tmp_path).load() == Draft()
+    saved = Draft(text="Còn dở", queue=("p03",))
+    DraftFile(tmp_path).save(saved)
+    assert DraftFile(tmp_path).load() == saved

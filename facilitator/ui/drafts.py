@@ -7,10 +7,13 @@ the window closes), and read back when the session is opened again.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from facilitator.domain import schema as s
+from facilitator.domain.codec import Record, read_lenient
 from facilitator.domain.errors import FacilitatorError
+from facilitator.domain.vietnamese import clean_text
+from facilitator.domain.vocab import NoteKind
 from facilitator.storage.atomic import write_bytes_atomic
 
 DRAFT_FILE = "draft.json"
@@ -22,16 +25,17 @@ is written every 0.3 s rather than only after a pause (about three small writes 
 """
 
 
-@dataclass(frozen=True)
-class Draft:
-    """The note being typed, where it was typed, and the speaking queue."""
+@s.record
+class Draft(Record):
+    """The note being typed, where it was typed, and the speaking queue (the draft file's
+    one declaration: written by the codec, read leniently, a bad value as its default)."""
 
-    text: str = ""
-    kind: str = "opinion"
-    speaker: str | None = None
-    speaker_text: str = ""
-    item: str | None = None
-    queue: tuple[str, ...] = field(default_factory=tuple)
+    text: str = s.text(default="")
+    kind: str = s.choice(NoteKind, default="opinion")
+    speaker: str | None = s.text(default=None, nullable=True)
+    speaker_text: str = s.text(default="")
+    item: str | None = s.text(default=None, nullable=True)
+    queue: tuple[str, ...] = s.texts(default=())
 
     @property
     def empty(self) -> bool:
@@ -50,10 +54,18 @@ class DraftFile:
         """The saved draft, or an empty one (an unreadable draft is not worth a crash)."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            data["queue"] = tuple(data.get("queue", ()))
-            draft = Draft(**data)
-        except (OSError, ValueError, TypeError):
-            draft = Draft()
+        except (OSError, ValueError):
+            data = None
+        draft = read_lenient(Draft, data) if isinstance(data, dict) else Draft()
+        # Typed text comes back as it was typed, normalised like every text we keep.
+        draft = Draft(
+            text=clean_text(draft.text),
+            kind=draft.kind,
+            speaker=draft.speaker,
+            speaker_text=clean_text(draft.speaker_text),
+            item=draft.item,
+            queue=draft.queue,
+        )
         self._last = draft
         return draft
 
@@ -65,7 +77,7 @@ class DraftFile:
             if draft.empty:
                 self.path.unlink(missing_ok=True)
             else:
-                payload = json.dumps(asdict(draft), ensure_ascii=False)
+                payload = json.dumps(draft.to_dict(), ensure_ascii=False)
                 write_bytes_atomic(self.path, payload.encode("utf-8"))
         except (OSError, FacilitatorError):
             return  # keep the text on screen; the next save tries again
