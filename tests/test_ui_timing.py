@@ -305,3 +305,18 @@ async def test_at_80x24_every_item_time_can_be_reached_and_a_bad_one_is_located(
     assert item.started_at is not None and item.ended_at is not None
     assert (item.started_at.hour, item.started_at.minute) == (9, 20)
     assert (item.ended_at.hour, item.ended_at.minute) == (9, 30)
+
+
+async def test_ctrl_s_saves_the_times_dialog_like_enter(store, running, content_dir, frozen_clock):
+    app = make_app(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.screen.run_action("edit_times")
+        await _until(pilot, lambda: isinstance(app.screen, TimesDialog))
+        await pilot.pause()
+        dialog = app.screen
+        await typed(pilot, dialog.query_one("#times-end", Input), "10/05/2024 09:40")
+        await pilot.press("ctrl+s")
+        await _until(pilot, lambda: not isinstance(app.screen, TimesDialog))
+    ended = store.load_session(running).ended_at
+    assert ended == datetime(2024, 5, 10, 9, 40, tzinfo=ICT)

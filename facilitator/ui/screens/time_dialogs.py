@@ -49,10 +49,18 @@ class _TimeDialog(ModalScreen[R | None], Generic[R]):
     .time-row > Input { width: 12; }
     #times-items { height: auto; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", text.CANCEL, show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", text.CANCEL, show=False),
+        # ctrl+s saves here as in the text dialogs: the same key everywhere there is Lưu.
+        Binding("ctrl+s", "save", text.SAVE, show=False, priority=True),
+    ]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         scroll_above_footer(self, event.widget)
+
+    def action_save(self) -> None:
+        """Save, as Enter does: only a valid result closes the dialog."""
+        self._submit()
 
     def action_cancel(self) -> None:
         """Close without a result."""
