@@ -118,6 +118,22 @@ def absent_speaker(name: str, status: str, count: int) -> str:
     )
 
 
+def absent_speaker_entry(name: str, status: str, count: int) -> str:
+    """One person in :func:`absent_speakers`: "Lê Văn Ân (Vắng không lý do, 2 ghi chép)"."""
+    return f"{name} ({status}, {count} ghi chép)"
+
+
+def absent_speakers(entries: list[str], shown: int = 3) -> str:
+    """Every speaker not marked present, in one line (the first few named)."""
+    named = "; ".join(entries[:shown]) + (
+        f" và {len(entries) - shown} người khác" if len(entries) > shown else ""
+    )
+    return (
+        f"Có phát biểu nhưng không được ghi có mặt: {named}. Sửa điểm danh (F2, phím 2: "
+        "đến muộn) hoặc người phát biểu trước khi thông qua."
+    )
+
+
 APPROVE_NO_CONCLUSION = (
     "Chưa có kết luận chung của chủ trì (Esc, rồi F8 ở màn hình điều hành để ghi): "
     "thông qua bây giờ thì biên bản chỉ còn dòng chấm để ghi tay."

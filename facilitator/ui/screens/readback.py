@@ -66,10 +66,13 @@ def minutes_markdown(session: Session) -> str:
 
 def approval_warnings(session: Session) -> tuple[str, ...]:
     """What the minutes about to be frozen lack or contradict (the record, not style)."""
-    warnings = [
-        text.absent_speaker(person.name, text.ATTENDANCE_STATUS[status], count)
+    # One box for every absent speaker (the dialog does not scroll: at 80×24 one box per
+    # person would push its buttons off the screen).
+    speakers = [
+        text.absent_speaker_entry(person.name, text.ATTENDANCE_STATUS[status], count)
         for person, status, count in absent_speakers(session)
     ]
+    warnings = [text.absent_speakers(speakers)] if speakers else []
     if not session.conclusion.strip():
         warnings.append(text.APPROVE_NO_CONCLUSION)
     return tuple(warnings)
