@@ -4,36 +4,19 @@ from __future__ import annotations
 
 import pytest
 from builders import make_app
+from snapshot_setup import mid_session
 from textual.widgets import Input
 
 from facilitator.services.session import SessionService
 from facilitator.ui.app import FacilitatorApp
+
+__all__ = ["mid_session"]  # the shared fixture the tests below take
 
 
 @pytest.fixture(autouse=True)
 def no_blink(monkeypatch) -> None:
     """A blinking cursor would make every snapshot flaky."""
     monkeypatch.setattr(Input, "cursor_blink", False)
-
-
-@pytest.fixture
-def mid_session(store, session_id, frozen_clock) -> str:
-    """Attendance taken, the first five items done, 12 minutes into "Gốc vững", two notes."""
-    service = SessionService.open(store, session_id, frozen_clock)
-    for person, status in (("p01", "present"), ("p02", "present"), ("p03", "present")):
-        service.mark(person, status)
-    service.mark("p04", "absent-excused", "Đi công tác")
-    service.mark("p06", "exempt-absent")
-    service.start()
-    for minutes in (5, 2, 3, 2, 9):
-        frozen_clock.advance(minutes * 60)
-        service.step(1)
-    frozen_clock.advance(6 * 60)
-    service.add_note("Gốc có vững thì cây mới đứng vững trước gió bão.", "opinion", "p02")
-    frozen_clock.advance(6 * 60 + 30)
-    service.add_note("Liên hệ với công tác dân vận ở xã thế nào?", "question", "p03")
-    service.close()
-    return session_id
 
 
 def snapshot_app(store, content_dir, clock, session_id=None) -> FacilitatorApp:
