@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -219,3 +220,21 @@ def test_encode_and_decode_are_the_records_methods() -> None:
     session = full_session()
     assert encode(session) == session.to_dict()
     assert decode(Session, session.to_dict()) == Session.from_dict(session.to_dict())
+
+
+def test_an_unchanged_tuple_of_records_is_encoded_once_and_always_the_same() -> None:
+    # A mark changes the attendance, not the people: their encoding is reused, and what
+    # one caller does to its list never reaches the next.
+    from builders import make_session
+
+    session = make_session()
+    first = session.to_dict()
+    first["people"].append({"id": "nobody"})
+    marked = session.with_changes(attendance=session.attendance[1:])
+    again = marked.to_dict()
+    assert again["people"] == make_session().to_dict()["people"]
+    assert len(again["people"]) == len(session.people)
+    renamed = marked.with_changes(
+        people=(replace(marked.people[0], name="Tên Đã Sửa"), *marked.people[1:])
+    )
+    assert renamed.to_dict()["people"][0]["name"] == "Tên Đã Sửa"

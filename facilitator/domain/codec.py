@@ -150,7 +150,7 @@ def _compile(cls: type, name: str, source: Source) -> Any:
 
 
 def _encoder_source(cls: type, plan: Plan, ns: dict[str, Any]) -> list[str]:
-    ns.update(_time=format_time, _restore=restore_nulls)
+    ns.update(_time=format_time, _restore=restore_nulls, _listed=_listed)
     body = ["def encode(r):", "    data = {"]
     after: list[str] = []
     for n, item in enumerate(plan.fields):
@@ -163,7 +163,8 @@ def _encoder_source(cls: type, plan: Plan, ns: dict[str, Any]) -> list[str]:
                 value = f"None if {value} is None else _enc{n}({value})"
             case Kind.RECORDS:
                 ns[f"_enc{n}"] = _encoder(_record_of(item))
-                value = f"[_enc{n}(v) for v in {value}]"
+                ns[f"_memo{n}"] = [((), [])]
+                value = f"_listed(_memo{n}, {value}, _enc{n})"
             case Kind.TEXTS:
                 value = f"list({value})"
             case Kind.TRIPLES:
@@ -185,6 +186,21 @@ def _encoder_source(cls: type, plan: Plan, ns: dict[str, Any]) -> list[str]:
         body.append("    if r.extra: data.update(r.extra)")
     body.append("    return data")
     return body
+
+
+def _listed(
+    memo: list[tuple[tuple[Any, ...], list[Json]]], values: Any, enc: Encoder
+) -> list[Json]:
+    """The records of a tuple field encoded, reusing the last encoding when the very same
+    tuple comes again: a session's snapshots share every tuple a change did not touch, so
+    a mark does not re-encode 500 people. Records are frozen, hence the same tuple always
+    encodes the same; the list is copied, and the memo is replaced in one assignment (an
+    export thread may encode at the same time)."""
+    last, encoded = memo[0]
+    if last is not values:
+        encoded = [enc(v) for v in values]
+        memo[0] = (values, encoded)
+    return list(encoded)
 
 
 def _decoder_source(cls: type, plan: Plan, ns: dict[str, Any]) -> list[str]:
