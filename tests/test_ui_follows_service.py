@@ -134,3 +134,26 @@ async def test_marking_absent_someone_who_spoke_is_said_at_once(
     name = store.load_session(running).person("p01").name
     expected = text.absent_speaker(name, text.ATTENDANCE_STATUS["absent"], 1)
     assert expected in messages
+
+
+def test_typed_up_afterwards_the_items_before_the_current_one_are_ticked() -> None:
+    from dataclasses import replace
+
+    from builders import make_session
+
+    from facilitator.ui.widgets.agenda_list import item_prompt
+
+    base = make_session()
+    agenda = tuple(replace(i, ended_at=None, started_at=None, skipped=False) for i in base.agenda)
+    current = agenda[2].id
+    session = base.with_changes(
+        agenda=agenda,
+        mode="afterwards",
+        status="running",
+        progress=replace(base.progress, current=current, entered_at=None),
+    )
+    marks = [item_prompt(session, i, n).plain[0] for n, i in enumerate(agenda, 1)]
+    assert marks[:3] == ["✓", "✓", "▶"]
+    assert set(marks[3:]) == {" "}
+    live = session.with_changes(mode="live")
+    assert [item_prompt(live, i, n).plain[0] for n, i in enumerate(agenda, 1)][:2] == [" ", " "]

@@ -27,6 +27,16 @@ def lens_tag(session: Session, key: str | None) -> Content:
     return Content.styled(visible(f" {label} "), f"bold $background on {colour}")
 
 
+def _typed_up_past(session: Session, number: int) -> bool:
+    """Typed up afterwards, no clock stamps an item's end: the items before the one being
+    typed up are the ones done."""
+    if not session.typed_up_afterwards or session.progress.current is None:
+        return False
+    ids = [i.id for i in session.agenda]
+    current = session.progress.current
+    return current in ids and number - 1 < ids.index(current)
+
+
 def item_prompt(session: Session, item: AgendaItem, number: int) -> Content:
     """One agenda line: state mark, number, title, budget, then the lens tag."""
     current = session.progress.current == item.id
@@ -34,7 +44,7 @@ def item_prompt(session: Session, item: AgendaItem, number: int) -> Content:
         mark = "▶"
     elif item.skipped:
         mark = "·"
-    elif item.ended_at is not None:
+    elif item.ended_at is not None or _typed_up_past(session, number):
         mark = "✓"
     else:
         mark = " "
