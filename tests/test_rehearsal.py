@@ -4,6 +4,7 @@ rehearsed minutes become budgets only when the user says yes."""
 from __future__ import annotations
 
 import pytest
+from builders import make_app_with_messages
 from textual.widgets import DataTable
 
 from facilitator.domain.errors import InputError
@@ -18,10 +19,7 @@ SIZE = (80, 24)
 
 
 def _app(store, content_dir, clock) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(store, content_dir=content_dir, clock=clock)
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
+    return make_app_with_messages(store, content_dir, clock)
 
 
 async def _rehearse(pilot, clock: FrozenClock, seconds: list[float]) -> None:

@@ -220,12 +220,7 @@ async def test_readback_approve_makes_session_read_only_until_reopened(
 
 
 def exporting_app(store, running, content_dir, clock, folder) -> tuple[FacilitatorApp, list[str]]:
-    app = FacilitatorApp(
-        store, content_dir=content_dir, clock=clock, session_id=running, export_dir=folder
-    )
-    messages: list[str] = []
-    app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
-    return app, messages
+    return make_app_with_messages(store, content_dir, clock, running, export_dir=folder)
 
 
 async def export_markdown_twice(app: FacilitatorApp, path) -> None:
