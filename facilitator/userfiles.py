@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from facilitator.domain.errors import InputError
-from facilitator.strings import files as msg
+from facilitator.strings import files as files_text
 from facilitator.strings.oserrors import reason as os_reason
 
 # A FIFO opened for reading blocks until a writer appears, forever if none does;
@@ -46,17 +46,17 @@ def read_capped(path: Path, max_bytes: int, kind: str) -> bytes:
     """
     try:
         if path.is_dir():
-            raise InputError(msg.is_directory(path, kind))
+            raise InputError(files_text.is_directory(path, kind))
         handle = open_regular(path)
         if handle is None:
-            raise InputError(msg.not_regular(path, kind))
+            raise InputError(files_text.not_regular(path, kind))
         with handle:
             # One byte past the cap, so an oversized (or growing) file is caught as such.
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
-        raise InputError(msg.not_found(path)) from exc
+        raise InputError(files_text.not_found(path)) from exc
     except OSError as exc:
-        raise InputError(msg.unreadable(path, os_reason(exc))) from exc
+        raise InputError(files_text.unreadable(path, os_reason(exc))) from exc
     if len(data) > max_bytes:
-        raise InputError(msg.too_large(path, kind, max_bytes // (1024 * 1024)))
+        raise InputError(files_text.too_large(path, kind, max_bytes // (1024 * 1024)))
     return data

@@ -10,9 +10,9 @@ from textual.widgets import Static
 
 from facilitator.export.markdown import render_minutes_md
 from facilitator.export.minutes_model import build_minutes
+from facilitator.export.wording import minutes as minutes_wording
 from facilitator.services.session import SessionService
-from facilitator.strings import minutes_text
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.screens.dialogs import ApproveDialog
 
 PROMPT = "Chủ trì bổ sung kết luận"
@@ -23,7 +23,7 @@ def test_a_draft_asks_for_the_conclusion_an_approved_record_leaves_dots_only() -
     assert closed.is_closed
     approved = render_minutes_md(build_minutes(closed))
     assert PROMPT not in approved
-    assert minutes_text.FILL_DOTS * 6 in approved
+    assert minutes_wording.FILL_DOTS * 6 in approved
     draft = render_minutes_md(build_minutes(closed.with_changes(status="running")))
     assert PROMPT in draft
 
@@ -67,7 +67,7 @@ async def test_approving_without_a_conclusion_says_so_in_the_dialog(
     service.set_conclusion("Giao chi ủy theo dõi việc viết bài thu hoạch.")
     service.close()
     lines = await _dialog_lines(store, running, content_dir, frozen_clock)
-    assert not any(text.APPROVE_NO_CONCLUSION[:20] in line for line in lines)
+    assert not any(ui_text.APPROVE_NO_CONCLUSION[:20] in line for line in lines)
 
 
 def test_a_speaker_marked_absent_is_found_before_approval() -> None:

@@ -28,7 +28,7 @@ from facilitator.domain.content import ContentPack
 from facilitator.services.live import LIVE_FILE, write_live
 from facilitator.services.session import SessionService
 from facilitator.storage.store import Store
-from facilitator.strings import audience as text
+from facilitator.strings import audience as audience_text
 from facilitator.ui.audience import AudienceApp, format_timer, parse_live, without_presenter_notes
 
 
@@ -79,7 +79,7 @@ async def test_shows_the_current_item_and_follows_the_presenter(service: Session
         await wait_until(pilot, lambda: plain(app, "#item-title") == items[9].title, limit=1.2)
         assert not app.query_one("#lens").display
         assert shown(app, "#questions")
-        assert plain(app, "#questions-heading") == text.QUESTIONS_HEADING
+        assert plain(app, "#questions-heading") == audience_text.QUESTIONS_HEADING
         listed = plain(app, "#questions-list").split("\n")
         assert listed == [f"{n}. {q}" for n, q in enumerate(items[9].questions, 1)]
 
@@ -116,8 +116,10 @@ async def test_waits_for_a_missing_or_broken_file_and_recovers(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.1)
         assert shown(app, "#waiting") and not shown(app, "#body")
-        assert plain(app, "#waiting-message") == text.WAITING == "Đang chờ người trình bày…"
-        assert text.WAITING in screen_text(app)
+        assert (
+            plain(app, "#waiting-message") == audience_text.WAITING == "Đang chờ người trình bày…"
+        )
+        assert audience_text.WAITING in screen_text(app)
 
         write_live(root, session, T0)
         await wait_until(pilot, lambda: shown(app, "#body"), limit=1.2)
@@ -125,7 +127,7 @@ async def test_waits_for_a_missing_or_broken_file_and_recovers(
 
         live.unlink()  # the presenter's window is gone and its file with it
         await wait_until(pilot, lambda: shown(app, "#waiting"), limit=1.2)
-        assert plain(app, "#waiting-message") == text.WAITING
+        assert plain(app, "#waiting-message") == audience_text.WAITING
 
         live.write_text('{"title": "nửa tệp', encoding="utf-8")  # unreadable
         await pilot.pause(0.7)
@@ -155,10 +157,10 @@ async def test_planned_and_closed_sessions_show_a_message_not_an_item(
         await pilot.pause(0.1)
         assert shown(app, "#waiting")
         assert plain(app, "#waiting-title") == session.title
-        assert plain(app, "#waiting-message") == text.NOT_STARTED
+        assert plain(app, "#waiting-message") == audience_text.NOT_STARTED
         closed = at_item(session, 12, entered=T0).with_changes(status="closed")
         write_live(root, closed, T0)
-        await wait_until(pilot, lambda: plain(app, "#waiting-message") == text.CLOSED, 1.2)
+        await wait_until(pilot, lambda: plain(app, "#waiting-message") == audience_text.CLOSED, 1.2)
         assert shown(app, "#waiting") and not shown(app, "#body")
 
 
@@ -175,11 +177,11 @@ async def test_f_toggles_the_agenda_outline_and_the_footer_names_the_keys(
         await pilot.pause(0.1)
         assert not shown(app, "#agenda")
         painted = painted_text(app)
-        assert text.KEY_QUIT in painted and text.KEY_AGENDA in painted
+        assert audience_text.KEY_QUIT in painted and audience_text.KEY_AGENDA in painted
         await pilot.press("f")
         assert shown(app, "#agenda")
         outline = plain(app, "#agenda-outline").split("\n")
-        assert outline[0] == text.AGENDA_HEADING
+        assert outline[0] == audience_text.AGENDA_HEADING
         assert f"▶ 6. {session.agenda[5].title} · Gốc vững" in outline
         assert f"  1. {session.agenda[0].title}" in outline
         assert len([line for line in outline if line.strip()[:1].isdigit()]) == 12

@@ -10,7 +10,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from facilitator.cli.web import offline_templates
 from facilitator.cli.web_server import COOKIE, GuardedServer, reachable_address
-from facilitator.strings import audience as text
+from facilitator.strings import audience as audience_text
 
 
 def _server(tmp_path, code: str | None, viewers: int = 20) -> GuardedServer:
@@ -55,4 +55,4 @@ async def test_views_beyond_the_cap_are_refused(tmp_path) -> None:
     async with TestClient(TestServer(await server._make_app())) as client:
         full = await client.get("/ws")
         assert full.status == 503
-        assert await full.text() == text.WEB_FULL.format(count=0)
+        assert await full.text() == audience_text.WEB_FULL.format(count=0)

@@ -40,7 +40,7 @@ from facilitator.domain.models import (
 )
 from facilitator.domain.schema import Kind
 from facilitator.domain.vocab import AttendanceStatus, Grade, PersonCategory, Profile
-from facilitator.strings import bundle as msg
+from facilitator.strings import bundle as bundle_text
 
 # -- structural problems --------------------------------------------------------------
 
@@ -54,62 +54,62 @@ def problems(cls: type, data: dict[str, Any], where: str = "$.x[3]") -> list[tup
 STATUSES = ", ".join(AttendanceStatus)
 PROBLEMS: list[tuple[str, type, dict[str, Any], list[tuple[str, str]]]] = [
     ("valid", Attendance, {"person": "p1", "status": "present"}, []),
-    ("required", Attendance, {"status": "present"}, [("$.x[3].person", msg.MISSING)]),
+    ("required", Attendance, {"status": "present"}, [("$.x[3].person", bundle_text.MISSING)]),
     ("choice", Attendance, {"person": "p1", "status": "here"},
-     [("$.x[3].status", msg.not_one_of('"here"', AttendanceStatus))]),
+     [("$.x[3].status", bundle_text.not_one_of('"here"', AttendanceStatus))]),
     ("choice list", Attendance, {"person": "p1", "status": ["present"]},
      [("$.x[3].status", f'giá trị ["present"] không hợp lệ; chỉ nhận: {STATUSES}')]),
     ("nullable text", Attendance, {"person": "p1", "status": "late", "reason": 3},
-     [("$.x[3].reason", msg.NOT_STRING_OR_NULL)]),
+     [("$.x[3].reason", bundle_text.NOT_STRING_OR_NULL)]),
     ("time garbage", Attendance, {"person": "p1", "status": "late", "arrived_at": "8h"},
-     [("$.x[3].arrived_at", msg.BAD_TIME)]),
+     [("$.x[3].arrived_at", bundle_text.BAD_TIME)]),
     ("time naive", Attendance, {"person": "p1", "status": "late", "left_at": "2024-05-10T08:00"},
-     [("$.x[3].left_at", msg.TIME_NO_OFFSET)]),
+     [("$.x[3].left_at", bundle_text.TIME_NO_OFFSET)]),
     ("time number", Note, {"id": "n", "item": "a", "at": 5, "kind": "record", "text": ""},
-     [("$.x[3].at", msg.BAD_TIME)]),
+     [("$.x[3].at", bundle_text.BAD_TIME)]),
     ("non-empty", Person, {"id": " ", "name": "A", "category": "khach"},
-     [("$.x[3].id", msg.EMPTY)]),
+     [("$.x[3].id", bundle_text.EMPTY)]),
     ("text", Person, {"id": "p", "name": 7, "category": "khach"},
-     [("$.x[3].name", msg.NOT_STRING)]),
+     [("$.x[3].name", bundle_text.NOT_STRING)]),
     ("flag", Person, {"id": "p", "name": "A", "category": "khach", "exempt": 1},
-     [("$.x[3].exempt", msg.NOT_BOOL)]),
+     [("$.x[3].exempt", bundle_text.NOT_BOOL)]),
     ("null choice", Person, {"id": "p", "name": "A", "category": "khach", "temporary": None}, []),
     ("choice with null", Reflection, {"person": "p", "grade": "gioi"},
-     [("$.x[3].grade", msg.not_one_of('"gioi"', (*Grade, None)))]),
+     [("$.x[3].grade", bundle_text.not_one_of('"gioi"', (*Grade, None)))]),
     ("parts", Person, {"id": "p", "name": "A", "category": "khach", "name_parts": ["A"]},
-     [("$.x[3].name_parts", msg.NAME_PARTS)]),
+     [("$.x[3].name_parts", bundle_text.NAME_PARTS)]),
     ("integer bool", Vote, {"item": "a", "question": "q", "for": True, "against": 0,
-                            "other": 0, "base": 1}, [("$.x[3].for", msg.NOT_INT)]),
+                            "other": 0, "base": 1}, [("$.x[3].for", bundle_text.NOT_INT)]),
     ("integer negative", Vote, {"item": "a", "question": "q", "for": 1, "against": -1,
-                                "other": 0, "base": 1}, [("$.x[3].against", msg.NEGATIVE)]),
+                                "other": 0, "base": 1}, [("$.x[3].against", bundle_text.NEGATIVE)]),
     ("integer float", Vote, {"item": "a", "question": "q", "for": 1, "against": 0,
-                             "other": 0.0, "base": 1}, [("$.x[3].other", msg.NOT_INT)]),
+                             "other": 0.0, "base": 1}, [("$.x[3].other", bundle_text.NOT_INT)]),
     ("minimum", AgendaItem, {"id": "a", "title": "T", "kind": "vote", "minutes": 0},
-     [("$.x[3].minutes", msg.NOT_POSITIVE)]),
+     [("$.x[3].minutes", bundle_text.NOT_POSITIVE)]),
     ("number nan", AgendaItem, {"id": "a", "title": "T", "kind": "vote", "minutes": 1,
                                 "spent_seconds": float("nan")},
-     [("$.x[3].spent_seconds", msg.NOT_NUMBER)]),
+     [("$.x[3].spent_seconds", bundle_text.NOT_NUMBER)]),
     ("number negative", AgendaItem, {"id": "a", "title": "T", "kind": "vote", "minutes": 1,
                                      "spent_seconds": -0.5},
-     [("$.x[3].spent_seconds", msg.NEGATIVE)]),
+     [("$.x[3].spent_seconds", bundle_text.NEGATIVE)]),
     ("texts", AgendaItem, {"id": "a", "title": "T", "kind": "vote", "minutes": 1,
-                           "questions": ["a", None]}, [("$.x[3].questions[1]", msg.NOT_STRING)]),
+                           "questions": ["a", None]}, [("$.x[3].questions[1]", bundle_text.NOT_STRING)]),
     ("texts not list", ContentRef, {"id": "a", "version": "1", "sources": "Sách"},
-     [("$.x[3].sources", msg.NOT_LIST)]),
+     [("$.x[3].sources", bundle_text.NOT_LIST)]),
     ("triples", ContentRef, {"id": "a", "version": "1", "sources": [], "framing": [["a", "b"]]},
-     [("$.x[3].framing[0]", msg.FRAMING_ENTRY)]),
+     [("$.x[3].framing[0]", bundle_text.FRAMING_ENTRY)]),
     ("nested", Roster, {"unit": "Chi bộ", "people": [], "updated_at": None},
-     [("$.x[3].unit", msg.NOT_OBJECT)]),
+     [("$.x[3].unit", bundle_text.NOT_OBJECT)]),
     ("nested problem", Roster, {"unit": {"name": ""}, "people": [], "updated_at": None},
-     [("$.x[3].unit.name", msg.EMPTY)]),
+     [("$.x[3].unit.name", bundle_text.EMPTY)]),
     ("list", Roster, {"unit": {"name": "CB"}, "people": {}, "updated_at": None},
-     [("$.x[3].people", msg.NOT_LIST)]),
+     [("$.x[3].people", bundle_text.NOT_LIST)]),
     ("list entry", Roster, {"unit": {"name": "CB"}, "people": ["An"], "updated_at": None},
-     [("$.x[3].people[0]", msg.NOT_OBJECT)]),
+     [("$.x[3].people[0]", bundle_text.NOT_OBJECT)]),
     ("list entry problem", Roster, {"unit": {"name": "CB"}, "updated_at": None,
                                     "people": [{"id": "p", "name": "A", "category": "x"}]},
-     [("$.x[3].people[0].category", msg.not_one_of('"x"', PersonCategory))]),
-    ("odd key", Unit, {"name": "CB", "profile": 1}, [("$.x[3].profile", msg.not_one_of(
+     [("$.x[3].people[0].category", bundle_text.not_one_of('"x"', PersonCategory))]),
+    ("odd key", Unit, {"name": "CB", "profile": 1}, [("$.x[3].profile", bundle_text.not_one_of(
         "1", Profile))]),
     ("unknown keys", Unit, {"name": "CB", "khác lạ": [1]}, []),
 ]  # fmt: skip
@@ -135,7 +135,7 @@ class Odd(Record):
 def test_a_declared_key_is_the_json_key_and_is_quoted_in_paths() -> None:
     assert Odd("x", 2).to_dict() == {"ten-1": "x", "count": 2}
     assert Odd.from_dict({"ten-1": "x"}) == Odd("x")
-    assert problems(Odd, {"ten-1": 3}, "$") == [('$["ten-1"]', msg.NOT_STRING)]
+    assert problems(Odd, {"ten-1": 3}, "$") == [('$["ten-1"]', bundle_text.NOT_STRING)]
 
 
 def test_rules_run_right_after_their_key_in_file_order() -> None:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from facilitator.cli.main import main
 from facilitator.parsing.content_pack import load_pack
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 
 PLANS = Path(__file__).parent / "fixtures" / "plans"
 
@@ -30,10 +30,10 @@ def test_draft_writes_the_pack_and_reports(tmp_path: Path) -> None:
     )
     assert "Thời hạn: Hoàn thành trong Quý II/2024 → 30/6/2024" in lines
     assert "Các phần trình bày: 4" in lines
-    assert msg.found_budget(len(pack.items), pack.total_minutes) in lines
-    assert msg.unplaced_heading(2) in lines
+    assert drafting_text.found_budget(len(pack.items), pack.total_minutes) in lines
+    assert drafting_text.unplaced_heading(2) in lines
     assert any(line.startswith("  dòng ") and "IV. TỔ CHỨC THỰC HIỆN" in line for line in lines)
-    assert lines[-2] == msg.draft_written(str(target))
+    assert lines[-2] == drafting_text.draft_written(str(target))
     check = CliRunner().invoke(main, ["content", "check", str(target)])
     assert check.exit_code == 0, check.output
     # Draft and check count the same sources: the plan itself and its materials.
@@ -66,8 +66,8 @@ def test_unreadable_plan_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     scan.write_bytes(b"PK\x03\x04 not really")
     result = CliRunner().invoke(main, ["content", "draft", str(scan), "-o", str(tmp_path / "x.md")])
     assert result.exit_code == 1
-    assert msg.plan_unreadable(str(scan)) in result.output
-    assert msg.DOCX_BROKEN in result.output
+    assert drafting_text.plan_unreadable(str(scan)) in result.output
+    assert drafting_text.DOCX_BROKEN in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "x.md").exists()
 

@@ -20,7 +20,7 @@ from facilitator.drafting.draft import draft_plan
 from facilitator.drafting.model import Draft, DraftItem
 from facilitator.drafting.pack_writer import write_draft
 from facilitator.parsing.content_pack import load_pack
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 
 PLANS = Path(__file__).parent / "fixtures" / "plans"
 DISTRICT = PLANS / "ke-hoach-huyen-uy.txt"
@@ -93,11 +93,15 @@ def test_district_plan_drafts_its_four_parts_with_framing(tmp_path: Path) -> Non
         first.body_md
     )
     assert "  - Bài học về giữ vững độc lập, tự chủ;" in first.body_md
-    assert msg.review_note("1.1", "Kế hoạch số 215-KH/HU") in first.presenter_notes
+    assert drafting_text.review_note("1.1", "Kế hoạch số 215-KH/HU") in first.presenter_notes
     assert "Gốc vững" in first.presenter_notes
     discussion = pack.items[8]
-    assert discussion.questions[0] == msg.framing_question("gốc vững, thân chắc, cành uyển chuyển")
-    assert msg.deadline_note("Hoàn thành trong Quý II/2024") in pack.items[9].presenter_notes
+    assert discussion.questions[0] == drafting_text.framing_question(
+        "gốc vững, thân chắc, cành uyển chuyển"
+    )
+    assert (
+        drafting_text.deadline_note("Hoàn thành trong Quý II/2024") in pack.items[9].presenter_notes
+    )
     assert pack.sources == (
         "Kế hoạch số 215-KH/HU ngày 6/5/2024 của Ban Thường vụ Huyện ủy Bảo Lâm về tổ chức đợt "
         "sinh hoạt chính trị, tư tưởng về nội dung tác phẩm “Xây dựng và phát triển nền đối "
@@ -121,11 +125,11 @@ def test_district_plan_says_what_it_left_out(tmp_path: Path) -> None:
     assert left == [
         (
             "1. Hình thức: Sinh hoạt chuyên đề tại chi bộ, lồng ghép trong sinh hoạt thường…",
-            msg.LEFT_ORGANISER,
+            drafting_text.LEFT_ORGANISER,
         ),
-        ("IV. TỔ CHỨC THỰC HIỆN", msg.LEFT_ORGANISATION),
+        ("IV. TỔ CHỨC THỰC HIỆN", drafting_text.LEFT_ORGANISATION),
     ]
-    assert msg.found_deadline("Hoàn thành trong Quý II/2024", "30/6/2024") in draft.found
+    assert drafting_text.found_deadline("Hoàn thành trong Quý II/2024", "30/6/2024") in draft.found
 
 
 def test_letter_naming_three_parts_drafts_three_items_to_prepare(tmp_path: Path) -> None:
@@ -138,7 +142,7 @@ def test_letter_naming_three_parts_drafts_three_items_to_prepare(tmp_path: Path)
     ]
     for part in parts:
         assert part.body_md.strip() == ""
-        assert part.presenter_notes.strip() == msg.NO_POINTS_NOTE
+        assert part.presenter_notes.strip() == drafting_text.NO_POINTS_NOTE
     assert pack.deadline == date(2024, 8, 15)
     assert pack.plan == PlanRef("", None, "Hội CCB tỉnh")
     assert pack.sources[1:] == (
@@ -169,7 +173,7 @@ def test_monthly_cell_meeting_plan_drafts_the_regular_shape(tmp_path: Path) -> N
         "bieu-quyet",
         "be-mac",
     ]
-    assert pack.items[-2].title == msg.REGULAR_VOTE_TITLE
+    assert pack.items[-2].title == drafting_text.REGULAR_VOTE_TITLE
     assert pack.questions == ()  # no written reflection in a monthly meeting
     assert pack.plan == PlanRef("06-KH/CB", date(2024, 5, 28), "Chi bộ thôn 3")
     assert pack.deadline is None  # the meeting's own date is not a deadline
@@ -214,7 +218,7 @@ def test_pdf_without_text_is_refused_clearly(tmp_path: Path) -> None:
         writer.write(handle)
     with pytest.raises(InputError) as caught:
         draft_plan(path, TODAY)
-    assert [p.message for p in caught.value.problems] == [msg.PDF_NO_TEXT]
+    assert [p.message for p in caught.value.problems] == [drafting_text.PDF_NO_TEXT]
     assert caught.value.problems[0].where == str(path)
 
 
@@ -222,7 +226,7 @@ def test_pdf_without_pypdf_says_how_to_install_it(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(__import__("sys").modules, "pypdf", None)
     with pytest.raises(InputError) as caught:
         draft_plan(PLANS / "ke-hoach-huyen-uy.pdf", TODAY)
-    assert [p.message for p in caught.value.problems] == [msg.PDF_SUPPORT_MISSING]
+    assert [p.message for p in caught.value.problems] == [drafting_text.PDF_SUPPORT_MISSING]
 
 
 def _cp1258(text: str) -> bytes:
@@ -259,11 +263,11 @@ def test_text_encodings_draft_the_same_pack(tmp_path: Path, encode) -> None:  # 
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("ke-hoach.doc", b"\xd0\xcf\x11\xe0", msg.OLD_WORD_FORMAT),
-        ("ke-hoach.docx", b"not a zip", msg.DOCX_BROKEN),
-        ("ke-hoach.pdf", b"%PDF-1.4 broken", msg.PDF_BROKEN),
-        ("ke-hoach.jpg", b"\xff\xd8", msg.unsupported_format(".jpg")),
-        ("ke-hoach.txt", b"\x81\x8a\x8d\x8e\x8f" * 10, msg.UNKNOWN_ENCODING),
+        ("ke-hoach.doc", b"\xd0\xcf\x11\xe0", drafting_text.OLD_WORD_FORMAT),
+        ("ke-hoach.docx", b"not a zip", drafting_text.DOCX_BROKEN),
+        ("ke-hoach.pdf", b"%PDF-1.4 broken", drafting_text.PDF_BROKEN),
+        ("ke-hoach.jpg", b"\xff\xd8", drafting_text.unsupported_format(".jpg")),
+        ("ke-hoach.txt", b"\x81\x8a\x8d\x8e\x8f" * 10, drafting_text.UNKNOWN_ENCODING),
     ],
 )
 def test_unreadable_plans_say_why(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -295,7 +299,7 @@ def test_plan_without_a_content_part_still_drafts_a_loadable_pack(tmp_path: Path
     pack = loaded(draft, tmp_path)
     part = next(i for i in pack.items if i.kind == "presentation")
     assert part.title == "Lịch sinh hoạt"
-    assert msg.NO_CONTENT_NOTE in part.presenter_notes
+    assert drafting_text.NO_CONTENT_NOTE in part.presenter_notes
     # Text before any numbered part is the plan's grounds: the opening's notes keep it.
     assert "Các chi bộ sinh hoạt đúng lịch." in pack.items[0].presenter_notes
     assert draft.unplaced == ()
@@ -333,8 +337,8 @@ def test_unnumbered_capital_sections_letter_groups_and_standard_parts(tmp_path: 
     # The plan's own "Thảo luận" and vote are the standard items: not drafted twice.
     assert [i.title for i in pack.items].count("Thảo luận") == 1
     assert [(u.text, u.reason) for u in draft.unplaced] == [
-        ("3. Thảo luận", msg.LEFT_STANDARD),
-        ("4. Biểu quyết nghị quyết tháng 7", msg.LEFT_STANDARD),
+        ("3. Thảo luận", drafting_text.LEFT_STANDARD),
+        ("4. Biểu quyết nghị quyết tháng 7", drafting_text.LEFT_STANDARD),
     ]
 
 

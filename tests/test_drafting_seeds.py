@@ -11,7 +11,7 @@ from facilitator.domain.content import ContentPack, PackItem, PlanRef
 from facilitator.drafting.draft import draft_plan
 from facilitator.drafting.pack_writer import write_draft
 from facilitator.parsing.content_pack import load_pack
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 PLANS = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
@@ -41,7 +41,7 @@ def test_district_plan_172_kh_hu(tmp_path: Path) -> None:
     ]
     assert [p.framing for p in parts] == ["goc", "than", "canh", None]
     assert all(
-        msg.review_note(n, "Kế hoạch số 172-KH/HU") in p.presenter_notes
+        drafting_text.review_note(n, "Kế hoạch số 172-KH/HU") in p.presenter_notes
         for n, p in zip(("1.1", "1.2", "1.3", "2"), parts, strict=True)
     )
     assert pack.plan == PlanRef("172-KH/HU", date(2024, 4, 24), "Ban Thường vụ Huyện ủy Di Linh")
@@ -63,7 +63,7 @@ def test_hoi_ccb_letter(tmp_path: Path) -> None:
         "Phần thứ hai",
         "Phần thứ ba",
     ]
-    assert all(p.presenter_notes.strip() == msg.NO_POINTS_NOTE for p in parts)
+    assert all(p.presenter_notes.strip() == drafting_text.NO_POINTS_NOTE for p in parts)
     assert pack.deadline == date(2024, 7, 31)
     assert len(pack.sources) == 4
     assert "Kính gửi" not in "\n".join(i.presenter_notes + i.body_md for i in pack.items)

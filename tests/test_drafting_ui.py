@@ -11,7 +11,7 @@ from facilitator.config.locations import user_packs_dir
 from facilitator.domain.models import Roster
 from facilitator.parsing.content_pack import load_pack
 from facilitator.storage.store import Store
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.draft_dialog import DraftDialog, DraftReportDialog
@@ -53,13 +53,13 @@ async def test_prepare_drafts_a_pack_selects_it_and_a_session_uses_it(
         await pilot.press("enter")
         await pilot.pause()
         error = str(dialog.query_one(".dialog-error").render())
-        assert error == msg.file_missing(str(PLAN.with_name("khong-co.txt")))
+        assert error == drafting_text.file_missing(str(PLAN.with_name("khong-co.txt")))
         dialog.query_one("#plan-file", Input).value = f'"{PLAN}"'  # pasted with quotes
         await pilot.press("enter")
         await _until(pilot, lambda: isinstance(app.screen, DraftReportDialog))
         report = str(app.screen.query_one("#draft-report", Static).render())
         assert "Các phần trình bày: 4" in report
-        assert msg.unplaced_heading(2) in report and "IV. TỔ CHỨC THỰC HIỆN" in report
+        assert drafting_text.unplaced_heading(2) in report and "IV. TỔ CHỨC THỰC HIỆN" in report
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is prepare
@@ -68,7 +68,7 @@ async def test_prepare_drafts_a_pack_selects_it_and_a_session_uses_it(
         assert prepare.pack is not None and prepare.pack.id == drafted.id
         assert prepare.query_one("#title", Input).value == drafted.title
         assert [i.id for i in prepare._agenda] == [i.id for i in drafted.items]
-        assert msg.pack_drafted(drafted.title, str(target)) in messages
+        assert drafting_text.pack_drafted(drafted.title, str(target)) in messages
         prepare.query_one("#when", Input).value = "20/05/2024 14:00"
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -120,6 +120,6 @@ async def test_an_unreadable_plan_is_reported_and_nothing_is_written(
         await pilot.press("n")
         await pilot.pause()
         await _draft(pilot, app, scan)
-        await _until(pilot, lambda: any(msg.PDF_BROKEN in m for m in messages))
+        await _until(pilot, lambda: any(drafting_text.PDF_BROKEN in m for m in messages))
         assert isinstance(app.screen, PrepareScreen)
     assert not user_packs_dir().exists() or not list(user_packs_dir().iterdir())

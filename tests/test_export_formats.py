@@ -30,7 +30,7 @@ from facilitator.export.formats import (
 )
 from facilitator.services.reporting import issued_number, next_number
 from facilitator.storage.report_files import issued_numbers, record_issued
-from facilitator.strings import export_ui as xt
+from facilitator.strings import export_ui as export_ui_text
 from facilitator.ui.screens.base import session_formats
 from facilitator.ui.screens.export_dialog import ExportDialog
 
@@ -44,7 +44,7 @@ def choices(command: click.Command) -> tuple[str, ...]:
 def test_every_format_is_declared_once_with_a_label() -> None:
     ids = [f.id for f in FORMATS]
     assert len(ids) == len(set(ids))
-    assert set(xt.FORMAT_LABELS) == set(ids)
+    assert set(export_ui_text.FORMAT_LABELS) == set(ids)
     for documents in (EXPORT_DOCUMENTS, REPORT_DOCUMENTS):
         values = options(*documents)
         assert len(values) == len(set(values))  # one meaning per --format value

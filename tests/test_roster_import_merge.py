@@ -14,7 +14,8 @@ from roster_helpers import EXPECTED_ORDER, fixture, names
 from facilitator.domain.errors import InputError, NotFoundError
 from facilitator.domain.models import Person, Roster, Unit
 from facilitator.rosters.importer import merge_roster
-from facilitator.services.rosters import import_roster, show_roster
+from facilitator.rosters.unit_fields import UnitFields
+from facilitator.services.rosters import import_roster_file, show_roster
 from facilitator.storage.store import Store
 
 # --- merging into the stored roster ------------------------------------------------------
@@ -48,13 +49,14 @@ def test_merge_without_existing_roster_numbers_from_one() -> None:
 
 def test_import_roster_saves_and_reimport_keeps_ids_and_unit_fields(tmp_path: Path) -> None:
     store = Store(tmp_path / "kho")
-    first = import_roster(
-        store, fixture("semicolon_bom.csv"), "Chi bộ Khối Dân vận",
-        parent="Đảng bộ xã Di Linh", abbrev="CB", locality="Di Linh",
-    )  # fmt: skip
+    given = UnitFields(parent="Đảng bộ xã Di Linh", abbrev="CB", locality="Di Linh")
+    first = import_roster_file(
+        store, fixture("semicolon_bom.csv"), "Chi bộ Khối Dân vận", given
+    ).roster
     assert len(first.people) == 6
     an_id = next(p.id for p in first.people if p.name == "Nguyễn Văn An")
-    second = import_roster(store, fixture("comma.csv"), "Chi bộ Khối Dân vận", profile="state")
+    state = UnitFields(profile="state")
+    second = import_roster_file(store, fixture("comma.csv"), "Chi bộ Khối Dân vận", state).roster
     assert names(second.people) == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert next(p.id for p in second.people if p.name == "Nguyễn Văn An") == an_id
     stored = store.roster("Chi bộ Khối Dân vận")
@@ -66,18 +68,18 @@ def test_import_roster_saves_and_reimport_keeps_ids_and_unit_fields(tmp_path: Pa
 
 def test_failed_import_saves_nothing(tmp_path: Path) -> None:
     store = Store(tmp_path / "kho")
-    import_roster(store, fixture("comma.csv"), "Chi bộ 1")
+    import_roster_file(store, fixture("comma.csv"), "Chi bộ 1")
     broken = tmp_path / "dup.csv"
     shutil.copy(fixture("duplicates.csv"), broken)
     with pytest.raises(InputError):
-        import_roster(store, broken, "Chi bộ 1", abbrev="X")
+        import_roster_file(store, broken, "Chi bộ 1", UnitFields(abbrev="X"))
     roster = store.roster("Chi bộ 1")
     assert names(roster.people) == ["Nguyễn Văn An", "Trần Thị Bình"]
     assert roster.unit.abbrev == ""
     with pytest.raises(InputError):
-        import_roster(store, fixture("comma.csv"), "   ")
+        import_roster_file(store, fixture("comma.csv"), "   ")
     with pytest.raises(InputError, match="party"):
-        import_roster(store, fixture("comma.csv"), "Chi bộ 2", profile="company")
+        import_roster_file(store, fixture("comma.csv"), "Chi bộ 2", UnitFields(profile="company"))
     with pytest.raises(NotFoundError):
         store.roster("Chi bộ 2")
 
@@ -87,5 +89,5 @@ def test_failed_import_saves_nothing(tmp_path: Path) -> None:
 
 def test_show_roster_sorts_in_vietnamese_order(tmp_path: Path) -> None:
     store = Store(tmp_path / "kho")
-    import_roster(store, fixture("sort_order.csv"), "Chi bộ 1")
+    import_roster_file(store, fixture("sort_order.csv"), "Chi bộ 1")
     assert names(show_roster(store, "Chi bộ 1").people) == EXPECTED_ORDER

@@ -6,7 +6,7 @@ from __future__ import annotations
 from builders import make_app
 from textual.widgets import Input, Label
 
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.screens.dialogs import VoteDialog
 from facilitator.ui.screens.run import RunScreen
 
@@ -24,7 +24,7 @@ async def test_vote_error_wraps_and_names_the_base(store, running, content_dir, 
         dialog.query_one("#vote-for", Input).value = "20"
         await pilot.pause()
         error = dialog.query_one(".dialog-error", Label)
-        expected = text.VOTE_TOO_MANY.format(total=20, base=5)
+        expected = ui_text.VOTE_TOO_MANY.format(total=20, base=5)
         assert str(error.render()) == expected
         box = dialog.query_one("#dialog")
         assert error.size.width <= box.content_size.width
@@ -39,7 +39,7 @@ async def test_a_dialog_opening_clears_the_notice_before(store, running, content
         await pilot.press("f7", *"Cử đ/c Bình.", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert [n.message for n in app._notifications] == [text.CONCLUSION_SAVED]
+        assert [n.message for n in app._notifications] == [ui_text.CONCLUSION_SAVED]
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, VoteDialog)

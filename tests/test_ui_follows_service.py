@@ -93,7 +93,7 @@ async def test_an_item_conclusion_shows_at_the_top_of_the_item_pane_once_saved(
 ):
     from textual.widgets import Markdown
 
-    from facilitator.strings import ui as text
+    from facilitator.strings import ui as ui_text
 
     app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -107,14 +107,14 @@ async def test_an_item_conclusion_shows_at_the_top_of_the_item_pane_once_saved(
         body = screen.query_one("#item-body", Markdown).source
         lines = [line for line in body.splitlines() if line.strip()]
         assert lines[0].startswith("## ")
-        assert text.ITEM_CONCLUSION in lines[1] or text.ITEM_CONCLUSION in lines[2]
+        assert ui_text.ITEM_CONCLUSION in lines[1] or ui_text.ITEM_CONCLUSION in lines[2]
         assert "Thống nhất giữ vững nguyên tắc." in body
 
 
 async def test_marking_absent_someone_who_spoke_is_said_at_once(
     store, running, content_dir, frozen_clock
 ):
-    from facilitator.strings import ui as text
+    from facilitator.strings import ui as ui_text
 
     app, messages = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
@@ -132,7 +132,7 @@ async def test_marking_absent_someone_who_spoke_is_said_at_once(
         await pilot.pause()
     assert store.load_session(running).attendance_of("p01").status == "absent"
     name = store.load_session(running).person("p01").name
-    expected = text.absent_speaker(name, text.ATTENDANCE_STATUS["absent"], 1)
+    expected = ui_text.absent_speaker(name, ui_text.ATTENDANCE_STATUS["absent"], 1)
     assert expected in messages
 
 

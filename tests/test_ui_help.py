@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from builders import make_app
 
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.commands import COMMANDS, SCOPES, commands_for, help_rows
 from facilitator.ui.screens.attendance import AttendanceScreen
@@ -31,7 +31,7 @@ SCREENS = {
 def test_every_command_has_vietnamese_title_and_help_and_a_known_scope() -> None:
     ids = [c.id for c in COMMANDS]
     assert len(ids) == len(set(ids))
-    assert set(ids) == set(text.COMMANDS)
+    assert set(ids) == set(ui_text.COMMANDS)
     for command in COMMANDS:
         assert command.scope in SCOPES
         assert command.title and command.help.endswith(".")
@@ -60,10 +60,10 @@ async def test_f1_lists_every_command(store, session_id, content_dir, frozen_clo
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         for command in COMMANDS:
-            key = f"`{command.key_display}`" if command.key_display else text.HELP_PALETTE_ONLY
+            key = f"`{command.key_display}`" if command.key_display else ui_text.HELP_PALETTE_ONLY
             assert f"{key} **{command.title}** — {command.help}" in app.screen.markdown
         for scope in SCOPES:
-            assert f"## {text.SCOPE_TITLES[scope]}" in app.screen.markdown
+            assert f"## {ui_text.SCOPE_TITLES[scope]}" in app.screen.markdown
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -111,4 +111,4 @@ def test_a_command_without_a_key_is_shown_as_reached_from_the_palette() -> None:
     keyless = [row for row in help_rows() if not row[1]]
     assert keyless, "the table has palette-only commands (roles, typing up afterwards)"
     for _scope, _key, title, _help in keyless:
-        assert f"- {text.HELP_PALETTE_ONLY} **{title}**" in shown
+        assert f"- {ui_text.HELP_PALETTE_ONLY} **{title}**" in shown

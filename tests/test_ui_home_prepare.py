@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from facilitator.domain.models import Roster
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.attendance import AttendanceScreen
 from facilitator.ui.screens.home import HomeScreen
@@ -127,7 +127,7 @@ async def test_prepare_edits_agenda_and_creates_the_session(
         when = screen.query_one("#when", Input)
         when.value = "31/02/2024 8h"
         await pilot.pause()
-        assert str(screen.query_one("#when-error", Label).render()) == text.WHEN_INVALID
+        assert str(screen.query_one("#when-error", Label).render()) == ui_text.WHEN_INVALID
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)  # refused, nothing stored
@@ -246,7 +246,7 @@ async def test_prepare_keeps_at_least_one_agenda_item(
         await pilot.press("space")
         await pilot.pause()
         assert not screen._agenda[0].skipped
-        assert text.LAST_ITEM_KEPT in messages
+        assert ui_text.LAST_ITEM_KEPT in messages
 
 
 async def test_prepare_imports_a_roster_from_a_file(store, content_dir, frozen_clock, tmp_path):

@@ -10,8 +10,8 @@ from textual.widgets import Input
 
 from facilitator.export.minutes_model import build_minutes
 from facilitator.services.session import SessionService
-from facilitator.strings import notes as note_text
-from facilitator.strings import ui as text
+from facilitator.strings import notes as notes_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.screens.note_dialogs import AbsentSpeakerDialog
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.note_editor import NoteEditor
@@ -35,7 +35,7 @@ async def test_absent_speaker_can_be_marked_late(store, namesakes, content_dir, 
         dialog = app.screen
         assert isinstance(dialog, AbsentSpeakerDialog)
         body = str(dialog.query_one("#absent-body").render())
-        assert "Phạm Thị Hòa" in body and text.ATTENDANCE_STATUS["absent"] in body
+        assert "Phạm Thị Hòa" in body and ui_text.ATTENDANCE_STATUS["absent"] in body
         await pilot.press("enter")  # "mark late" has the focus
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
@@ -146,7 +146,7 @@ async def test_unmarked_speaker_is_asked_about_too(store, namesakes, content_dir
         await pilot.press("enter")
         await pilot.pause()
     assert store.load_session(namesakes).attendance_of("p08").status == "late"
-    assert note_text.ABSENT_MARKED_LATE.format(name="Đỗ Văn Giang", time="07:30") in messages
+    assert notes_text.ABSENT_MARKED_LATE.format(name="Đỗ Văn Giang", time="07:30") in messages
 
 
 async def test_the_list_shows_who_is_not_present(store, namesakes, content_dir, frozen_clock):
@@ -161,8 +161,8 @@ async def test_the_list_shows_who_is_not_present(store, namesakes, content_dir, 
             for i in range(matches.option_count)
         }
         assert "(" not in rows["p02"]
-        assert f"({text.ATTENDANCE_STATUS['absent']})" in rows["p06"]
-        assert f"({text.ATTENDANCE_STATUS['exempt-absent']})" in rows["p07"]
+        assert f"({ui_text.ATTENDANCE_STATUS['absent']})" in rows["p06"]
+        assert f"({ui_text.ATTENDANCE_STATUS['exempt-absent']})" in rows["p07"]
 
 
 async def test_present_speaker_is_not_asked(store, namesakes, content_dir, frozen_clock):

@@ -9,7 +9,7 @@ import pytest
 from builders import make_app_with_messages
 from note_helpers import SIZE, make_namesakes, minutes_line
 
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui import drafts as drafts_module
 from facilitator.ui.drafts import DRAFT_FILE, Draft, DraftFile
 
@@ -31,7 +31,7 @@ async def test_recovered_draft_is_not_replaced_by_the_next_key(
     app, messages = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert text.DRAFT_RESTORED in messages
+        assert ui_text.DRAFT_RESTORED in messages
         await pilot.press(*keys, *" thêm", "enter")
         await pilot.pause()
     (note,) = store.load_session(namesakes).notes

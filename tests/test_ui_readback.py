@@ -9,7 +9,7 @@ from textual.widgets import Input, Markdown
 from textual.widgets._markdown import MarkdownHeader
 
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.screens.dialogs import ApproveDialog
 from facilitator.ui.screens.readback import ReadbackScreen
 
@@ -85,7 +85,7 @@ async def test_approval_without_a_vote_on_the_minutes_asks_for_the_count(
         await pilot.press("enter")  # nothing typed: refused, the dialog stays
         await pilot.pause()
         assert app.screen is dialog
-        assert text.APPROVE_FOR_REQUIRED in str(dialog.query_one(".dialog-error").render())
+        assert ui_text.APPROVE_FOR_REQUIRED in str(dialog.query_one(".dialog-error").render())
         assert not store.load_session(running).is_closed
         await pilot.press("3", "enter")
         await pilot.pause()

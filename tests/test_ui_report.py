@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static, TextArea
 
 from facilitator.domain.models import Narrative
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.screens.readback import ReadbackScreen
 from facilitator.ui.screens.report import SAVE_DELAY, ReportScreen, next_grade
 from facilitator.ui.screens.run import RunScreen
@@ -96,7 +96,7 @@ async def test_reflections_are_marked_with_keys(store, running, content_dir, fro
         assert (reflections["p04"].submitted, reflections["p04"].grade) == (True, "khong-dat")
         assert "p05" not in reflections
         table = screen.query_one(DataTable)
-        assert [str(c) for c in table.get_row_at(1)][1:] == [text.REFLECTION_SUBMITTED, "Khá"]
+        assert [str(c) for c in table.get_row_at(1)][1:] == [ui_text.REFLECTION_SUBMITTED, "Khá"]
         summary = str(screen.query_one("#reflections-summary", Static).render())
         # As the report counts them: reflections of the 5 members present (Dung was absent).
         assert summary == "Đã nộp: 2/5 · Tốt: 0 · Khá: 1 · Đạt: 0 · Không đạt: 0"

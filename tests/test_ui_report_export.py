@@ -19,7 +19,7 @@ from facilitator.domain.models import Narrative, Person, Roster, Unit
 from facilitator.services.reporting import ReportingService
 from facilitator.services.session import SessionService
 from facilitator.storage.report_files import DETAILS_FILE
-from facilitator.strings import report_ui as rt
+from facilitator.strings import report_ui as report_ui_text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.export_dialog import ExportDialog
@@ -263,7 +263,7 @@ async def test_missing_unit_details_are_warned_and_saved_on_the_unit(
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await choose_file(app, pilot, tmp_path / "thon9.md", down=1)
-    assert rt.UNIT_SAVED.format(unit="Chi bộ thôn 9") in messages
+    assert report_ui_text.UNIT_SAVED.format(unit="Chi bộ thôn 9") in messages
     unit = store.roster("Chi bộ thôn 9").unit
     assert (unit.parent, unit.locality, unit.abbrev) == (
         "Đảng bộ xã Tân Thượng",
@@ -282,7 +282,7 @@ async def test_report_formats_listed_in_the_dialog_come_from_the_registry(
 ):
     from facilitator.export import pdf
     from facilitator.export.formats import Document, formats_for
-    from facilitator.strings import export_ui as xt
+    from facilitator.strings import export_ui as export_ui_text
 
     monkeypatch.setattr(pdf, "find_soffice", lambda environ=None: None)
     app, _ = make_app_with_messages(store, content_dir, frozen_clock, running, export_dir=tmp_path)
@@ -296,7 +296,7 @@ async def test_report_formats_listed_in_the_dialog_come_from_the_registry(
         expected = [f.id for f in formats_for(Document.REPORT) if not f.converted]
         assert ids == expected and "report-pdf" not in ids  # no LibreOffice: no PDF
         labels = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
-        assert labels == [xt.FORMAT_LABELS[i] for i in expected]
+        assert labels == [export_ui_text.FORMAT_LABELS[i] for i in expected]
         path = app.screen.query_one("#export-path", Input)
         assert path.value == str(tmp_path / f"{running}-bao-cao.docx")
         await pilot.press("down", "down", "down")  # the file name follows the format

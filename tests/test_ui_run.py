@@ -9,7 +9,7 @@ import pytest
 from builders import make_app_with_messages
 from textual.widgets import Input, Markdown
 
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.drafts import DRAFT_FILE
 from facilitator.ui.screens import run as run_module
@@ -36,7 +36,7 @@ async def test_note_with_accent_insensitive_speaker_is_attached_to_the_item(
         await pilot.press("f4")  # kind: câu hỏi
         await pilot.press(*"Rõ số có mặt?", "enter")
         await pilot.pause()
-        assert text.NOTE_SAVED in messages
+        assert ui_text.NOTE_SAVED in messages
         editor = app.screen.query_one(NoteEditor)
         assert editor.text == "" and editor.speaker_text == ""
     (note,) = store.load_session(running).notes
@@ -87,7 +87,7 @@ async def test_draft_survives_a_restart_and_is_saved_on_item_change(
         editor = app.screen.query_one(NoteEditor)
         assert editor.text == "Chi bộ cần thêm"
         assert editor.speaker_id == "p03"
-        assert text.DRAFT_RESTORED in messages
+        assert ui_text.DRAFT_RESTORED in messages
         await pilot.press("ctrl+right")  # moving on saves it to the item it was typed under
         await pilot.pause()
         assert editor.text == ""
@@ -135,11 +135,11 @@ async def test_vote_shows_base_and_result_and_is_stored(store, running, content_
         dialog.query_one("#vote-question", Input).value = "Thông qua chương trình"
         dialog.query_one("#vote-for", Input).value = "3"
         await pilot.pause()
-        assert str(dialog.query_one("#vote-result").render()).startswith(text.VOTE_PASSED)
+        assert str(dialog.query_one("#vote-result").render()).startswith(ui_text.VOTE_PASSED)
         dialog.query_one("#vote-for", Input).value = "2"
         dialog.query_one("#vote-against", Input).value = "3"
         await pilot.pause()
-        assert str(dialog.query_one("#vote-result").render()).startswith(text.VOTE_FAILED)
+        assert str(dialog.query_one("#vote-result").render()).startswith(ui_text.VOTE_FAILED)
         dialog.query_one("#vote-for", Input).value = "4"
         dialog.query_one("#vote-against", Input).value = "1"
         dialog.query_one("#vote-for", Input).focus()
@@ -199,7 +199,7 @@ async def test_readback_approve_makes_session_read_only_until_reopened(
         await pilot.press("f3", "enter", *"Sửa", "enter")
         await pilot.press("f6", "f7")
         await pilot.pause()
-        assert messages.count(text.READ_ONLY) == 4
+        assert messages.count(ui_text.READ_ONLY) == 4
         assert isinstance(app.screen, RunScreen)
         closed = store.load_session(running)
         assert closed.status == "closed" and closed.approved.for_ == 5
@@ -211,7 +211,7 @@ async def test_readback_approve_makes_session_read_only_until_reopened(
         assert isinstance(app.screen, ReasonDialog)
         await pilot.press(*"Bổ sung", "enter")
         await pilot.pause()
-        assert text.REOPENED in messages
+        assert ui_text.REOPENED in messages
     reopened = store.load_session(running)
     assert reopened.status == "running"
     assert [(e.kind, e.detail) for e in reopened.events] == [

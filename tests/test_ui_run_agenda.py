@@ -7,7 +7,7 @@ from builders import make_app_with_messages
 from textual.command import CommandPalette
 
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.agenda_commands import AgendaItemsProvider
 from facilitator.ui.app import FacilitatorApp
 from facilitator.ui.screens.run import RunScreen
@@ -30,7 +30,7 @@ async def test_skip_and_keep_the_highlighted_item(store, running, content_dir, f
         await pilot.pause()
         assert store.load_session(running).item("diem-danh").skipped  # type: ignore[union-attr]
         assert "Mục 1/12" in pacing(app)
-        assert text.ITEM_SKIPPED.format(title="Điểm danh, báo cáo số lượng") in messages
+        assert ui_text.ITEM_SKIPPED.format(title="Điểm danh, báo cáo số lượng") in messages
         assert app.screen.query_one(AgendaList).highlighted == 2  # the cursor stays put
         # Next now steps over the skipped item.
         await pilot.press("ctrl+right", "ctrl+right")
@@ -88,7 +88,7 @@ async def test_the_last_kept_item_cannot_be_skipped(store, running, content_dir,
         await pilot.pause()
         await pilot.press("ctrl+l", "space")
         await pilot.pause()
-        assert text.LAST_ITEM_KEPT in messages
+        assert ui_text.LAST_ITEM_KEPT in messages
     assert not store.load_session(running).item("khai-mac").skipped  # type: ignore[union-attr]
 
 
@@ -101,7 +101,7 @@ async def test_closed_session_agenda_is_read_only(store, running, content_dir, f
         await pilot.pause()
         await pilot.press("ctrl+l", "space", "plus")
         await pilot.pause()
-        assert messages.count(text.READ_ONLY) == 2
+        assert messages.count(ui_text.READ_ONLY) == 2
     session = store.load_session(running)
     assert not any(i.skipped for i in session.agenda)
     assert session.item("khai-mac").minutes == 5  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ from builders import make_app_with_messages
 from textual.widgets import Button, Input, Label
 
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.screens.dialogs import VoteDialog
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.notes_list import NotesList
@@ -54,7 +54,7 @@ async def test_a_vote_without_any_count_cannot_be_saved_by_one_enter(
         await pilot.press(*"Thông qua chương trình", "enter")
         await pilot.pause()
         assert app.screen is dialog
-        assert str(dialog.query_one(".dialog-error", Label).render()) == text.VOTE_NO_COUNTS
+        assert str(dialog.query_one(".dialog-error", Label).render()) == ui_text.VOTE_NO_COUNTS
     assert store.load_session(running).votes == ()
 
 
@@ -85,10 +85,10 @@ async def test_a_closed_session_shows_read_only_note_boxes(
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         note_box = app.screen.query_one("#note-text", Input)
-        assert note_box.disabled and note_box.placeholder == text.NOTE_READ_ONLY
+        assert note_box.disabled and note_box.placeholder == ui_text.NOTE_READ_ONLY
         await pilot.press("f3", *"Ghi thêm")
         await pilot.pause()
-        assert text.READ_ONLY in messages
+        assert ui_text.READ_ONLY in messages
     assert store.load_session(running).notes == ()
 
 

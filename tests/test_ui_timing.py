@@ -20,7 +20,7 @@ from facilitator.export.markdown import render_minutes_md
 from facilitator.export.minutes_model import build_minutes
 from facilitator.parsing import load_pack
 from facilitator.services.planning import SessionPlan, start_session
-from facilitator.strings import timing as t
+from facilitator.strings import timing as timing_text
 from facilitator.ui.screens.attendance import AttendanceScreen
 from facilitator.ui.screens.dialogs import ApproveDialog
 from facilitator.ui.screens.readback import ReadbackScreen
@@ -243,7 +243,9 @@ async def test_typing_the_minutes_up_afterwards_from_the_palette(
         await pilot.pause()  # mounted: it gives its first box the focus, then we type
         dialog = app.screen
         assert isinstance(dialog, TimesDialog)
-        assert dialog.query_one("#dialog").border_title == t.AFTERWARDS_TITLE  # not "Sửa giờ"
+        assert (
+            dialog.query_one("#dialog").border_title == timing_text.AFTERWARDS_TITLE
+        )  # not "Sửa giờ"
         await typed(pilot, dialog.query_one("#times-end", Input), "10/05/2024 09:40")
         await pilot.press("enter")
         await _until(pilot, lambda: not isinstance(app.screen, TimesDialog))

@@ -7,7 +7,7 @@ from builders import make_app
 from click.testing import CliRunner
 
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.commands import COMMANDS, key_label
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.help import help_markdown
@@ -28,14 +28,14 @@ async def test_palette_and_system_commands_speak_vietnamese(store, content_dir, 
     app = make_app(store, content_dir, frozen_clock)
     async with app.run_test() as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert text.SYS_THEME in titles and text.SYS_SCREENSHOT in titles
+        assert ui_text.SYS_THEME in titles and ui_text.SYS_SCREENSHOT in titles
         assert not [t for t in titles if t in ENGLISH]
         await pilot.press("ctrl+p")
         await pilot.pause()
         from textual.command import CommandInput
 
         palette_input = app.screen.query_one(CommandInput)
-        assert palette_input.placeholder == text.PALETTE_SEARCH
+        assert palette_input.placeholder == ui_text.PALETTE_SEARCH
 
 
 async def test_ctrl_c_says_how_to_quit_without_raw_markup(store, content_dir, frozen_clock):
@@ -44,7 +44,7 @@ async def test_ctrl_c_says_how_to_quit_without_raw_markup(store, content_dir, fr
         await pilot.press("ctrl+c")
         await pilot.pause()
         shown = [n.message for n in app._notifications]
-        assert text.QUIT_HINT in shown
+        assert ui_text.QUIT_HINT in shown
         assert not [m for m in shown if "[b]" in m or "Press" in m]
 
 

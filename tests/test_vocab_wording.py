@@ -12,19 +12,24 @@ from enum import StrEnum
 import pytest
 
 from facilitator.domain import vocab
-from facilitator.strings import audience, cli, content, roster, ui, ui_report
+from facilitator.strings import audience as audience_text
+from facilitator.strings import cli as cli_text
+from facilitator.strings import content as content_text
+from facilitator.strings import roster as roster_text
+from facilitator.strings import ui as ui_text
+from facilitator.strings import ui_report as ui_report_text
 
 TABLES: list[tuple[type[StrEnum], dict[str | None, str], str]] = [
-    (vocab.AttendanceStatus, ui.ATTENDANCE_STATUS, "strings/ui.py ATTENDANCE_STATUS"),
-    (vocab.SessionStatus, ui.SESSION_STATUS, "strings/ui.py SESSION_STATUS"),
-    (vocab.SessionStatus, cli.STATUS_LABELS, "strings/cli.py STATUS_LABELS"),
-    (vocab.NoteKind, ui.NOTE_KIND, "strings/ui.py NOTE_KIND"),
-    (vocab.PersonCategory, ui.PERSON_CATEGORY, "strings/ui.py PERSON_CATEGORY"),
-    (vocab.PersonCategory, roster.CATEGORY_LABELS, "strings/roster.py CATEGORY_LABELS"),
-    (vocab.Temporary, roster.TEMPORARY_LABELS, "strings/roster.py TEMPORARY_LABELS"),
-    (vocab.ItemKind, content.ITEM_KIND_LABELS, "strings/content.py ITEM_KIND_LABELS"),
-    (vocab.ItemKind, audience.ITEM_KIND_LABELS, "strings/audience.py ITEM_KIND_LABELS"),
-    (vocab.Grade, ui_report.GRADE_LABELS, "strings/ui_report.py GRADE_LABELS"),
+    (vocab.AttendanceStatus, ui_text.ATTENDANCE_STATUS, "strings/ui.py ATTENDANCE_STATUS"),
+    (vocab.SessionStatus, ui_text.SESSION_STATUS, "strings/ui.py SESSION_STATUS"),
+    (vocab.SessionStatus, cli_text.STATUS_LABELS, "strings/cli.py STATUS_LABELS"),
+    (vocab.NoteKind, ui_text.NOTE_KIND, "strings/ui.py NOTE_KIND"),
+    (vocab.PersonCategory, ui_text.PERSON_CATEGORY, "strings/ui.py PERSON_CATEGORY"),
+    (vocab.PersonCategory, roster_text.CATEGORY_LABELS, "strings/roster.py CATEGORY_LABELS"),
+    (vocab.Temporary, roster_text.TEMPORARY_LABELS, "strings/roster.py TEMPORARY_LABELS"),
+    (vocab.ItemKind, content_text.ITEM_KIND_LABELS, "strings/content.py ITEM_KIND_LABELS"),
+    (vocab.ItemKind, audience_text.ITEM_KIND_LABELS, "strings/audience.py ITEM_KIND_LABELS"),
+    (vocab.Grade, ui_report_text.GRADE_LABELS, "strings/ui_report.py GRADE_LABELS"),
 ]
 
 
@@ -44,6 +49,7 @@ def test_every_member_is_worded(
 def test_a_member_and_its_stored_value_are_one_key() -> None:
     # The label tables are keyed by the stored text; StrEnum members find them too.
     assert (
-        ui.ATTENDANCE_STATUS[vocab.AttendanceStatus.EXEMPT] == ui.ATTENDANCE_STATUS["exempt-absent"]
+        ui_text.ATTENDANCE_STATUS[vocab.AttendanceStatus.EXEMPT]
+        == ui_text.ATTENDANCE_STATUS["exempt-absent"]
     )
     assert {"present", "late"} == vocab.ATTENDING

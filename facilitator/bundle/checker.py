@@ -17,7 +17,7 @@ from typing import Any
 
 from facilitator.domain.codec import is_int as is_int
 from facilitator.domain.errors import Problem
-from facilitator.strings import bundle as msg
+from facilitator.strings import bundle as bundle_text
 
 MAX_REPORTED = 200
 MAX_COUNTED = 10_000
@@ -75,9 +75,9 @@ class Checker:
     def result(self, *, stopped: bool = False) -> list[Problem]:
         extra = self.count - len(self.problems)
         if stopped:
-            return [*self.problems, Problem("", msg.more_problems_stopped(extra))]
+            return [*self.problems, Problem("", bundle_text.more_problems_stopped(extra))]
         if extra > 0:
-            return [*self.problems, Problem("", msg.more_problems(extra))]
+            return [*self.problems, Problem("", bundle_text.more_problems(extra))]
         return self.problems
 
     # -- accessors: each returns the value when it is valid, else None ------------------
@@ -85,7 +85,7 @@ class Checker:
         if key in obj:
             return True
         if required:
-            self.add(json_key(base, key), msg.MISSING)
+            self.add(json_key(base, key), bundle_text.MISSING)
         return False
 
     def obj(self, obj: Obj, key: str, base: str, *, required: bool = True) -> Obj | None:
@@ -95,7 +95,7 @@ class Checker:
         if value is None and not required:
             return None
         if not isinstance(value, dict):
-            self.add(json_key(base, key), msg.NOT_OBJECT)
+            self.add(json_key(base, key), bundle_text.NOT_OBJECT)
             return None
         return value
 
@@ -104,7 +104,7 @@ class Checker:
             return []
         value = obj[key]
         if not isinstance(value, list):
-            self.add(json_key(base, key), msg.NOT_LIST)
+            self.add(json_key(base, key), bundle_text.NOT_LIST)
             return []
         return value
 
@@ -118,7 +118,7 @@ class Checker:
             if isinstance(entry, dict):
                 yield where, entry
             else:
-                self.add(where, msg.NOT_OBJECT)
+                self.add(where, bundle_text.NOT_OBJECT)
 
     def string(
         self,
@@ -136,16 +136,19 @@ class Checker:
         if value is None and nullable:
             return None
         if not isinstance(value, str):
-            self.add(json_key(base, key), msg.NOT_STRING_OR_NULL if nullable else msg.NOT_STRING)
+            self.add(
+                json_key(base, key),
+                bundle_text.NOT_STRING_OR_NULL if nullable else bundle_text.NOT_STRING,
+            )
             return None
         if non_empty and not value.strip():
-            self.add(json_key(base, key), msg.EMPTY)
+            self.add(json_key(base, key), bundle_text.EMPTY)
             return None
         return value
 
     def boolean(self, obj: Obj, key: str, base: str, *, required: bool = False) -> None:
         if self.present(obj, key, base, required) and not isinstance(obj[key], bool):
-            self.add(json_key(base, key), msg.NOT_BOOL)
+            self.add(json_key(base, key), bundle_text.NOT_BOOL)
 
     def integer(
         self, obj: Obj, key: str, base: str, *, required: bool = True, minimum: int = 0
@@ -154,10 +157,13 @@ class Checker:
             return None
         value = obj[key]
         if not is_int(value):
-            self.add(json_key(base, key), msg.NOT_INT)
+            self.add(json_key(base, key), bundle_text.NOT_INT)
             return None
         if value < minimum:
-            self.add(json_key(base, key), msg.NOT_POSITIVE if minimum > 0 else msg.NEGATIVE)
+            self.add(
+                json_key(base, key),
+                bundle_text.NOT_POSITIVE if minimum > 0 else bundle_text.NEGATIVE,
+            )
             return None
         return int(value)
 
@@ -167,9 +173,9 @@ class Checker:
         value = obj[key]
         is_number = isinstance(value, int | float) and not isinstance(value, bool)
         if not is_number or not math.isfinite(value):
-            self.add(json_key(base, key), msg.NOT_NUMBER)
+            self.add(json_key(base, key), bundle_text.NOT_NUMBER)
         elif value < 0:
-            self.add(json_key(base, key), msg.NEGATIVE)
+            self.add(json_key(base, key), bundle_text.NEGATIVE)
 
     def choice(
         self,
@@ -184,7 +190,7 @@ class Checker:
             return None
         value = obj[key]
         if isinstance(value, list | dict) or value not in allowed:
-            self.add(json_key(base, key), msg.not_one_of(shown(value), allowed))
+            self.add(json_key(base, key), bundle_text.not_one_of(shown(value), allowed))
             return None
         return value  # type: ignore[no-any-return]
 
@@ -197,15 +203,15 @@ class Checker:
         if value is None and nullable:
             return
         if not isinstance(value, str):
-            self.add(json_key(base, key), msg.BAD_TIME)
+            self.add(json_key(base, key), bundle_text.BAD_TIME)
             return
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
-            self.add(json_key(base, key), msg.BAD_TIME)
+            self.add(json_key(base, key), bundle_text.BAD_TIME)
             return
         if moment.tzinfo is None or moment.utcoffset() is None:
-            self.add(json_key(base, key), msg.TIME_NO_OFFSET)
+            self.add(json_key(base, key), bundle_text.TIME_NO_OFFSET)
 
     def ref(
         self,
@@ -228,4 +234,4 @@ class Checker:
         path = json_key(base, key)
         for index, value in enumerate(self.array(obj, key, base, required=required)):
             if not isinstance(value, str):
-                self.add(f"{path}[{index}]", msg.NOT_STRING)
+                self.add(f"{path}[{index}]", bundle_text.NOT_STRING)

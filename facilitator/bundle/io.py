@@ -16,8 +16,8 @@ from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import FacilitatorError, InputError, OutputExistsError, Problem
 from facilitator.domain.models import Session
 from facilitator.storage.output_file import write_output
-from facilitator.strings import bundle as msg
-from facilitator.strings import files as files_msg
+from facilitator.strings import bundle as bundle_text
+from facilitator.strings import files as files_text
 from facilitator.userfiles import read_capped
 
 MAX_BUNDLE_BYTES = 50 * 1024 * 1024
@@ -67,20 +67,20 @@ def parse_bundle_bytes(data: bytes, path: Path | str) -> Any:
     """Decode and parse a bundle's bytes into plain JSON values (NFC), or raise InputError."""
     data = data.removeprefix(_BOM)
     if not data.strip():
-        raise InputError(msg.file_empty(path))
+        raise InputError(bundle_text.file_empty(path))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(msg.not_utf8(path, line, exc.start)) from exc
+        raise InputError(bundle_text.not_utf8(path, line, exc.start)) from exc
     try:
         parsed = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(msg.bad_json(path, exc.lineno, exc.colno, exc.msg)) from exc
+        raise InputError(bundle_text.bad_json(path, exc.lineno, exc.colno, exc.msg)) from exc
     except RecursionError as exc:
-        raise InputError(msg.too_deep(path)) from exc
+        raise InputError(bundle_text.too_deep(path)) from exc
     except ValueError as exc:  # NaN/Infinity, integers beyond Python's digit limit
-        raise InputError(msg.bad_json_value(path, str(exc))) from exc
+        raise InputError(bundle_text.bad_json_value(path, str(exc))) from exc
     # One C-level check of the raw text spares the walk over every string (the common
     # case); a \u escape may spell a decomposed letter, so such files are walked.
     if "\\u" not in text and unicodedata.is_normalized("NFC", text):
@@ -92,13 +92,15 @@ def session_from_data(data: Any, path: Path | str) -> Session:
     """Validate bundle-shaped data and build the session; every problem in one InputError."""
     problems = validate_session(data, foreign=True)
     if problems:
-        raise InputError(msg.bundle_invalid(path), problems)
+        raise InputError(bundle_text.bundle_invalid(path), problems)
     try:
         return Session.from_dict(data)
     except (KeyError, TypeError, ValueError, AssertionError) as exc:
         # A gap in the validator must still surface as a clean, located message.
         detail = f"{type(exc).__name__}: {exc}"
-        raise InputError(msg.session_unreadable(path, detail), [Problem("$", detail)]) from exc
+        raise InputError(
+            bundle_text.session_unreadable(path, detail), [Problem("$", detail)]
+        ) from exc
 
 
 def read_bundle(path: Path | str) -> Session:
@@ -109,7 +111,7 @@ def read_bundle(path: Path | str) -> Session:
     """
     path = Path(path)
     return session_from_data(
-        parse_bundle_bytes(read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND), path), path
+        parse_bundle_bytes(read_capped(path, MAX_BUNDLE_BYTES, bundle_text.BUNDLE_KIND), path), path
     )
 
 
@@ -129,9 +131,9 @@ def write_bundle(session: Session, path: Path | str, *, overwrite: bool = False)
     """
     path = Path(path)
     if path.is_dir():
-        raise FacilitatorError(files_msg.is_directory(path, msg.BUNDLE_KIND))
+        raise FacilitatorError(files_text.is_directory(path, bundle_text.BUNDLE_KIND))
     if path.exists() and not overwrite:
-        raise OutputExistsError(msg.output_exists(path), str(path))
+        raise OutputExistsError(bundle_text.output_exists(path), str(path))
     if not path.parent.is_dir():
-        raise FacilitatorError(msg.output_folder_missing(path.parent))
+        raise FacilitatorError(bundle_text.output_folder_missing(path.parent))
     return write_output(path, bundle_bytes(session), overwrite=overwrite)

@@ -14,7 +14,7 @@ from facilitator.domain.codec import aware_time
 from facilitator.domain.models import Attendance, Person
 from facilitator.domain.vietnamese import format_short_date
 from facilitator.domain.votes import voting_base
-from facilitator.strings import bundle as msg
+from facilitator.strings import bundle as bundle_text
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class MeetingDays:
         day = moment.astimezone(self.start.tzinfo).date()
         if self.first <= day <= self.last:
             return None
-        return msg.time_other_day(_shown(day), _shown(self.first))
+        return bundle_text.time_other_day(_shown(day), _shown(self.first))
 
 
 aware_moment = aware_time

@@ -25,7 +25,7 @@ from facilitator.domain.errors import InputError
 from facilitator.domain.models import Json, Unit
 from facilitator.domain.vietnamese import clean_line
 from facilitator.storage.output_file import write_output
-from facilitator.strings import campaign as msg
+from facilitator.strings import campaign as campaign_text
 
 REPORT_FORMAT = "facilitator.report/1"
 REPORT_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
@@ -245,7 +245,7 @@ def report_from_data(data: Any, path: Path | str, *, slim: bool = False) -> Repo
 
     problems = validate_report(data)
     if problems:
-        raise InputError(msg.report_invalid(path), problems)
+        raise InputError(campaign_text.report_invalid(path), problems)
     return ReportBundle.from_dict(data, slim=slim)
 
 
@@ -270,5 +270,5 @@ def read_report_bundle(path: Path | str) -> ReportBundle:
     from facilitator.userfiles import read_capped
 
     path = Path(path)
-    raw = read_capped(path, MAX_BUNDLE_BYTES, msg.REPORT_KIND)
+    raw = read_capped(path, MAX_BUNDLE_BYTES, campaign_text.REPORT_KIND)
     return report_from_data(parse_bundle_bytes(raw, path), path)

@@ -20,8 +20,8 @@ from facilitator.bundle.report_bundle import (
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import Problem
 from facilitator.domain.models import PROFILES
-from facilitator.strings import bundle as bundle_msg
-from facilitator.strings import campaign as msg
+from facilitator.strings import bundle as bundle_text
+from facilitator.strings import campaign as campaign_text
 
 
 def validate_report(data: Any) -> list[Problem]:
@@ -36,14 +36,14 @@ def validate_report(data: Any) -> list[Problem]:
 
 def _check_report(check: Checker, data: Any) -> None:
     if not isinstance(data, dict):
-        check.add("$", msg.REPORT_ROOT_NOT_OBJECT)
+        check.add("$", campaign_text.REPORT_ROOT_NOT_OBJECT)
         return
     if data.get("format") != REPORT_FORMAT:
-        check.add("$.format", msg.report_format(str(data.get("format"))[:40]))
+        check.add("$.format", campaign_text.report_format(str(data.get("format"))[:40]))
         return
     report_id = check.string(data, "id", "$")
     if report_id is not None and not REPORT_ID_RE.fullmatch(report_id):
-        check.add("$.id", bundle_msg.BAD_SESSION_ID)
+        check.add("$.id", bundle_text.BAD_SESSION_ID)
     unit = check.obj(data, "unit", "$")
     if unit is not None:
         check.string(unit, "name", "$.unit", non_empty=True)
@@ -72,7 +72,7 @@ def _check_report(check: Checker, data: Any) -> None:
         _check_totals(check, totals, [row for _, row, _ in rows])
     for index, value in enumerate(check.array(data, "dates", "$", required=False)):
         if not (isinstance(value, str) and _DAY_RE.fullmatch(value) and _day_ok(value)):
-            check.add(f"$.dates[{index}]", msg.BAD_DAY)
+            check.add(f"$.dates[{index}]", campaign_text.BAD_DAY)
     check.string_list(data, "sources", "$", required=False)
     check.string_list(data, "missing", "$", required=False)
     raised = check.obj(data, "raised", "$", required=False)
@@ -92,7 +92,7 @@ def _check_report(check: Checker, data: Any) -> None:
 def _check_day(check: Checker, obj: Obj, key: str, base: str, *, required: bool = True) -> None:
     value = check.string(obj, key, base, required=required, nullable=not required)
     if value is not None and not (_DAY_RE.fullmatch(value) and _day_ok(value)):
-        check.add(f"{base}.{key}", msg.BAD_DAY)
+        check.add(f"{base}.{key}", campaign_text.BAD_DAY)
 
 
 def _day_ok(value: str) -> bool:
@@ -134,7 +134,7 @@ def _check_figures(check: Checker, row: Obj, where: str, *, with_unit: bool) -> 
     )
     for key, holds in rules:
         if not holds:
-            check.add(f"{where}.{key}", msg.FIGURE_RULES[key])
+            check.add(f"{where}.{key}", campaign_text.FIGURE_RULES[key])
     return check.count == before
 
 
@@ -168,7 +168,9 @@ def _check_totals(check: Checker, totals: Obj, rows: list[Obj]) -> None:
     for name in COUNT_FIELDS:
         expected_count = derived.get(name, 0)
         if totals[name] != expected_count:
-            check.add(f"$.totals.{name}", msg.total_disagrees(totals[name], expected_count))
+            check.add(
+                f"$.totals.{name}", campaign_text.total_disagrees(totals[name], expected_count)
+            )
     summed: dict[str, int] = {}
     for row in rows:
         for key, count in row["grades"].items():
@@ -176,4 +178,4 @@ def _check_totals(check: Checker, totals: Obj, rows: list[Obj]) -> None:
     given = {k: v for k, v in totals["grades"].items() if v}
     expected = {k: v for k, v in summed.items() if v}
     if given != expected:
-        check.add("$.totals.grades", msg.grades_disagree(json.dumps(expected)))
+        check.add("$.totals.grades", campaign_text.grades_disagree(json.dumps(expected)))

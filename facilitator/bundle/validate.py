@@ -36,8 +36,8 @@ from facilitator.domain.models import (
     Session,
 )
 from facilitator.domain.vocab import ATTENDING
-from facilitator.strings import bundle as msg
-from facilitator.strings import timing as timing_msg
+from facilitator.strings import bundle as bundle_text
+from facilitator.strings import timing as timing_text
 
 # Same rule as the store's folder names, so every valid bundle can be stored.
 SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)
@@ -67,21 +67,21 @@ def validate_session(data: Any, *, foreign: bool = False) -> list[Problem]:
 
 def _check_format(check: _Checker, data: Obj) -> bool:
     if "format" not in data:
-        check.add("$.format", msg.FORMAT_MISSING)
+        check.add("$.format", bundle_text.FORMAT_MISSING)
         return False
     found = data["format"]
     if found == BUNDLE_FORMAT:
         return True
     if isinstance(found, str) and found.startswith(_FORMAT_FAMILY):
-        check.add("$.format", msg.format_version(_shown(found)))
+        check.add("$.format", bundle_text.format_version(_shown(found)))
     else:
-        check.add("$.format", msg.format_other(_shown(found)))
+        check.add("$.format", bundle_text.format_other(_shown(found)))
     return False
 
 
 def _check_session(check: _Checker, data: Any, foreign: bool) -> None:
     if not isinstance(data, dict):
-        check.add("$", msg.ROOT_NOT_OBJECT)
+        check.add("$", bundle_text.ROOT_NOT_OBJECT)
         return
     # Another format or version means another shape: listing its fields would only be noise.
     if not _check_format(check, data):
@@ -121,7 +121,7 @@ def _remember(
     where: str,
     seen: dict[str, str],
     field: str = "id",
-    message: Callable[[str, str], str] = msg.duplicate_id,
+    message: Callable[[str, str], str] = bundle_text.duplicate_id,
 ) -> None:
     """Record a key at its path, reporting a repeat against its first occurrence."""
     if value is None:
@@ -166,30 +166,30 @@ class _Rules:
     def session_id(self, check: _Checker, data: Obj, where: str) -> None:
         session_id = data.get("id")
         if isinstance(session_id, str) and not SESSION_ID_RE.fullmatch(session_id):
-            check.add("$.id", msg.BAD_SESSION_ID)
+            check.add("$.id", bundle_text.BAD_SESSION_ID)
 
     def roles(self, check: _Checker, roles: Obj, where: str) -> None:
         for key in ("chair", "secretary"):
-            _ref(check, roles, key, where, self.people, msg.unknown_person)
+            _ref(check, roles, key, where, self.people, bundle_text.unknown_person)
         presenters = roles.get("presenters")
         for index, value in enumerate(presenters if isinstance(presenters, list) else ()):
             if isinstance(value, str) and value not in self.people:
-                check.add(f"{where}.presenters[{index}]", msg.unknown_person(_plain(value)))
+                check.add(f"{where}.presenters[{index}]", bundle_text.unknown_person(_plain(value)))
 
     def person(self, check: _Checker, person: Obj, where: str) -> None:
         person_id = _id(person)
         first = self.people.get(person_id) if isinstance(self.people, dict) else None
         if person_id is not None and first is not None and first != where:
-            check.add(f"{where}.id", msg.duplicate_id(_plain(person_id), first))
+            check.add(f"{where}.id", bundle_text.duplicate_id(_plain(person_id), first))
 
     def attendance(self, check: _Checker, record: Obj, where: str) -> None:
-        person_id = _ref(check, record, "person", where, self.people, msg.unknown_person)
-        _remember(check, person_id, where, self.attended, "person", msg.duplicate_record)
+        person_id = _ref(check, record, "person", where, self.people, bundle_text.unknown_person)
+        _remember(check, person_id, where, self.attended, "person", bundle_text.duplicate_record)
         for key in ("arrived_at", "left_at"):
             self.on_meeting_days(check, record, key, where)
         status = record.get("status")
         if status == "late" and record.get("arrived_at") is None:
-            check.add(f"{where}.arrived_at", msg.LATE_NEEDS_ARRIVAL)
+            check.add(f"{where}.arrived_at", bundle_text.LATE_NEEDS_ARRIVAL)
         known = isinstance(status, str) and status in ATTENDANCE_STATUSES
         _check_left(check, record, where, status if known else None)
 
@@ -197,27 +197,27 @@ class _Rules:
         _remember(check, _id(item), where, self.item_ids)
         for key in ("started_at", "ended_at"):
             self.on_meeting_days(check, item, key, where)
-        _ref(check, item, "presenter", where, self.people, msg.unknown_person)
+        _ref(check, item, "presenter", where, self.people, bundle_text.unknown_person)
 
     def note(self, check: _Checker, note: Obj, where: str) -> None:
         _remember(check, _id(note), where, self.note_ids)
-        _ref(check, note, "item", where, self.items, msg.unknown_item)
-        _ref(check, note, "speaker", where, self.people, msg.unknown_person)
+        _ref(check, note, "item", where, self.items, bundle_text.unknown_item)
+        _ref(check, note, "speaker", where, self.people, bundle_text.unknown_person)
 
     def vote(self, check: _Checker, vote: Obj, where: str) -> None:
         """The base is the one attendance gives (when people and attendance are sound),
         and the hands counted do not exceed it."""
         derived = self.derived_base(check)
-        _ref(check, vote, "item", where, self.items, msg.unknown_item)
+        _ref(check, vote, "item", where, self.items, bundle_text.unknown_item)
         counts = [_count(vote, key) for key in ("for", "against", "other")]
         base = _count(vote, "base")
         if base is not None and derived is not None and base != derived:
-            check.add(f"{where}.base", msg.vote_base_disagrees(base, derived))
+            check.add(f"{where}.base", bundle_text.vote_base_disagrees(base, derived))
             base = derived
         if base is not None and all(c is not None for c in counts):
             total = sum(c for c in counts if c is not None)
             if total > base:
-                check.add(where, msg.votes_exceed(total, base))
+                check.add(where, bundle_text.votes_exceed(total, base))
 
     def derived_base(self, check: _Checker) -> int | None:
         # Worked out only for votes to check: a write of one mark must not pay for it.
@@ -227,14 +227,14 @@ class _Rules:
         return self.base
 
     def reflection(self, check: _Checker, entry: Obj, where: str) -> None:
-        person_id = _ref(check, entry, "person", where, self.people, msg.unknown_person)
-        _remember(check, person_id, where, self.reflected, "person", msg.duplicate_record)
+        person_id = _ref(check, entry, "person", where, self.people, bundle_text.unknown_person)
+        _remember(check, person_id, where, self.reflected, "person", bundle_text.duplicate_record)
 
     def approved(self, check: _Checker, approved: Obj, where: str) -> None:
         votes_for = _count(approved, "for")
         base = _count(approved, "base")
         if votes_for is not None and base and votes_for > base:
-            check.add(f"{where}.for", msg.approvals_exceed(votes_for, base))
+            check.add(f"{where}.for", bundle_text.approvals_exceed(votes_for, base))
 
     def on_meeting_days(self, check: _Checker, obj: Obj, key: str, where: str) -> None:
         problem = self.days.outside(aware_moment(obj.get(key))) if self.days else None
@@ -267,7 +267,7 @@ def _check_left(check: _Checker, record: Obj, where: str, status: str | None) ->
     if left is None:
         return
     if status is not None and status not in _PRESENT:
-        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_NOT_PRESENT)
+        check.add(f"{where}.left_at", timing_text.BUNDLE_LEFT_NOT_PRESENT)
     arrived = aware_moment(record.get("arrived_at"))
     if arrived is not None and left < arrived:
-        check.add(f"{where}.left_at", timing_msg.BUNDLE_LEFT_BEFORE_ARRIVAL)
+        check.add(f"{where}.left_at", timing_text.BUNDLE_LEFT_BEFORE_ARRIVAL)

@@ -25,8 +25,8 @@ from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.vietnamese import clean_line, fold
 from facilitator.export.report_inputs import Failed, bundle_files, iter_results
 from facilitator.export.report_tally import SessionFigures
-from facilitator.strings import bundle as bundle_msg
-from facilitator.strings import campaign as msg
+from facilitator.strings import bundle as bundle_text
+from facilitator.strings import campaign as campaign_text
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def collect(
     """
     files = bundle_files(paths, recursive=True)
     if not files:
-        raise InputError(bundle_msg.NO_FILES)
+        raise InputError(bundle_text.NO_FILES)
     with store.lock(campaign_id).acquire_blocking():
         campaign = store.load(campaign_id)
         problems: list[Problem] = []
@@ -123,7 +123,9 @@ def collect(
             if found.kind is MatchKind.AMBIGUOUS and chosen and file_key(path) in chosen:
                 unit = pick_by_parent(found.candidates, chosen[file_key(path)])
                 if unit is None:
-                    problems.append(Problem(str(path), msg.no_such_parent(chosen[file_key(path)])))
+                    problems.append(
+                        Problem(str(path), campaign_text.no_such_parent(chosen[file_key(path)]))
+                    )
                     continue
             if unit is None:
                 left_out.append(_left_out(path, name, found.kind, found.candidates))
@@ -132,13 +134,15 @@ def collect(
                 continue
             receipt = _receipt(path, item, unit, today)
             if receipt.file in first:
-                problems.append(Problem(f"{path} $.id", msg.same_file_twice(first[receipt.file])))
+                problems.append(
+                    Problem(f"{path} $.id", campaign_text.same_file_twice(first[receipt.file]))
+                )
                 continue
             first[receipt.file] = path
             batch.append((path, receipt))
         kept, replaced = _merge(campaign, [r for _, r in batch], replace, problems, batch)
         if problems:
-            raise InputError(bundle_msg.import_failed(len(problems), len(files)), problems)
+            raise InputError(bundle_text.import_failed(len(problems), len(files)), problems)
         for path, receipt in batch:
             store.save_bundle(campaign.id, receipt.file, path.read_bytes())
         dropped = {r.file for r in campaign.receipts} - {r.file for r in kept}
@@ -170,13 +174,15 @@ def _merge(
         elif replace:
             replaced.append(old.bundle_id)
         else:
-            problems.append(Problem(str(path_of[clash.file]), msg.repeat(old.unit, old.bundle_id)))
+            problems.append(
+                Problem(str(path_of[clash.file]), campaign_text.repeat(old.unit, old.bundle_id))
+            )
             kept.append(old)
     reports = [r for r in new if r.kind is ReceiptKind.REPORT]
     for unit in new_units:
         kinds = {r.kind for r in new if r.unit_key == unit}
         if len(kinds) > 1 or sum(r.unit_key == unit for r in reports) > 1:
-            problems.append(Problem(unit[0], msg.mixed_kinds(unit[0])))
+            problems.append(Problem(unit[0], campaign_text.mixed_kinds(unit[0])))
     return [*kept, *new], replaced
 
 
@@ -199,5 +205,7 @@ def _left_out(
     path: Path, name: str, kind: MatchKind, candidates: tuple[ExpectedUnit, ...]
 ) -> Problem:
     if kind is MatchKind.AMBIGUOUS:
-        return Problem(str(path), msg.ambiguous_unit(name, [c.parent for c in candidates]))
-    return Problem(str(path), msg.unknown_unit(name))
+        return Problem(
+            str(path), campaign_text.ambiguous_unit(name, [c.parent for c in candidates])
+        )
+    return Problem(str(path), campaign_text.unknown_unit(name))

@@ -11,7 +11,7 @@ import io
 from facilitator.campaign.status import CampaignStatus
 from facilitator.domain.vietnamese import format_date
 from facilitator.export.csv_writer import neutralise_cell
-from facilitator.strings import campaign as msg
+from facilitator.strings import campaign as campaign_text
 
 
 def reminder_rows(status: CampaignStatus) -> list[tuple[str, str, str]]:
@@ -26,17 +26,17 @@ def render_reminders(status: CampaignStatus, *, as_csv: bool) -> bytes:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerows(
-            [[neutralise_cell(c) for c in row] for row in [msg.REMINDER_HEADER, *rows]]
+            [[neutralise_cell(c) for c in row] for row in [campaign_text.REMINDER_HEADER, *rows]]
         )
         return buffer.getvalue().encode("utf-8-sig")
     plan = status.campaign.plan
-    deadline = format_date(plan.deadline) if plan.deadline else msg.NO_DEADLINE
+    deadline = format_date(plan.deadline) if plan.deadline else campaign_text.NO_DEADLINE
     lines = [
-        f"# {msg.REMINDER_TITLE}",
+        f"# {campaign_text.REMINDER_TITLE}",
         "",
-        msg.reminder_intro(status.campaign.title, plan.number, deadline, len(rows)),
+        campaign_text.reminder_intro(status.campaign.title, plan.number, deadline, len(rows)),
         "",
-        "| " + " | ".join(msg.REMINDER_HEADER) + " |",
+        "| " + " | ".join(campaign_text.REMINDER_HEADER) + " |",
         "|---:|---|---|",
         *(f"| {n} | {_md(name)} | {_md(parent)} |" for n, name, parent in rows),
     ]

@@ -7,7 +7,7 @@ from typing import Any
 
 from facilitator.campaign.status import CampaignStatus, UnitStatus
 from facilitator.domain.vietnamese import format_short_date
-from facilitator.strings import campaign as msg
+from facilitator.strings import campaign as campaign_text
 
 
 def status_cells(number: int, line: UnitStatus) -> tuple[str, ...]:
@@ -16,13 +16,13 @@ def status_cells(number: int, line: UnitStatus) -> tuple[str, ...]:
         str(number),
         line.unit.name,
         line.unit.parent,
-        msg.STATE_LABELS[line.state],
+        campaign_text.STATE_LABELS[line.state],
         str(line.sessions) if line.received else "",
         f"{line.present}/{line.expected}" if line.received else "",
         line.participation,
         str(line.reflections) if line.received else "",
         format_short_date(line.reported_on) if line.reported_on else "",
-        msg.BELOW_MARK if line.below_two_thirds else "",
+        campaign_text.BELOW_MARK if line.below_two_thirds else "",
     )
 
 
@@ -31,9 +31,9 @@ def heading_lines(status: CampaignStatus) -> list[str]:
     deadline = campaign.plan.deadline
     shown = format_short_date(deadline) if deadline else ""
     return [
-        msg.status_title(campaign.title, campaign.id),
-        msg.days_left_line(status.days_left, shown),
-        msg.status_summary(
+        campaign_text.status_title(campaign.title, campaign.id),
+        campaign_text.days_left_line(status.days_left, shown),
+        campaign_text.status_summary(
             len(status.received), len(status.units), len(status.missing), len(status.late)
         ),
     ]
@@ -42,11 +42,11 @@ def heading_lines(status: CampaignStatus) -> list[str]:
 def status_lines(status: CampaignStatus, only: Sequence[UnitStatus] | None = None) -> list[str]:
     """The heading, then an aligned table of ``only`` (default: every unit)."""
     shown = status.units if only is None else only
-    rows = [msg.STATUS_COLUMNS, *(status_cells(i, u) for i, u in enumerate(shown, 1))]
-    widths = [max(len(row[c]) for row in rows) for c in range(len(msg.STATUS_COLUMNS))]
+    rows = [campaign_text.STATUS_COLUMNS, *(status_cells(i, u) for i, u in enumerate(shown, 1))]
+    widths = [max(len(row[c]) for row in rows) for c in range(len(campaign_text.STATUS_COLUMNS))]
     table = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
              for row in rows]  # fmt: skip
-    return [*heading_lines(status), "", *(table if shown else [msg.NOTHING_TO_SHOW])]
+    return [*heading_lines(status), "", *(table if shown else [campaign_text.NOTHING_TO_SHOW])]
 
 
 def status_json(status: CampaignStatus, only: Sequence[UnitStatus] | None = None) -> dict[str, Any]:

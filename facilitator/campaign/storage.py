@@ -18,7 +18,7 @@ from facilitator.domain.errors import CorruptStoreError, NotFoundError
 from facilitator.domain.vietnamese import slugify
 from facilitator.storage.atomic import DIR_MODE, read_json, write_bytes_atomic
 from facilitator.storage.lock import FileLock
-from facilitator.strings import campaign as msg
+from facilitator.strings import campaign as campaign_text
 
 FOLDER = ".campaigns"
 CAMPAIGN_ID_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -32,7 +32,7 @@ class CampaignStore:
 
     def _folder(self, campaign_id: str) -> Path:
         if not CAMPAIGN_ID_RE.fullmatch(campaign_id):
-            raise NotFoundError(msg.campaign_not_found(campaign_id, self.root))
+            raise NotFoundError(campaign_text.campaign_not_found(campaign_id, self.root))
         return self.root / campaign_id
 
     def bundles_dir(self, campaign_id: str) -> Path:
@@ -42,7 +42,9 @@ class CampaignStore:
     def lock(self, campaign_id: str) -> FileLock:
         """Held while a campaign is changed (two windows collecting at once)."""
         self.root.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        return FileLock(self.root / f".{campaign_id}.lock", msg.campaign_what(campaign_id))
+        return FileLock(
+            self.root / f".{campaign_id}.lock", campaign_text.campaign_what(campaign_id)
+        )
 
     def ids(self) -> list[str]:
         if not self.root.is_dir():
@@ -67,20 +69,20 @@ class CampaignStore:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise NotFoundError(msg.campaign_ambiguous(given, matches))
-        raise NotFoundError(msg.campaign_not_found(given, self.root))
+            raise NotFoundError(campaign_text.campaign_ambiguous(given, matches))
+        raise NotFoundError(campaign_text.campaign_not_found(given, self.root))
 
     def load(self, campaign_id: str) -> Campaign:
         path = self._folder(campaign_id) / "campaign.json"
         if not path.exists():
-            raise NotFoundError(msg.campaign_not_found(campaign_id, self.root))
+            raise NotFoundError(campaign_text.campaign_not_found(campaign_id, self.root))
         data = read_json(path)
         try:
             if not isinstance(data, dict) or data.get("format") != CAMPAIGN_FORMAT:
                 raise TypeError(CAMPAIGN_FORMAT)
             return Campaign.from_dict(data)
         except (KeyError, TypeError, ValueError) as exc:
-            raise CorruptStoreError(msg.campaign_corrupt(path), str(path)) from exc
+            raise CorruptStoreError(campaign_text.campaign_corrupt(path), str(path)) from exc
 
     def all(self) -> list[Campaign]:
         return [self.load(i) for i in self.ids()]

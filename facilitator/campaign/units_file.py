@@ -14,7 +14,7 @@ from facilitator.campaign.model import ExpectedUnit, UnitKind
 from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.vietnamese import clean_line, fold
 from facilitator.rosters.sheet import read_sheet
-from facilitator.strings import campaign as msg
+from facilitator.strings import campaign as campaign_text
 
 HEADERS = {
     "name": ("ten don vi", "don vi", "ten", "name", "unit"),
@@ -55,7 +55,7 @@ def read_expected_units(path: Path | str) -> tuple[ExpectedUnit, ...]:
         None,
     )
     if header is None:
-        raise InputError(msg.units_no_header(sheet.path))
+        raise InputError(campaign_text.units_no_header(sheet.path))
     header_row, cols = header
     units: list[ExpectedUnit] = []
     problems: list[Problem] = []
@@ -74,17 +74,19 @@ def read_expected_units(path: Path | str) -> tuple[ExpectedUnit, ...]:
         where = sheet.where(number, cols["name"] + 1)
         kind = UnitKind.parse(cell(cells, "kind"), name)
         if kind is None:
-            problems.append(Problem(sheet.where(number), msg.bad_kind(cell(cells, "kind"))))
+            problems.append(
+                Problem(sheet.where(number), campaign_text.bad_kind(cell(cells, "kind")))
+            )
             continue
         unit = ExpectedUnit(name, cell(cells, "parent"), cell(cells, "abbrev"), kind)
         key = (fold(unit.name), fold(unit.parent))
         if key in seen:
-            problems.append(Problem(where, msg.unit_twice(name, seen[key])))
+            problems.append(Problem(where, campaign_text.unit_twice(name, seen[key])))
             continue
         seen[key] = where
         units.append(unit)
     if problems:
-        raise InputError(msg.units_invalid(sheet.path), problems)
+        raise InputError(campaign_text.units_invalid(sheet.path), problems)
     if not units:
-        raise InputError(msg.units_empty(sheet.path))
+        raise InputError(campaign_text.units_empty(sheet.path))
     return tuple(units)

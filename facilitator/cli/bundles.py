@@ -10,18 +10,18 @@ from facilitator.cli.context import get_store, handle_errors
 from facilitator.cli.progress import progress_bar
 from facilitator.domain.vietnamese import clean_line
 from facilitator.services.bundles import import_bundles
-from facilitator.strings import cli as msg
+from facilitator.strings import cli as cli_text
 
 
-@click.command("import", help=msg.IMPORT_HELP)
+@click.command("import", help=cli_text.IMPORT_HELP)
 @click.argument(
     "files",
     nargs=-1,
     required=True,
-    metavar=f"{msg.FILE_METAVAR}…",
+    metavar=f"{cli_text.FILE_METAVAR}…",
     type=click.Path(path_type=Path),
 )
-@click.option("--replace", is_flag=True, help=msg.REPLACE_HELP)
+@click.option("--replace", is_flag=True, help=cli_text.REPLACE_HELP)
 @click.pass_context
 @handle_errors
 def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
@@ -31,11 +31,11 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -
 
     for folder in (f for f in files if f.is_dir()):
         if not bundle_files([folder], recursive=True):
-            raise click.UsageError(msg.empty_folder(str(folder)))
+            raise click.UsageError(cli_text.empty_folder(str(folder)))
     files = tuple(bundle_files(files, recursive=True))
-    with progress_bar(msg.IMPORT_PROGRESS, len(files)) as advance:
+    with progress_bar(cli_text.IMPORT_PROGRESS, len(files)) as advance:
         result = import_bundles(get_store(ctx), files, replace=replace, progress=advance)
     for session in result.sessions:
         replaced = session.id in result.replaced
-        click.echo(msg.imported_one(session.id, clean_line(session.title), replaced))
-    click.echo(msg.imported_total(len(result.sessions)))
+        click.echo(cli_text.imported_one(session.id, clean_line(session.title), replaced))
+    click.echo(cli_text.imported_total(len(result.sessions)))

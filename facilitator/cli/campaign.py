@@ -13,14 +13,9 @@ from typing import Any
 import click
 
 from facilitator.cli.context import get_store, handle_errors
-from facilitator.cli.documents import (
-    REPORT_FORMATS,
-    _default_output,
-    _parse_day,
-    _settings,
-    output_options,
-)
-from facilitator.strings import campaign as msg
+from facilitator.cli.documents import REPORT_FORMATS, _parse_day
+from facilitator.cli.output_options import OutputChoice, output_options
+from facilitator.strings import campaign as campaign_text
 from facilitator.strings import main as main_text
 
 
@@ -30,19 +25,19 @@ def _campaigns(ctx: click.Context) -> Any:
     return CampaignStore(get_store(ctx, create=False).root)
 
 
-@click.group("campaign", help=msg.CAMPAIGN_HELP)
+@click.group("campaign", help=campaign_text.CAMPAIGN_HELP)
 def campaign_group() -> None:
     """Commands on campaigns (đợt)."""
 
 
-@campaign_group.command("create", help=msg.CREATE_HELP)
-@click.argument("title", required=False, metavar=msg.TITLE_METAVAR)
-@click.option("--unit", "unit_name", required=True, help=msg.LEVEL_UNIT_HELP)
-@click.option("--pack", "pack", default=None, help=msg.PACK_HELP)
-@click.option("--number", default=None, help=msg.NUMBER_HELP)
-@click.option("--date", "issued", default=None, help=msg.DATE_HELP)
-@click.option("--issuer", default=None, help=msg.ISSUER_HELP)
-@click.option("--deadline", default=None, help=msg.DEADLINE_HELP)
+@campaign_group.command("create", help=campaign_text.CREATE_HELP)
+@click.argument("title", required=False, metavar=campaign_text.TITLE_METAVAR)
+@click.option("--unit", "unit_name", required=True, help=campaign_text.LEVEL_UNIT_HELP)
+@click.option("--pack", "pack", default=None, help=campaign_text.PACK_HELP)
+@click.option("--number", default=None, help=campaign_text.NUMBER_HELP)
+@click.option("--date", "issued", default=None, help=campaign_text.DATE_HELP)
+@click.option("--issuer", default=None, help=campaign_text.ISSUER_HELP)
+@click.option("--deadline", default=None, help=campaign_text.DEADLINE_HELP)
 @click.pass_context
 @handle_errors
 def create_command(
@@ -69,7 +64,7 @@ def create_command(
             plan = Plan(loaded.plan.number, loaded.plan.date, loaded.plan.issuer)
         plan = Plan(plan.number, plan.issued_on, plan.issuer, loaded.deadline)
     if not title or not clean_line(title):
-        raise click.UsageError(msg.TITLE_NEEDED)
+        raise click.UsageError(campaign_text.TITLE_NEEDED)
     plan = Plan(
         clean_line(number) if number else plan.number,
         _parse_day(issued) or plan.issued_on,
@@ -82,10 +77,10 @@ def create_command(
         store.new_id(title), clean_line(title), clean_line(unit_name), plan, content_id
     )
     store.save(campaign)
-    click.echo(msg.created(campaign.id, campaign.title))
+    click.echo(campaign_text.created(campaign.id, campaign.title))
 
 
-@campaign_group.command("list", help=msg.LIST_HELP)
+@campaign_group.command("list", help=campaign_text.LIST_HELP)
 @click.pass_context
 @handle_errors
 def list_command(ctx: click.Context) -> None:
@@ -94,21 +89,23 @@ def list_command(ctx: click.Context) -> None:
 
     campaigns = _campaigns(ctx).all()
     if not campaigns:
-        click.echo(msg.NO_CAMPAIGNS)
+        click.echo(campaign_text.NO_CAMPAIGNS)
     for campaign in campaigns:
         status = campaign_status(campaign, date.today())
         click.echo(
-            msg.list_line(campaign.id, campaign.title, len(status.received), len(status.units))
+            campaign_text.list_line(
+                campaign.id, campaign.title, len(status.received), len(status.units)
+            )
         )
 
 
-@campaign_group.group("units", help=msg.UNITS_HELP)
+@campaign_group.group("units", help=campaign_text.UNITS_HELP)
 def units_group() -> None:
     """The units expected to report."""
 
 
-@units_group.command("import", help=msg.UNITS_IMPORT_HELP)
-@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@units_group.command("import", help=campaign_text.UNITS_IMPORT_HELP)
+@click.argument("campaign_id", metavar=campaign_text.CAMPAIGN_METAVAR)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP")
 @click.pass_context
 @handle_errors
@@ -121,17 +118,23 @@ def units_import_command(ctx: click.Context, campaign_id: str, file: Path) -> No
     units = read_expected_units(file)
     with store.lock(campaign_id).acquire_blocking():
         store.save(store.load(campaign_id).with_units(units))
-    click.echo(msg.units_imported(len(units)))
+    click.echo(campaign_text.units_imported(len(units)))
 
 
-@campaign_group.command("collect", help=msg.COLLECT_HELP)
-@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@campaign_group.command("collect", help=campaign_text.COLLECT_HELP)
+@click.argument("campaign_id", metavar=campaign_text.CAMPAIGN_METAVAR)
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
-    metavar=msg.PATHS_METAVAR,
+    metavar=campaign_text.PATHS_METAVAR,
 )  # fmt: skip
-@click.option("--replace", is_flag=True, help=msg.COLLECT_REPLACE_HELP)
-@click.option("--assign", "assign", multiple=True, metavar=msg.ASSIGN_METAVAR, help=msg.ASSIGN_HELP)
+@click.option("--replace", is_flag=True, help=campaign_text.COLLECT_REPLACE_HELP)
+@click.option(
+    "--assign",
+    "assign",
+    multiple=True,
+    metavar=campaign_text.ASSIGN_METAVAR,
+    help=campaign_text.ASSIGN_HELP,
+)
 @click.pass_context
 @handle_errors
 def collect_command(
@@ -151,7 +154,7 @@ def collect_command(
     campaign_id = store.resolve(campaign_id)
     files = bundle_files(paths, recursive=True)
     chosen = _assigned(assign, file_key)
-    with progress_bar(msg.COLLECT_PROGRESS, len(files)) as advance:
+    with progress_bar(campaign_text.COLLECT_PROGRESS, len(files)) as advance:
         result = collect(
             store, campaign_id, files, today=date.today(), replace=replace, progress=advance,
             chosen=chosen,
@@ -167,10 +170,10 @@ def collect_command(
         added += again.added
         replaced += len(again.replaced)
     for receipt in added:
-        click.echo(msg.collected_one(receipt.unit, receipt.bundle_id, receipt.kind))
+        click.echo(campaign_text.collected_one(receipt.unit, receipt.bundle_id, receipt.kind))
     for problem in left_out:
         click.secho(main_text.SKIPPED.format(problem=problem), fg="yellow", err=True)
-    click.echo(msg.collected_total(len(added), replaced, len(left_out)))
+    click.echo(campaign_text.collected_total(len(added), replaced, len(left_out)))
 
 
 def _interactive() -> bool:
@@ -186,7 +189,7 @@ def _assigned(values: tuple[str, ...], key: Any) -> dict[str, str]:
     for value in values:
         file, sep, parent = value.partition("=")
         if not sep or not file.strip() or not parent.strip():
-            raise click.BadParameter(msg.assign_bad(value), param_hint="'--assign'")
+            raise click.BadParameter(campaign_text.assign_bad(value), param_hint="'--assign'")
         chosen[key(Path(file.strip()))] = parent.strip()
     return chosen
 
@@ -195,12 +198,12 @@ def _ask(ambiguous: Any, key: Any) -> dict[str, str]:
     """Ask, file by file, which of the same-named units it speaks for (0: leave it out)."""
     answers: dict[str, str] = {}
     for item in ambiguous:
-        click.echo(msg.ask_which_unit(str(item.path), item.name))
+        click.echo(campaign_text.ask_which_unit(str(item.path), item.name))
         for number, unit in enumerate(item.candidates, 1):
-            click.echo(msg.ask_choice(number, unit.name, unit.parent))
-        click.echo(f"  0. {msg.ASK_SKIP}")
+            click.echo(campaign_text.ask_choice(number, unit.name, unit.parent))
+        click.echo(f"  0. {campaign_text.ASK_SKIP}")
         picked = click.prompt(
-            msg.ASK_PROMPT, type=click.IntRange(0, len(item.candidates)), default=0
+            campaign_text.ASK_PROMPT, type=click.IntRange(0, len(item.candidates)), default=0
         )
         if picked:
             answers[key(item.path)] = item.candidates[picked - 1].parent
@@ -214,11 +217,11 @@ def _status(ctx: click.Context, campaign_id: str) -> Any:
     return campaign_status(store.load(store.resolve(campaign_id)), date.today())
 
 
-@campaign_group.command("status", help=msg.STATUS_HELP)
-@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
-@click.option("--missing", "only", flag_value="missing", help=msg.MISSING_HELP)
-@click.option("--late", "only", flag_value="late", help=msg.LATE_HELP)
-@click.option("--json", "as_json", is_flag=True, help=msg.JSON_HELP)
+@campaign_group.command("status", help=campaign_text.STATUS_HELP)
+@click.argument("campaign_id", metavar=campaign_text.CAMPAIGN_METAVAR)
+@click.option("--missing", "only", flag_value="missing", help=campaign_text.MISSING_HELP)
+@click.option("--late", "only", flag_value="late", help=campaign_text.LATE_HELP)
+@click.option("--json", "as_json", is_flag=True, help=campaign_text.JSON_HELP)
 @click.pass_context
 @handle_errors
 def status_command(ctx: click.Context, campaign_id: str, only: str | None, as_json: bool) -> None:
@@ -233,8 +236,8 @@ def status_command(ctx: click.Context, campaign_id: str, only: str | None, as_js
         click.echo("\n".join(status_lines(status, lines)))
 
 
-@campaign_group.command("reminders", help=msg.REMINDERS_HELP)
-@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@campaign_group.command("reminders", help=campaign_text.REMINDERS_HELP)
+@click.argument("campaign_id", metavar=campaign_text.CAMPAIGN_METAVAR)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--overwrite", is_flag=True, help=main_text.OVERWRITE_HELP)
 @click.pass_context
@@ -247,17 +250,17 @@ def reminders_command(ctx: click.Context, campaign_id: str, output: Path, overwr
     status = _status(ctx, campaign_id)
     data = render_reminders(status, as_csv=output.suffix.lower() == ".csv")
     click.echo(main_text.WROTE.format(path=write_output(output, data, overwrite=overwrite)))
-    click.echo(msg.reminders_count(len(status.missing)))
+    click.echo(campaign_text.reminders_count(len(status.missing)))
 
 
-@campaign_group.command("report", help=msg.REPORT_HELP)
-@click.argument("campaign_id", metavar=msg.CAMPAIGN_METAVAR)
+@campaign_group.command("report", help=campaign_text.REPORT_HELP)
+@click.argument("campaign_id", metavar=campaign_text.CAMPAIGN_METAVAR)
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="docx", show_default=True,
     help=main_text.FORMAT_HELP,
 )  # fmt: skip
 @click.option("--title", default=None, help=main_text.TITLE_HELP)
-@click.option("--attach-sessions", "attach", is_flag=True, help=msg.ATTACH_HELP)
+@click.option("--attach-sessions", "attach", is_flag=True, help=campaign_text.ATTACH_HELP)
 @output_options
 @click.pass_context
 @handle_errors
@@ -267,22 +270,18 @@ def report_command(
     fmt: str,
     title: str | None,
     attach: bool,
-    output: Path | None,
-    overwrite: bool,
-    signer: str | None,
-    line_spacing: float | None,
-    margins: str | None,
+    out: OutputChoice,
 ) -> None:
     """The level's report over everything collected, listing the units that did not."""
     from facilitator.cli.campaign_report import write_campaign_report
 
     status = _status(ctx, campaign_id)
     campaign = status.campaign
-    target = output or _default_output(ctx, f"bao-cao-{campaign.id}", fmt)
-    settings = _settings(ctx, signer, line_spacing, margins)
+    target = out.target(ctx, f"bao-cao-{campaign.id}", fmt)
+    settings = out.settings(ctx)
     store = get_store(ctx, create=False)
     path = write_campaign_report(
         store, _campaigns(ctx), status, fmt, target, title=title, attach=attach,
-        settings=settings, overwrite=overwrite,
+        settings=settings, overwrite=out.overwrite,
     )  # fmt: skip
     click.echo(main_text.WROTE.format(path=path))

@@ -14,9 +14,9 @@ from facilitator.drafting.draft import draft_plan, report_lines
 from facilitator.drafting.pack_writer import default_name, write_draft
 from facilitator.parsing.content_pack import load_pack
 from facilitator.parsing.pack_folder import is_pack_file
-from facilitator.strings import content as msg
-from facilitator.strings import drafting as draft_msg
-from facilitator.strings import main as main_msg
+from facilitator.strings import content as content_text
+from facilitator.strings import drafting as drafting_text
+from facilitator.strings import main as main_text
 from facilitator.strings.oserrors import reason as os_reason
 
 
@@ -27,18 +27,19 @@ def summary_lines(pack: ContentPack) -> list[str]:
     ordered = {kind: counts[kind] for kind in ITEM_KINDS if counts[kind]}
     used = dict.fromkeys(item.framing for item in pack.items if item.framing)
     lenses = [lens.label for key in used if (lens := pack.lens(key)) is not None]
-    kind_label = msg.PACK_KIND_LABELS.get(pack.kind, pack.kind)
+    kind_label = content_text.PACK_KIND_LABELS.get(pack.kind, pack.kind)
+    kinds = content_text.kind_counts_text(ordered)
     return [
-        f"  {msg.LABEL_ID}: {pack.id}",
-        f"  {msg.LABEL_TITLE}: {pack.title}",
-        f"  {msg.LABEL_KIND}: {kind_label}",
-        f"  {msg.LABEL_VERSION}: {pack.version}",
-        f"  {msg.LABEL_SOURCES}: {len(pack.sources)}",
-        f"  {msg.LABEL_ITEMS}: {len(pack.items)} ({msg.kind_counts_text(ordered)})",
-        f"  {msg.LABEL_FRAMING}: {', '.join(lenses) or msg.NO_FRAMING}",
-        f"  {msg.LABEL_TOTAL}: {msg.minutes_text(pack.total_minutes)}",
-        f"  {msg.LABEL_DISCUSSION}: {sum(len(item.questions) for item in pack.items)}",
-        f"  {msg.LABEL_REFLECTION}: {len(pack.questions)}",
+        f"  {content_text.LABEL_ID}: {pack.id}",
+        f"  {content_text.LABEL_TITLE}: {pack.title}",
+        f"  {content_text.LABEL_KIND}: {kind_label}",
+        f"  {content_text.LABEL_VERSION}: {pack.version}",
+        f"  {content_text.LABEL_SOURCES}: {len(pack.sources)}",
+        f"  {content_text.LABEL_ITEMS}: {len(pack.items)} ({kinds})",
+        f"  {content_text.LABEL_FRAMING}: {', '.join(lenses) or content_text.NO_FRAMING}",
+        f"  {content_text.LABEL_TOTAL}: {content_text.minutes_text(pack.total_minutes)}",
+        f"  {content_text.LABEL_DISCUSSION}: {sum(len(item.questions) for item in pack.items)}",
+        f"  {content_text.LABEL_REFLECTION}: {len(pack.questions)}",
     ]
 
 
@@ -46,12 +47,12 @@ def _problems(path: str, err: InputError) -> list[Problem]:
     return list(err.problems) or [Problem(path, err.message)]
 
 
-@click.group("content", help=msg.GROUP_HELP)
+@click.group("content", help=content_text.GROUP_HELP)
 def content_group() -> None:
     """Commands that work on content packs."""
 
 
-@content_group.command("check", help=msg.CHECK_HELP)
+@content_group.command("check", help=content_text.CHECK_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=True))
 def check_command(files: tuple[str, ...]) -> None:
     """Validate each FILE; exit 1 when any of them has a problem."""
@@ -59,40 +60,40 @@ def check_command(files: tuple[str, ...]) -> None:
     for path in files:
         if not is_pack_file(path):
             skipped += 1
-            click.echo(msg.check_skipped(path))
+            click.echo(content_text.check_skipped(path))
             continue
         try:
             pack = load_pack(path)
         except InputError as err:
             failed += 1
             problems = _problems(path, err)
-            click.echo(msg.check_failed(path, len(problems)))
+            click.echo(content_text.check_failed(path, len(problems)))
             for problem in problems:
                 click.echo(str(problem))
             continue
         except OSError as err:  # load_pack maps these already; a race could still slip one
             failed += 1
-            click.echo(msg.check_failed(path, 1))
-            click.echo(str(Problem(path, msg.file_unreadable(os_reason(err)))))
+            click.echo(content_text.check_failed(path, 1))
+            click.echo(str(Problem(path, content_text.file_unreadable(os_reason(err)))))
             continue
-        click.echo(msg.check_ok(path))
+        click.echo(content_text.check_ok(path))
         for line in summary_lines(pack):
             click.echo(line)
     if len(files) - skipped > 1:
-        click.echo(msg.check_totals(len(files) - skipped - failed, failed))
+        click.echo(content_text.check_totals(len(files) - skipped - failed, failed))
     if failed:
         click.get_current_context().exit(1)
 
 
-@content_group.command("draft", help=draft_msg.DRAFT_HELP)
+@content_group.command("draft", help=drafting_text.DRAFT_HELP)
 @click.argument("plan", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=draft_msg.DRAFT_OUTPUT_HELP,
+    help=drafting_text.DRAFT_OUTPUT_HELP,
 )
-@click.option("--overwrite", is_flag=True, help=main_msg.OVERWRITE_HELP)
+@click.option("--overwrite", is_flag=True, help=main_text.OVERWRITE_HELP)
 @handle_errors
 def draft_command(plan: Path, output: Path | None, overwrite: bool) -> None:
     """Draft a pack from PLAN and write it to OUTPUT (or <pack id>.md here)."""
@@ -100,5 +101,5 @@ def draft_command(plan: Path, output: Path | None, overwrite: bool) -> None:
     for line in report_lines(draft):
         click.echo(line)
     path = write_draft(draft, output or Path(default_name(draft)), overwrite=overwrite)
-    click.echo(draft_msg.draft_written(str(path)))
-    click.echo(draft_msg.draft_next(str(path)))
+    click.echo(drafting_text.draft_written(str(path)))
+    click.echo(drafting_text.draft_next(str(path)))

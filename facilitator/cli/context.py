@@ -19,7 +19,7 @@ from facilitator.config.locations import default_store_dir
 from facilitator.config.settings import Settings
 from facilitator.domain.errors import FacilitatorError, OutputExistsError
 from facilitator.storage.store import Store
-from facilitator.strings import cli as msg
+from facilitator.strings import cli as cli_text
 from facilitator.strings.oserrors import reason as os_reason
 
 P = ParamSpec("P")
@@ -45,7 +45,9 @@ def fail(message: str) -> NoReturn:
 def _os_message(err: OSError) -> str:
     reason = os_reason(err)
     path = err.filename
-    return msg.os_error(path, reason) if path is not None else msg.os_error_no_path(reason)
+    return (
+        cli_text.os_error(path, reason) if path is not None else cli_text.os_error_no_path(reason)
+    )
 
 
 def get_settings(ctx: click.Context) -> Settings:
@@ -77,7 +79,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except OutputExistsError as err:
-            fail(msg.output_exists(err.path))
+            fail(cli_text.output_exists(err.path))
         except FacilitatorError as err:
             fail(str(err))
         except OSError as err:

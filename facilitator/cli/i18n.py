@@ -1,8 +1,12 @@
 """Make click speak Vietnamese.
 
-click looks its wording up through ``gettext`` at call time, via a module-level ``_``
-in each of its modules; pointing those at our table translates usage lines, section
-titles and error messages without compiled catalogues or locale settings.
+click words its usage lines, section titles, help extras and every error through a
+module-level ``_`` (``gettext.gettext``) in each of its modules. That is the only hook
+reaching all of them: a HelpFormatter subclass covers "Usage:" and the section titles but
+not "required", "default: …" or the parser's errors, and gettext proper would need compiled
+catalogues *and* a process locale, which old Windows laptops do not set. So the group's
+``main()`` points those ``_`` at our table before each run (idempotent); nothing happens
+at import.
 """
 
 from __future__ import annotations

@@ -5,15 +5,12 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from facilitator import __version__
 from facilitator.cli import i18n
-
-i18n.install()  # before the command modules below build their options
-
-# ruff: noqa: E402 - the imports below must follow install()
 from facilitator.cli.context import CliContext, fail, get_settings, get_store, handle_errors
 from facilitator.config.legacy import find_legacy_store
 from facilitator.config.locations import (
@@ -25,7 +22,7 @@ from facilitator.config.locations import (
 )
 from facilitator.config.settings import Settings, load_settings
 from facilitator.strings import config as config_text
-from facilitator.strings import main as text
+from facilitator.strings import main as main_text
 
 
 def _content_dirs(explicit: Path | None) -> tuple[Path, ...]:
@@ -69,6 +66,12 @@ class _MainGroup(click.Group):
     """Help that names the data folder of *this* run (HOME, XDG and APPDATA vary);
     subcommands loaded on first use (:data:`LAZY_COMMANDS`)."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # Every run (the console script, CliRunner in tests) starts here, before click
+        # parses or words anything; importing this module changes nothing in click.
+        i18n.install()
+        return super().main(*args, **kwargs)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *LAZY_COMMANDS})
 
@@ -83,21 +86,21 @@ class _MainGroup(click.Group):
         return self.commands.get(cmd_name)
 
     def get_help(self, ctx: click.Context) -> str:
-        self.help = text.MAIN_HELP.format(data_dir=default_store_dir())
+        self.help = main_text.MAIN_HELP.format(data_dir=default_store_dir())
         for param in self.params:
             if param.name == "data_dir" and isinstance(param, click.Option):
-                param.help = text.DATA_DIR_HELP.format(default=default_store_dir())
+                param.help = main_text.DATA_DIR_HELP.format(default=default_store_dir())
             elif param.name == "content_dir" and isinstance(param, click.Option):
-                param.help = text.CONTENT_DIR_HELP.format(user=user_packs_dir())
+                param.help = main_text.CONTENT_DIR_HELP.format(user=user_packs_dir())
         return super().get_help(ctx)
 
 
 @click.group(
     cls=_MainGroup,
     invoke_without_command=True,
-    options_metavar=text.OPTIONS_METAVAR,
-    subcommand_metavar=text.SUBCOMMAND_METAVAR,
-    help=text.MAIN_HELP.format(data_dir=default_store_dir()),
+    options_metavar=main_text.OPTIONS_METAVAR,
+    subcommand_metavar=main_text.SUBCOMMAND_METAVAR,
+    help=main_text.MAIN_HELP.format(data_dir=default_store_dir()),
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.option(
@@ -105,31 +108,31 @@ class _MainGroup(click.Group):
     type=click.Path(file_okay=False, path_type=Path),
     envvar=DATA_DIR_ENV,
     default=None,
-    help=text.DATA_DIR_HELP.format(default=default_store_dir()),
+    help=main_text.DATA_DIR_HELP.format(default=default_store_dir()),
 )
 @click.option(
     "--content-dir",
     type=click.Path(file_okay=False, path_type=Path),
     envvar=CONTENT_DIR_ENV,
     default=None,
-    help=text.CONTENT_DIR_HELP.format(user=user_packs_dir()),
+    help=main_text.CONTENT_DIR_HELP.format(user=user_packs_dir()),
 )
 @click.option(
     "--session",
     "session_id",
     default=None,
-    metavar=text.SESSION_METAVAR,
-    help=text.SESSION_OPT_HELP,
+    metavar=main_text.SESSION_METAVAR,
+    help=main_text.SESSION_OPT_HELP,
 )
 @click.option(
     "--content",
     "content_files",
     multiple=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    metavar=text.FILE_METAVAR,
-    help=text.CONTENT_FILE_HELP,
+    metavar=main_text.FILE_METAVAR,
+    help=main_text.CONTENT_FILE_HELP,
 )
-@click.version_option(__version__, "-V", "--version", message=text.VERSION_MESSAGE)
+@click.version_option(__version__, "-V", "--version", message=main_text.VERSION_MESSAGE)
 @click.pass_context
 def main(
     ctx: click.Context,
@@ -184,18 +187,22 @@ def _run_console(
         fail(config_text.crash_logged(crash))
 
 
-@click.command("audience", help=text.AUDIENCE_HELP)
-@click.option("--serve", is_flag=True, help=text.SERVE_HELP)
+@click.command("audience", help=main_text.AUDIENCE_HELP)
+@click.option("--serve", is_flag=True, help=main_text.SERVE_HELP)
 @click.option(
-    "--host", default="localhost", show_default=True, metavar=text.HOST_METAVAR, help=text.HOST_HELP
+    "--host",
+    default="localhost",
+    show_default=True,
+    metavar=main_text.HOST_METAVAR,
+    help=main_text.HOST_HELP,
 )
 @click.option(
     "--port",
     type=click.IntRange(1, 65535),
     default=8000,
     show_default=True,
-    metavar=text.PORT_METAVAR,
-    help=text.PORT_HELP,
+    metavar=main_text.PORT_METAVAR,
+    help=main_text.PORT_HELP,
 )
 @click.pass_context
 @handle_errors
@@ -215,7 +222,7 @@ def _serve_audience(root: Path, host: str, port: int) -> None:
     from facilitator.cli.web import serve
 
     args = [sys.executable, "-m", "facilitator", "--data-dir", str(root), "audience"]
-    serve(args, host, port, text.AUDIENCE_WEB_TITLE, text.SERVING)
+    serve(args, host, port, main_text.AUDIENCE_WEB_TITLE, main_text.SERVING)
 
 
 main.add_command(audience_command)
@@ -228,9 +235,9 @@ def _localise_metavars(group: click.Group) -> None:
 
 
 def _localise(command: click.Command) -> None:
-    command.options_metavar = text.OPTIONS_METAVAR
+    command.options_metavar = main_text.OPTIONS_METAVAR
     if isinstance(command, click.Group):
-        command.subcommand_metavar = text.GROUP_SUBCOMMAND_METAVAR
+        command.subcommand_metavar = main_text.GROUP_SUBCOMMAND_METAVAR
         _localise_metavars(command)
 
 

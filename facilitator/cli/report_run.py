@@ -15,7 +15,7 @@ from facilitator.domain.vietnamese import fold
 from facilitator.export.report_inputs import bundle_files, iter_reduced, read_reduced
 from facilitator.export.report_tally import ReportInput
 from facilitator.storage.store import Store
-from facilitator.strings import main as text
+from facilitator.strings import main as main_text
 
 
 def own_sessions(store: Store, unit: str, problems: list[str]) -> Iterator[Session]:
@@ -99,11 +99,11 @@ def resolve_unit(store: Store, given: str, *, has_bundles: bool) -> tuple[str, b
         return matches[0], True
     if matches:
         listed = "\n".join(f"- {name}" for name in matches)
-        raise InputError(text.UNIT_AMBIGUOUS.format(given=given, names=listed))
+        raise InputError(main_text.UNIT_AMBIGUOUS.format(given=given, names=listed))
     if has_bundles:
         return given, False
-    shown = ", ".join(f"«{name}»" for name in names) or text.UNIT_NONE_STORED
-    raise InputError(text.UNIT_UNKNOWN.format(given=given, names=shown))
+    shown = ", ".join(f"«{name}»" for name in names) or main_text.UNIT_NONE_STORED
+    raise InputError(main_text.UNIT_UNKNOWN.format(given=given, names=shown))
 
 
 def unit_for(store: Store, name: str) -> Unit:

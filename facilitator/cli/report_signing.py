@@ -11,7 +11,7 @@ from facilitator.domain.models import Unit
 from facilitator.export.issuers import is_association
 from facilitator.export.report_details import NARRATIVE_LABELS, Blank, ReportDetails, blank_words
 from facilitator.storage.store import Store
-from facilitator.strings import signing as g
+from facilitator.strings import signing as signing_text
 
 OPTION_NAMES = (
     "number", "signer_name", "signer_position", "recipients", "narrative", "parent",
@@ -23,14 +23,16 @@ def signing_options(func: Any) -> Any:
     """--number, --signer-name, --signer-position, --recipient, --narrative, --parent,
     --locality, --abbrev."""
     options = [
-        click.option("--number", default="", help=g.NUMBER_HELP),
-        click.option("--signer-name", default="", help=g.SIGNER_NAME_HELP),
-        click.option("--signer-position", default="", help=g.SIGNER_POSITION_HELP),
-        click.option("--recipient", "recipients", multiple=True, help=g.RECIPIENT_HELP),
-        click.option("--narrative", multiple=True, metavar="PHẦN=NỘI_DUNG", help=g.NARRATIVE_HELP),
-        click.option("--parent", default="", help=g.PARENT_HELP),
-        click.option("--locality", default="", help=g.LOCALITY_HELP),
-        click.option("--abbrev", default="", help=g.ABBREV_HELP),
+        click.option("--number", default="", help=signing_text.NUMBER_HELP),
+        click.option("--signer-name", default="", help=signing_text.SIGNER_NAME_HELP),
+        click.option("--signer-position", default="", help=signing_text.SIGNER_POSITION_HELP),
+        click.option("--recipient", "recipients", multiple=True, help=signing_text.RECIPIENT_HELP),
+        click.option(
+            "--narrative", multiple=True, metavar="PHẦN=NỘI_DUNG", help=signing_text.NARRATIVE_HELP
+        ),
+        click.option("--parent", default="", help=signing_text.PARENT_HELP),
+        click.option("--locality", default="", help=signing_text.LOCALITY_HELP),
+        click.option("--abbrev", default="", help=signing_text.ABBREV_HELP),
     ]
     for option in reversed(options):
         func = option(func)
@@ -44,7 +46,8 @@ def details_from(values: dict[str, Any]) -> ReportDetails:
         key, sep, body = item.partition("=")
         if not sep or key.strip() not in NARRATIVE_LABELS:
             raise click.BadParameter(
-                g.bad_narrative_option(item, list(NARRATIVE_LABELS)), param_hint="'--narrative'"
+                signing_text.bad_narrative_option(item, list(NARRATIVE_LABELS)),
+                param_hint="'--narrative'",
             )
         narrative.append((key.strip(), body))
     return ReportDetails(
@@ -65,9 +68,9 @@ def warn_about_unit(store: Store, unit: Unit, details: ReportDetails) -> None:
         store.roster(unit.name)
     except NotFoundError:
         if not (details.parent and details.locality and details.abbrev):
-            click.secho(g.no_roster_for_unit(unit.name), fg="yellow", err=True)
+            click.secho(signing_text.no_roster_for_unit(unit.name), fg="yellow", err=True)
     if is_association(unit) and unit.profile == "party":
-        click.secho(g.association_on_party_profile(unit.name), fg="yellow", err=True)
+        click.secho(signing_text.association_on_party_profile(unit.name), fg="yellow", err=True)
 
 
 class Blanks(list[str]):
@@ -76,8 +79,8 @@ class Blanks(list[str]):
     def __call__(self, blanks: list[Blank]) -> None:
         self[:] = [blank_words(b) for b in blanks]
         if self:
-            click.secho(g.blanks_before_export(self), fg="yellow", err=True)
+            click.secho(signing_text.blanks_before_export(self), fg="yellow", err=True)
 
     def wrote(self, path: str, default: str) -> str:
         """The closing line: the file, and how many blanks remain in it."""
-        return g.blanks_after_export(path, self) if self else default
+        return signing_text.blanks_after_export(path, self) if self else default

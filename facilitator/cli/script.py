@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from facilitator.cli.context import get_store, handle_errors
-from facilitator.cli.documents import SCRIPT_FORMATS, _default_output, _settings, output_options
+from facilitator.cli.documents import SCRIPT_FORMATS
+from facilitator.cli.output_options import OutputChoice, output_options
 from facilitator.domain.content import ContentPack
 from facilitator.domain.errors import NotFoundError
 from facilitator.domain.models import Roster, Session, Unit
 from facilitator.domain.vietnamese import clean_line
 from facilitator.strings import main as main_text
-from facilitator.strings import script as text
+from facilitator.strings import script as script_text
 
 
 def find_pack(name: str, folders: tuple[Path, ...]) -> ContentPack:
@@ -28,7 +29,7 @@ def find_pack(name: str, folders: tuple[Path, ...]) -> ContentPack:
             for entry in list_packs(folder):
                 if entry.pack is not None and entry.pack.id == name:
                     return entry.pack
-    raise NotFoundError(text.pack_not_found(name, [str(f) for f in folders]))
+    raise NotFoundError(script_text.pack_not_found(name, [str(f) for f in folders]))
 
 
 def pack_session(pack: ContentPack, roster: Roster, start: datetime | None, place: str) -> Session:
@@ -59,15 +60,21 @@ def _roster(ctx: click.Context, unit: str | None) -> Roster:
         return Roster(Unit(name=name))
 
 
-@click.command("script", help=text.CLI_HELP)
-@click.argument("pack_name", metavar=text.PACK_METAVAR)
+@click.command("script", help=script_text.CLI_HELP)
+@click.argument("pack_name", metavar=script_text.PACK_METAVAR)
 @click.option(
     "--format", "fmt", type=click.Choice(SCRIPT_FORMATS), default="script", show_default=True,
-    help=text.CLI_FORMAT_HELP,
+    help=script_text.CLI_FORMAT_HELP,
 )  # fmt: skip
-@click.option("--start", default=None, metavar=text.START_METAVAR, help=text.CLI_START_HELP)
-@click.option("--unit", default=None, metavar=text.UNIT_METAVAR, help=text.CLI_UNIT_HELP)
-@click.option("--place", default="", metavar=text.PLACE_METAVAR, help=text.CLI_PLACE_HELP)
+@click.option(
+    "--start", default=None, metavar=script_text.START_METAVAR, help=script_text.CLI_START_HELP
+)
+@click.option(
+    "--unit", default=None, metavar=script_text.UNIT_METAVAR, help=script_text.CLI_UNIT_HELP
+)
+@click.option(
+    "--place", default="", metavar=script_text.PLACE_METAVAR, help=script_text.CLI_PLACE_HELP
+)
 @output_options
 @click.pass_context
 @handle_errors
@@ -78,11 +85,7 @@ def script_command(
     start: str | None,
     unit: str | None,
     place: str,
-    output: Path | None,
-    overwrite: bool,
-    signer: str | None,
-    line_spacing: float | None,
-    margins: str | None,
+    out: OutputChoice,
 ) -> None:
     """Write the script of a pack; times from ``--start``, else minutes from the opening."""
     from facilitator.domain.timing import parse_moment
@@ -93,9 +96,9 @@ def script_command(
     pack = find_pack(pack_name, folders)
     moment = parse_moment(start, local_now().tzinfo) if start else None
     session = pack_session(pack, _roster(ctx, unit), moment, place)
-    settings = _settings(ctx, signer, line_spacing, margins)
-    target = output or _default_output(ctx, f"kich-ban-{pack.id}", fmt)
+    settings = out.settings(ctx)
+    target = out.target(ctx, f"kich-ban-{pack.id}", fmt)
     path = export_script(
-        session, fmt, target, overwrite=overwrite, settings=settings, start_known=bool(moment)
+        session, fmt, target, overwrite=out.overwrite, settings=settings, start_known=bool(moment)
     )
     click.echo(main_text.WROTE.format(path=path))

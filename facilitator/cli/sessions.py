@@ -16,7 +16,7 @@ from rich.text import Text
 from facilitator.cli.context import get_store, handle_errors
 from facilitator.domain.vietnamese import clean_line
 from facilitator.storage.store import SessionListing
-from facilitator.strings import cli as msg
+from facilitator.strings import cli as cli_text
 from facilitator.strings.config import DATA_FOLDER
 
 
@@ -46,16 +46,16 @@ def sessions_table(listing: SessionListing, limit: int | None = None) -> Table:
     """
     shown = listing.sessions[:limit]
     # No vertical rules: at 80 columns every character goes to the text.
-    table = Table(title=msg.SESSIONS_TITLE, box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    table.add_column(msg.COL_DATE, no_wrap=True)
+    table = Table(title=cli_text.SESSIONS_TITLE, box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    table.add_column(cli_text.COL_DATE, no_wrap=True)
     # Cells are one line each (_line): unit and title share what the others leave.
-    table.add_column(msg.COL_UNIT, ratio=2)
-    table.add_column(msg.COL_TITLE, ratio=3)
-    table.add_column(msg.COL_STATUS, no_wrap=True)
-    table.add_column(msg.COL_PRESENT, justify="right", no_wrap=True)
+    table.add_column(cli_text.COL_UNIT, ratio=2)
+    table.add_column(cli_text.COL_TITLE, ratio=3)
+    table.add_column(cli_text.COL_STATUS, no_wrap=True)
+    table.add_column(cli_text.COL_PRESENT, justify="right", no_wrap=True)
     # The id is what `export` takes: never folded or cut, whatever the width.
     table.add_column(
-        msg.COL_ID,
+        cli_text.COL_ID,
         no_wrap=True,
         overflow="ignore",
         min_width=max((len(s.id) for s in shown), default=0),
@@ -65,7 +65,7 @@ def sessions_table(listing: SessionListing, limit: int | None = None) -> Table:
             _day(summary.date),
             _line(summary.unit),
             _line(summary.title),
-            _line(msg.STATUS_LABELS.get(summary.status, summary.status)),
+            _line(cli_text.STATUS_LABELS.get(summary.status, summary.status)),
             f"{summary.present}/{summary.expected}",
             Text(summary.id),
         )
@@ -81,13 +81,16 @@ def compact_lines(listing: SessionListing, limit: int | None = None) -> list[Tex
     and title under it (cut with "…" at the console's edge, never wrapped)."""
     shown = listing.sessions[:limit]
     id_width = max((len(s.id) for s in shown), default=0)
+    heading = (
+        f"{cli_text.COL_DATE:<16}  {cli_text.COL_ID:<{id_width}}  "
+        f"{cli_text.COL_PRESENT}  {cli_text.COL_STATUS}"
+    )
     lines = [
-        Text(msg.SESSIONS_TITLE, style="bold"),
-        Text(f"{msg.COL_DATE:<16}  {msg.COL_ID:<{id_width}}  {msg.COL_PRESENT}  {msg.COL_STATUS}",
-             style="bold", no_wrap=True, overflow="ellipsis"),
-    ]  # fmt: skip
+        Text(cli_text.SESSIONS_TITLE, style="bold"),
+        Text(heading, style="bold", no_wrap=True, overflow="ellipsis"),
+    ]
     for summary in shown:
-        status = msg.STATUS_LABELS.get(summary.status, summary.status)
+        status = cli_text.STATUS_LABELS.get(summary.status, summary.status)
         present = f"{summary.present}/{summary.expected}"
         facts = f"{_day(summary.date):<16}  {summary.id:<{id_width}}  {present:>14}  {status}"
         lines.append(Text(facts, no_wrap=True, overflow="ignore"))
@@ -109,9 +112,9 @@ def listing_json(listing: SessionListing, folder: Path) -> str:
     )
 
 
-@click.command("sessions", help=msg.SESSIONS_HELP.format(recent=RECENT))
-@click.option("--all", "show_all", is_flag=True, help=msg.SESSIONS_ALL_HELP)
-@click.option("--json", "as_json", is_flag=True, help=msg.SESSIONS_JSON_HELP)
+@click.command("sessions", help=cli_text.SESSIONS_HELP.format(recent=RECENT))
+@click.option("--all", "show_all", is_flag=True, help=cli_text.SESSIONS_ALL_HELP)
+@click.option("--json", "as_json", is_flag=True, help=cli_text.SESSIONS_JSON_HELP)
 @click.pass_context
 @handle_errors
 def sessions_command(ctx: click.Context, show_all: bool, as_json: bool) -> None:
@@ -131,10 +134,10 @@ def sessions_command(ctx: click.Context, show_all: bool, as_json: bool) -> None:
             console.print(line)
     if listing.sessions:
         if limit is not None and len(listing.sessions) > limit:
-            console.print(Text(msg.SESSIONS_MORE.format(count=len(listing.sessions) - limit)))
+            console.print(Text(cli_text.SESSIONS_MORE.format(count=len(listing.sessions) - limit)))
     else:
-        console.print(Text(msg.NO_SESSIONS.format(folder=store.root)))
+        console.print(Text(cli_text.NO_SESSIONS.format(folder=store.root)))
     if listing.problems:
-        console.print(Text(msg.unreadable_sessions(len(listing.problems)), style="red"))
+        console.print(Text(cli_text.unreadable_sessions(len(listing.problems)), style="red"))
         for problem in listing.problems:
             console.print(Text(f"  - {problem}", style="red"))

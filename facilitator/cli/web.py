@@ -18,7 +18,7 @@ import click
 
 from facilitator.domain.errors import InputError
 from facilitator.strings import audience as audience_text
-from facilitator.strings import main as text
+from facilitator.strings import main as main_text
 
 _EXTERNAL_LINK = re.compile(r"<link\b[^>]*https?://[^>]*>", re.IGNORECASE | re.DOTALL)
 
@@ -55,7 +55,7 @@ def serve(args: list[str], host: str, port: int, title: str, banner: str) -> Non
             reachable_address,
         )
     except ImportError:
-        raise InputError(text.SERVE_MISSING) from None
+        raise InputError(main_text.SERVE_MISSING) from None
     source = Path(textual_serve.__file__).parent / "templates"
     templates = offline_templates(source, Path(tempfile.mkdtemp(prefix="facilitator-web-")))
     code = None if host in LOOPBACK else new_access_code()

@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import web
 from textual_serve.server import Server
 
-from facilitator.strings import audience as text
+from facilitator.strings import audience as audience_text
 
 MAX_VIEWERS = 20
 """Views served at once: each is a process on an old laptop (30 sockets gave 30)."""
@@ -75,7 +75,7 @@ class GuardedServer(Server):
 
     async def handle_index(self, request: web.Request) -> Any:
         if not self._allowed(request.query.get("code") or request.cookies.get(COOKIE)):
-            raise web.HTTPForbidden(text=text.WEB_CODE_NEEDED, content_type="text/plain")
+            raise web.HTTPForbidden(text=audience_text.WEB_CODE_NEEDED, content_type="text/plain")
         response = await super().handle_index(request)
         if self.access_code is not None:
             response.set_cookie(COOKIE, self.access_code, httponly=True, samesite="Strict")
@@ -83,10 +83,11 @@ class GuardedServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> Any:
         if not self._allowed(request.cookies.get(COOKIE)):
-            raise web.HTTPForbidden(text=text.WEB_CODE_NEEDED, content_type="text/plain")
+            raise web.HTTPForbidden(text=audience_text.WEB_CODE_NEEDED, content_type="text/plain")
         if self.viewers >= self.max_viewers:
             raise web.HTTPServiceUnavailable(
-                text=text.WEB_FULL.format(count=self.max_viewers), content_type="text/plain"
+                text=audience_text.WEB_FULL.format(count=self.max_viewers),
+                content_type="text/plain",
             )
         self.viewers += 1
         try:

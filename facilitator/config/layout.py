@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from facilitator.strings import layout as msg
+from facilitator.strings import layout as layout_text
 
 MAX_MARGIN_MM = 100.0
 """A4 is 210 mm wide: beyond 100 mm a side there is no page left to write on."""
@@ -30,11 +30,11 @@ def parse_margins(value: str) -> tuple[float, float, float, float]:
     try:
         numbers = tuple(float(p.strip().replace(",", ".")) for p in parts)
     except ValueError:
-        raise LayoutValueError(msg.margins_format(value)) from None
+        raise LayoutValueError(layout_text.margins_format(value)) from None
     if len(numbers) != 4:
-        raise LayoutValueError(msg.margins_format(value))
+        raise LayoutValueError(layout_text.margins_format(value))
     if not all(math.isfinite(n) and 0 <= n <= MAX_MARGIN_MM for n in numbers):
-        raise LayoutValueError(msg.margins_range(value, MAX_MARGIN_MM))
+        raise LayoutValueError(layout_text.margins_range(value, MAX_MARGIN_MM))
     top, bottom, left, right = numbers
     return top, bottom, left, right
 
@@ -46,7 +46,7 @@ def check_line_spacing(value: object) -> float:
         LayoutValueError: not a number, not finite, negative or too large.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise LayoutValueError(msg.line_spacing_range(value, MAX_LINE_SPACING_PT))
+        raise LayoutValueError(layout_text.line_spacing_range(value, MAX_LINE_SPACING_PT))
     if not math.isfinite(value) or not 0 <= value <= MAX_LINE_SPACING_PT:
-        raise LayoutValueError(msg.line_spacing_range(value, MAX_LINE_SPACING_PT))
+        raise LayoutValueError(layout_text.line_spacing_range(value, MAX_LINE_SPACING_PT))
     return float(value)

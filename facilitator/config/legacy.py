@@ -13,7 +13,7 @@ from pathlib import Path
 
 from facilitator.domain.errors import FacilitatorError, InputError
 from facilitator.storage.store import Store
-from facilitator.strings import config as msg
+from facilitator.strings import config as config_text
 
 LEGACY_NAME = "sessions"
 ADOPTED_SUFFIX = "-da-chuyen"
@@ -74,19 +74,19 @@ def adopt(old_folder: Path, new: Store) -> AdoptResult:
     """
     old_folder = old_folder.absolute()
     if old_folder.resolve() == new.root.resolve():
-        raise InputError(msg.ADOPT_SAME.format(path=old_folder))
+        raise InputError(config_text.ADOPT_SAME.format(path=old_folder))
     if not looks_like_store(old_folder):
-        raise InputError(msg.ADOPT_NOT_STORE.format(path=old_folder))
+        raise InputError(config_text.ADOPT_NOT_STORE.format(path=old_folder))
     old = Store(old_folder, create=False)
     result = AdoptResult()
     for session_id in old.session_ids():
         if new.exists(session_id):
-            result.skipped.append((session_id, msg.ADOPT_SKIP_EXISTS))
+            result.skipped.append((session_id, config_text.ADOPT_SKIP_EXISTS))
             continue
         try:
             new.put_session(old.load_session(session_id))
         except FacilitatorError as err:
-            result.skipped.append((session_id, msg.ADOPT_SKIP_UNREADABLE.format(error=err)))
+            result.skipped.append((session_id, config_text.ADOPT_SKIP_UNREADABLE.format(error=err)))
             result.unreadable += 1
             continue
         result.sessions += 1
@@ -97,7 +97,7 @@ def adopt(old_folder: Path, new: Store) -> AdoptResult:
             new.save_roster(roster)
             result.rosters += 1
         elif mine != roster:
-            result.skipped.append((roster.unit.name, msg.ADOPT_ROSTER_DIFFERS))
+            result.skipped.append((roster.unit.name, config_text.ADOPT_ROSTER_DIFFERS))
     if not result.unreadable:
         result.kept_as = _free_name(old_folder)
         os.replace(old_folder, result.kept_as)

@@ -32,7 +32,7 @@ from facilitator.config.locations import config_file
 from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.vietnamese import nfc
 from facilitator.storage.atomic import write_bytes_atomic
-from facilitator.strings import config as msg
+from facilitator.strings import config as config_text
 from facilitator.strings.oserrors import reason as os_reason
 
 
@@ -83,9 +83,9 @@ def _convert(field: str, value: Any, where: str) -> Any:
         try:
             return check_line_spacing(value)  # TOML has inf and nan: both refused here
         except LayoutValueError as exc:
-            raise InputError(msg.BAD_VALUE, [Problem(where, str(exc))]) from None
+            raise InputError(config_text.BAD_VALUE, [Problem(where, str(exc))]) from None
     if not isinstance(value, str) or not value.strip():
-        raise InputError(msg.BAD_VALUE, [Problem(where, msg.need_text(value))])
+        raise InputError(config_text.BAD_VALUE, [Problem(where, config_text.need_text(value))])
     value = nfc(value.strip())
     if field in _PATHS:
         return Path(value).expanduser()
@@ -93,12 +93,14 @@ def _convert(field: str, value: Any, where: str) -> Any:
         try:
             return Signer(value)
         except ValueError:
-            raise InputError(msg.BAD_VALUE, [Problem(where, msg.need_signer(value))]) from None
+            raise InputError(
+                config_text.BAD_VALUE, [Problem(where, config_text.need_signer(value))]
+            ) from None
     if field == "margins":
         try:
             parse_margins(value)
         except LayoutValueError as exc:
-            raise InputError(msg.BAD_VALUE, [Problem(where, str(exc))]) from None
+            raise InputError(config_text.BAD_VALUE, [Problem(where, str(exc))]) from None
     return value
 
 
@@ -118,7 +120,9 @@ def _take(values: dict[str, Any], key: tuple[str, str], value: Any, path: Path) 
     where = f"{path}: {'.'.join(k for k in key if k)}"
     field = _KEYS.get(key)
     if field is None:
-        raise InputError(msg.BAD_VALUE, [Problem(where, msg.unknown_key(key_names()))])
+        raise InputError(
+            config_text.BAD_VALUE, [Problem(where, config_text.unknown_key(key_names()))]
+        )
     values[field] = _convert(field, value, where)
 
 
@@ -130,13 +134,17 @@ def load_settings(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
-        raise InputError(msg.unreadable(path, os_reason(exc))) from exc
+        raise InputError(config_text.unreadable(path, os_reason(exc))) from exc
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise InputError(msg.BAD_VALUE, [Problem(str(path), msg.NOT_UTF8)]) from None
+        raise InputError(
+            config_text.BAD_VALUE, [Problem(str(path), config_text.NOT_UTF8)]
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(msg.BAD_VALUE, [Problem(str(path), msg.bad_toml(str(exc)))]) from None
+        raise InputError(
+            config_text.BAD_VALUE, [Problem(str(path), config_text.bad_toml(str(exc)))]
+        ) from None
     return parse_settings(data, path)
 
 
@@ -146,7 +154,9 @@ def field_of(dotted: str, path: Path) -> str:
     field = _KEYS.get((section, key))
     if field is None:
         where = f"{path}: {dotted}"
-        raise InputError(msg.BAD_VALUE, [Problem(where, msg.unknown_key(key_names()))])
+        raise InputError(
+            config_text.BAD_VALUE, [Problem(where, config_text.unknown_key(key_names()))]
+        )
     return field
 
 

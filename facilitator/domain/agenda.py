@@ -16,7 +16,7 @@ from facilitator.domain.models import AgendaItem, Progress, Session
 from facilitator.domain.timing import fit_attendance
 from facilitator.domain.vietnamese import clean_text
 from facilitator.domain.vocab import SessionMode, SessionStatus
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 
 ITEM_FIELDS = frozenset({"minutes", "skipped", "presenter", "conclusion", "title"})
 """What may be changed on an agenda item once it is in the session."""
@@ -120,6 +120,6 @@ def target_item(session: Session, item: str | None) -> str:
     if target is None or session.item(target) is None:
         kept = [i for i in session.agenda if not i.skipped] or list(session.agenda)
         if not kept:
-            raise InputError(text.NO_AGENDA)
+            raise InputError(store_text.NO_AGENDA)
         target = kept[0].id
     return target

@@ -18,7 +18,7 @@ from facilitator.domain.vocab import (
     PersonCategory,
     Profile,
 )
-from facilitator.strings import bundle as msg
+from facilitator.strings import bundle as bundle_text
 
 
 @s.record
@@ -49,7 +49,7 @@ class Person(Record):
     exempt: bool = s.flag(default=False, optional=True)
     temporary: str | None = s.choice(TEMPORARY_VALUES, default=None, optional=True)
     ho: str = s.parts(
-        "name_parts", ("ho", "dem", "ten"), msg.NAME_PARTS, _default_split, default=""
+        "name_parts", ("ho", "dem", "ten"), bundle_text.NAME_PARTS, _default_split, default=""
     )
     dem: str = ""
     ten: str = ""

@@ -8,7 +8,7 @@ from datetime import datetime
 from facilitator.domain import schema as s
 from facilitator.domain.codec import Record
 from facilitator.domain.vocab import Grade, ItemKind, Json, NoteKind
-from facilitator.strings import bundle as msg
+from facilitator.strings import bundle as bundle_text
 
 
 @s.record
@@ -100,7 +100,7 @@ class ContentRef(Record):
     version: str = s.text(default="")
     sources: tuple[str, ...] = s.texts(default=())
     framing: tuple[tuple[str, str, str], ...] = s.triples(
-        msg.FRAMING_ENTRY, default=(), optional=True
+        bundle_text.FRAMING_ENTRY, default=(), optional=True
     )
     """(key, label, meaning) of the pack's lens, copied so the session stands alone."""
     extra: Json = field(default_factory=dict, compare=False)

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from facilitator.domain.errors import InputError
 from facilitator.domain.models import AgendaItem, Attendance, Note, Session
-from facilitator.strings import timing as text
+from facilitator.strings import timing as timing_text
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH.]\s*(\d{1,2})?)?\s*(?:phút)?\s*$")
 _MOMENT = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*[ ,]\s*(.+)$")
@@ -43,10 +43,10 @@ def parse_clock(value: str, day: date, tz: tzinfo | None) -> datetime:
         return parse_moment(value, tz)
     match = _CLOCK.match(value)
     if not match:
-        raise InputError(text.BAD_CLOCK)
+        raise InputError(timing_text.BAD_CLOCK)
     hour, minutes = int(match.group(1)), int(match.group(2) or 0)
     if hour > 23 or minutes > 59:
-        raise InputError(text.BAD_CLOCK)
+        raise InputError(timing_text.BAD_CLOCK)
     return datetime(day.year, day.month, day.day, hour, minutes, tzinfo=tz)
 
 
@@ -54,16 +54,16 @@ def parse_moment(value: str, tz: tzinfo | None) -> datetime:
     """ "03/05/2024 07:30" (also "3/5/2024 7h30") as an aware datetime in ``tz``."""
     match = _MOMENT.match(value)
     if not match:
-        raise InputError(text.BAD_MOMENT)
+        raise InputError(timing_text.BAD_MOMENT)
     day, month, year = (int(match.group(i)) for i in (1, 2, 3))
     try:
         on = date(year, month, day)
     except ValueError:
-        raise InputError(text.NO_SUCH_DATE.format(value=value.split()[0])) from None
+        raise InputError(timing_text.NO_SUCH_DATE.format(value=value.split()[0])) from None
     try:
         return parse_clock(match.group(4), on, tz)
     except InputError:
-        raise InputError(text.BAD_MOMENT) from None
+        raise InputError(timing_text.BAD_MOMENT) from None
 
 
 def read_moment(value: str, tz: tzinfo | None, kept: datetime | None = None) -> datetime | None:
@@ -138,7 +138,7 @@ def check_arrival(session: Session, arrived: datetime) -> None:
     """Nobody arrives late before the meeting starts."""
     if minute(arrived) < minute(session.started_at):
         raise InputError(
-            text.ARRIVAL_BEFORE_START.format(
+            timing_text.ARRIVAL_BEFORE_START.format(
                 time=format_hm(arrived), start=format_hm(session.started_at)
             )
         )
@@ -147,18 +147,20 @@ def check_arrival(session: Session, arrived: datetime) -> None:
 def check_departure(session: Session, record: Attendance | None, left: datetime) -> None:
     """Only someone present leaves early, not before arriving, not after the meeting ended."""
     if record is None or not record.is_present:
-        raise InputError(text.LEFT_NOT_PRESENT)
+        raise InputError(timing_text.LEFT_NOT_PRESENT)
     shown = format_hm(left)
     if minute(left) < minute(session.started_at):
         raise InputError(
-            text.LEFT_BEFORE_START.format(time=shown, start=format_hm(session.started_at))
+            timing_text.LEFT_BEFORE_START.format(time=shown, start=format_hm(session.started_at))
         )
     if record.arrived_at is not None and minute(left) < minute(record.arrived_at):
         raise InputError(
-            text.LEFT_BEFORE_ARRIVAL.format(time=shown, arrived=format_hm(record.arrived_at))
+            timing_text.LEFT_BEFORE_ARRIVAL.format(time=shown, arrived=format_hm(record.arrived_at))
         )
     if session.ended_at is not None and minute(left) > minute(session.ended_at):
-        raise InputError(text.LEFT_AFTER_END.format(time=shown, end=format_hm(session.ended_at)))
+        raise InputError(
+            timing_text.LEFT_AFTER_END.format(time=shown, end=format_hm(session.ended_at))
+        )
 
 
 def check_times(
@@ -168,18 +170,18 @@ def check_times(
 ) -> None:
     """End not before start, for the meeting and for each (numbered) item; items inside it."""
     if ended is not None and minute(ended) < minute(started):
-        raise InputError(text.END_BEFORE_START)
+        raise InputError(timing_text.END_BEFORE_START)
     for number, item_start, item_end in items:
         if item_start is not None and minute(item_start) < minute(started):
-            raise InputError(text.ITEM_BEFORE_MEETING.format(number=number))
+            raise InputError(timing_text.ITEM_BEFORE_MEETING.format(number=number))
         if (
             item_start is not None
             and item_end is not None
             and minute(item_end) < minute(item_start)
         ):
-            raise InputError(text.ITEM_END_BEFORE_START.format(number=number))
+            raise InputError(timing_text.ITEM_END_BEFORE_START.format(number=number))
         if ended is not None and item_end is not None and minute(item_end) > minute(ended):
-            raise InputError(text.ITEM_AFTER_MEETING.format(number=number))
+            raise InputError(timing_text.ITEM_AFTER_MEETING.format(number=number))
 
 
 def fit_attendance(

@@ -30,8 +30,8 @@ from facilitator.drafting.outline import section_of as named
 from facilitator.drafting.pack_writer import render_pack
 from facilitator.drafting.parts import Part, content_parts, find_content, part_item, short_slug
 from facilitator.parsing.content_pack import parse_pack
-from facilitator.strings import content as content_msg
-from facilitator.strings import drafting as msg
+from facilitator.strings import content as content_text
+from facilitator.strings import drafting as drafting_text
 
 _REGULAR = re.compile(r"thuong ky|dinh ky|hang thang|sinh hoat chi bo thang \d")
 _TITLE_LEAD = re.compile(r"^(?:v/v|về việc|về)\s+", re.IGNORECASE)
@@ -74,7 +74,7 @@ def _notes_from(roots: Sequence[Node], used: set[int]) -> list[str]:
     notes: list[str] = []
     grounds = [r for r in roots if r.block.marker is Marker.PLAIN]
     if grounds:
-        notes.append(" ".join([msg.GROUNDS_NOTE, *(g.title for g in grounds)]))
+        notes.append(" ".join([drafting_text.GROUNDS_NOTE, *(g.title for g in grounds)]))
         used.update(line for g in grounds for line in g.lines())
     purposes: list[str] = []
     for root in roots:
@@ -86,7 +86,7 @@ def _notes_from(roots: Sequence[Node], used: set[int]) -> list[str]:
                     purposes.append(f"{below.title}:" if heading else f"- {below.title}")
                 used.update(node.lines())
     if purposes:
-        notes.append("\n".join([msg.PURPOSE_NOTE, *purposes]))
+        notes.append("\n".join([drafting_text.PURPOSE_NOTE, *purposes]))
     return notes
 
 
@@ -104,13 +104,15 @@ def _frame(
     mapping = map_lenses(framing, list(groups.values()), near)
     if not mapping:
         line = parts[near].node.block.line
-        text = msg.FRAMING_UNMAPPED.format(phrase=framing.phrase, lenses=len(framing.lenses))
+        text = drafting_text.FRAMING_UNMAPPED.format(
+            phrase=framing.phrase, lenses=len(framing.lenses)
+        )
         unplaced.append(Unplaced(line, framing.phrase, text))
     lenses = {lens.key: lens for lens in framing.lenses}
     framed = list(items)
     for index, key in mapping.items():
         lens = lenses[key]
-        note = msg.framing_note(lens.label, lens.meaning)
+        note = drafting_text.framing_note(lens.label, lens.meaning)
         framed[index] = replace(items[index], framing=key, notes=(*items[index].notes, note))
     return framing, framed
 
@@ -122,7 +124,7 @@ def draft_text(plan: PlanText, today: date) -> Draft:
     roots = build_outline(blocks)
     facts = read_facts(split, roots, [block.text for block in blocks])
     kind = pack_kind(facts)
-    reference = msg.plan_reference(facts.kind, facts.number)
+    reference = drafting_text.plan_reference(facts.kind, facts.number)
 
     content = find_content(roots)
     parts = content_parts(content) if content is not None else []
@@ -145,7 +147,7 @@ def draft_text(plan: PlanText, today: date) -> Draft:
     agenda = fit_budget([*opening, *items, *closing])
     title = pack_title(facts, plan.path)
     sources = [
-        msg.plan_source(
+        drafting_text.plan_source(
             facts.kind, facts.number, _short_date(facts.day), facts.issuer, facts.subject
         ),
         *facts.materials,
@@ -158,7 +160,7 @@ def draft_text(plan: PlanText, today: date) -> Draft:
         sources=tuple(dict.fromkeys(sources)),
         items=tuple(agenda),
         framing=framing.lenses if framing else (),
-        questions=msg.REFLECTION_QUESTIONS if kind is not SessionKind.REGULAR else (),
+        questions=drafting_text.REFLECTION_QUESTIONS if kind is not SessionKind.REGULAR else (),
         plan=_plan_ref(facts),
         deadline=facts.deadline,
     )
@@ -180,7 +182,7 @@ def _placeholder(facts: PlanFacts, plan: PlanText) -> DraftItem:
         pack_title(facts, plan.path),
         ItemKind.PRESENTATION,
         0,
-        notes=(msg.NO_CONTENT_NOTE,),
+        notes=(drafting_text.NO_CONTENT_NOTE,),
         fixed=False,
     )
 
@@ -208,24 +210,24 @@ def _found(
     parts = [item for item in pack.items if item.kind is ItemKind.PRESENTATION]
     lenses = {lens.key: lens.label for lens in pack.framing}
     mapped = [f"{lenses[i.framing]} → {preview(i.title, 40)}" for i in parts if i.framing in lenses]
-    kind_label = content_msg.PACK_KIND_LABELS.get(pack.kind.value, pack.kind.value)
+    kind_label = content_text.PACK_KIND_LABELS.get(pack.kind.value, pack.kind.value)
     return (
-        msg.found_title(pack.title, kind_label),
-        msg.found_plan(facts.kind, facts.number, _short_date(facts.day), facts.issuer),
-        msg.found_deadline(facts.deadline_text, _short_date(facts.deadline)),
-        msg.found_materials(len(pack.sources)),  # what the pack lists (the plan too)
-        msg.found_parts([item.title for item in parts]),
-        msg.found_framing(framing.phrase if framing else "", mapped),
-        msg.found_budget(len(pack.items), pack.total_minutes),
-        msg.found_removed(removed),
+        drafting_text.found_title(pack.title, kind_label),
+        drafting_text.found_plan(facts.kind, facts.number, _short_date(facts.day), facts.issuer),
+        drafting_text.found_deadline(facts.deadline_text, _short_date(facts.deadline)),
+        drafting_text.found_materials(len(pack.sources)),  # what the pack lists (the plan too)
+        drafting_text.found_parts([item.title for item in parts]),
+        drafting_text.found_framing(framing.phrase if framing else "", mapped),
+        drafting_text.found_budget(len(pack.items), pack.total_minutes),
+        drafting_text.found_removed(removed),
     )
 
 
 def report_lines(draft: Draft) -> list[str]:
     """What was found, then what could not be placed, a line each (CLI and console)."""
     lines = list(draft.found)
-    lines.append(msg.unplaced_heading(len(draft.unplaced)))
-    lines += [msg.unplaced_line(u.line, u.text, u.reason) for u in draft.unplaced]
+    lines.append(drafting_text.unplaced_heading(len(draft.unplaced)))
+    lines += [drafting_text.unplaced_line(u.line, u.text, u.reason) for u in draft.unplaced]
     return lines
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.domain.errors import InputError, Problem
 from facilitator.parsing.text_input import clean_text
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 from facilitator.userfiles import read_capped
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class PlanText:
 
 
 def _fail(path: str, message: str) -> InputError:
-    return InputError(msg.plan_unreadable(path), [Problem(path, message)])
+    return InputError(drafting_text.plan_unreadable(path), [Problem(path, message)])
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -85,7 +85,7 @@ def decode_text(data: bytes, path: str) -> str:
             return clean_text(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise _fail(path, msg.UNKNOWN_ENCODING)
+    raise _fail(path, drafting_text.UNKNOWN_ENCODING)
 
 
 def _paragraph_text(paragraph: Paragraph) -> str:
@@ -124,7 +124,7 @@ def _docx_lines(data: bytes, path: str) -> list[str]:
     try:
         document = Document(io.BytesIO(data))
     except Exception as err:  # zip, lxml and OPC errors alike: a damaged or mislabelled file
-        raise _fail(path, msg.DOCX_BROKEN) from err
+        raise _fail(path, drafting_text.DOCX_BROKEN) from err
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -141,20 +141,20 @@ def _pdf_lines(data: bytes, path: str) -> list[str]:
         import pypdf
         from pypdf.errors import PyPdfError
     except ImportError:
-        raise _fail(path, msg.PDF_SUPPORT_MISSING) from None
+        raise _fail(path, drafting_text.PDF_SUPPORT_MISSING) from None
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise _fail(path, msg.PDF_ENCRYPTED)
+            raise _fail(path, drafting_text.PDF_ENCRYPTED)
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
-        raise _fail(path, msg.PDF_BROKEN) from err
+        raise _fail(path, drafting_text.PDF_BROKEN) from err
     text = clean_text("\n".join(pages))
     if sum(ch.isalpha() for ch in text) < MIN_PDF_LETTERS:
-        raise _fail(path, msg.PDF_NO_TEXT)
+        raise _fail(path, drafting_text.PDF_NO_TEXT)
     return text.split("\n")
 
 
@@ -169,8 +169,8 @@ def plan_format(path: Path) -> PlanFormat:
         return _SUFFIXES[suffix]
     shown = str(path)
     if suffix in (".doc", ".rtf", ".odt"):
-        raise _fail(shown, msg.OLD_WORD_FORMAT)
-    raise _fail(shown, msg.unsupported_format(suffix or path.name))
+        raise _fail(shown, drafting_text.OLD_WORD_FORMAT)
+    raise _fail(shown, drafting_text.unsupported_format(suffix or path.name))
 
 
 def extract_plan(path: Path | str) -> PlanText:
@@ -181,7 +181,7 @@ def extract_plan(path: Path | str) -> PlanText:
     """
     path = Path(path)
     shown = str(path)
-    data = read_capped(path, MAX_PLAN_BYTES, msg.PLAN_KIND)  # a folder is said as one
+    data = read_capped(path, MAX_PLAN_BYTES, drafting_text.PLAN_KIND)  # a folder is said as one
     kind = plan_format(path)
     if kind is PlanFormat.DOCX:
         lines = [clean_text(line) for line in _docx_lines(data, shown)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from facilitator.domain.content import FramingLens
 from facilitator.domain.vietnamese import fold, slugify
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 
 _QUOTED = re.compile(r"[“\"«]([^“”\"«»]{6,120})[”\"»]")
 _LEAD_WORDS = ("hinh tuong", "hinh anh", "ban sac", "phuong cham", "tinh than", "bieu tuong")
@@ -30,7 +30,7 @@ class Framing:
 
 def _known(text: str) -> Framing | None:
     words = fold(text)
-    for phrase, lenses in msg.KNOWN_FRAMINGS:
+    for phrase, lenses in drafting_text.KNOWN_FRAMINGS:
         if all(fold(lens.label) in words for lens in lenses):
             return Framing(phrase, lenses)
     return None

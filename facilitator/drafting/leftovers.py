@@ -7,21 +7,21 @@ from collections.abc import Iterable, Sequence
 from facilitator.drafting.model import Unplaced
 from facilitator.drafting.outline import Node, Section, section_of
 from facilitator.drafting.parts import is_standard
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 
 PREVIEW = 80
 
 _REASONS = {
-    Section.ORGANISATION: msg.LEFT_ORGANISATION,
-    Section.FORM: msg.LEFT_ORGANISER,
-    Section.AUDIENCE: msg.LEFT_ORGANISER,
-    Section.PLACE: msg.LEFT_ORGANISER,
-    Section.PARTICIPANTS: msg.LEFT_ORGANISER,
-    Section.FUNDING: msg.LEFT_ORGANISER,
-    Section.REPORTING: msg.LEFT_ORGANISER,
-    Section.TIME: msg.LEFT_TIME,
-    Section.MATERIALS: msg.LEFT_MATERIALS,
-    Section.CONTENT: msg.LEFT_CONTENT,
+    Section.ORGANISATION: drafting_text.LEFT_ORGANISATION,
+    Section.FORM: drafting_text.LEFT_ORGANISER,
+    Section.AUDIENCE: drafting_text.LEFT_ORGANISER,
+    Section.PLACE: drafting_text.LEFT_ORGANISER,
+    Section.PARTICIPANTS: drafting_text.LEFT_ORGANISER,
+    Section.FUNDING: drafting_text.LEFT_ORGANISER,
+    Section.REPORTING: drafting_text.LEFT_ORGANISER,
+    Section.TIME: drafting_text.LEFT_TIME,
+    Section.MATERIALS: drafting_text.LEFT_MATERIALS,
+    Section.CONTENT: drafting_text.LEFT_CONTENT,
 }
 
 
@@ -31,7 +31,9 @@ def preview(text: str, limit: int = PREVIEW) -> str:
 
 
 def _reason(section: Section | None) -> str:
-    return _REASONS.get(section, msg.LEFT_UNKNOWN) if section else msg.LEFT_UNKNOWN
+    return (
+        _REASONS.get(section, drafting_text.LEFT_UNKNOWN) if section else drafting_text.LEFT_UNKNOWN
+    )
 
 
 def leftovers(roots: Sequence[Node], used: Iterable[int]) -> list[Unplaced]:
@@ -47,7 +49,7 @@ def leftovers(roots: Sequence[Node], used: Iterable[int]) -> list[Unplaced]:
             standard = (
                 node.block.is_heading and section is Section.CONTENT and is_standard(node.title)
             )
-            reason = msg.LEFT_STANDARD if standard else _reason(section)
+            reason = drafting_text.LEFT_STANDARD if standard else _reason(section)
             found.append(Unplaced(node.block.line, preview(node.block.numbered), reason))
             return
         for child in node.children:

@@ -21,7 +21,7 @@ from facilitator.drafting.outline import (
     section_of,
     split_label,
 )
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 
 LONG_TITLE = 160
 """A heading longer than this carries its text after a colon: the title is the label."""
@@ -131,7 +131,7 @@ def part_item(part: Part, taken: set[str], plan: str) -> DraftItem:
     taken.add(item_id)
     count = sum(len(g.points) + sum(len(p.below) for p in g.points) for g in groups)
     label = part.node.block.label if part.node.block.marker is Marker.DECIMAL else ""
-    notes = (msg.review_note(label, plan),) if count else (msg.NO_POINTS_NOTE,)
+    notes = (drafting_text.review_note(label, plan),) if count else (drafting_text.NO_POINTS_NOTE,)
     return DraftItem(
         item_id,
         title,

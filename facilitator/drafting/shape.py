@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from facilitator.domain.vocab import ItemKind, SessionKind
 from facilitator.drafting.framing import Framing
 from facilitator.drafting.model import DraftItem, Point, PointGroup
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 
 
 def _points(texts: Sequence[str]) -> tuple[PointGroup, ...]:
@@ -25,28 +25,34 @@ def opening(kind: SessionKind, plan: str, notes: Sequence[str]) -> list[DraftIte
     return [
         DraftItem(
             "khai-mac",
-            msg.REGULAR_OPENING_TITLE if regular else msg.OPENING_TITLE,
+            drafting_text.REGULAR_OPENING_TITLE if regular else drafting_text.OPENING_TITLE,
             ItemKind.PROCEDURE,
             3 if regular else 5,
-            _points(msg.REGULAR_OPENING_POINTS if regular else msg.OPENING_POINTS),
-            notes=(msg.opening_note(plan), *notes),
+            _points(
+                drafting_text.REGULAR_OPENING_POINTS if regular else drafting_text.OPENING_POINTS
+            ),
+            notes=(drafting_text.opening_note(plan), *notes),
         ),
         DraftItem(
-            "cu-thu-ky", msg.SECRETARY_TITLE, ItemKind.PROCEDURE, 2, _points(msg.SECRETARY_POINTS)
+            "cu-thu-ky",
+            drafting_text.SECRETARY_TITLE,
+            ItemKind.PROCEDURE,
+            2,
+            _points(drafting_text.SECRETARY_POINTS),
         ),
         DraftItem(
             "diem-danh",
-            msg.ATTENDANCE_TITLE,
+            drafting_text.ATTENDANCE_TITLE,
             ItemKind.PROCEDURE,
             3,
-            _points(msg.ATTENDANCE_POINTS),
+            _points(drafting_text.ATTENDANCE_POINTS),
         ),
         DraftItem(
             "thong-qua-chuong-trinh",
-            msg.AGENDA_TITLE,
+            drafting_text.AGENDA_TITLE,
             ItemKind.PROCEDURE,
             2,
-            _points(msg.AGENDA_POINTS),
+            _points(drafting_text.AGENDA_POINTS),
         ),
     ]
 
@@ -57,57 +63,67 @@ def closing(kind: SessionKind, framing: Framing | None, deadline: str) -> list[D
         return [
             DraftItem(
                 "thao-luan",
-                msg.REGULAR_DISCUSSION_TITLE,
+                drafting_text.REGULAR_DISCUSSION_TITLE,
                 ItemKind.DISCUSSION,
                 20,
-                _points(msg.DISCUSSION_POINTS),
-                questions=msg.REGULAR_QUESTIONS,
-                notes=(msg.QUESTIONS_NOTE,),
+                _points(drafting_text.DISCUSSION_POINTS),
+                questions=drafting_text.REGULAR_QUESTIONS,
+                notes=(drafting_text.QUESTIONS_NOTE,),
             ),
             DraftItem(
                 "ket-luan",
-                msg.REGULAR_CONCLUSION_TITLE,
+                drafting_text.REGULAR_CONCLUSION_TITLE,
                 ItemKind.CONCLUSION,
                 5,
-                _points(msg.REGULAR_CONCLUSION_POINTS),
-                notes=(msg.deadline_note(deadline),) if deadline else (),
+                _points(drafting_text.REGULAR_CONCLUSION_POINTS),
+                notes=(drafting_text.deadline_note(deadline),) if deadline else (),
             ),
             DraftItem(
                 "bieu-quyet",
-                msg.REGULAR_VOTE_TITLE,
+                drafting_text.REGULAR_VOTE_TITLE,
                 ItemKind.VOTE,
                 3,
-                _points(msg.REGULAR_VOTE_POINTS),
+                _points(drafting_text.REGULAR_VOTE_POINTS),
             ),
             _closing_item(),
         ]
-    questions = (msg.framing_question(framing.phrase),) if framing else ()
+    questions = (drafting_text.framing_question(framing.phrase),) if framing else ()
     return [
         DraftItem(
             "thao-luan",
-            msg.DISCUSSION_TITLE,
+            drafting_text.DISCUSSION_TITLE,
             ItemKind.DISCUSSION,
             25,
-            _points(msg.DISCUSSION_POINTS),
-            questions=(*questions, *msg.STUDY_QUESTIONS),
-            notes=(msg.QUESTIONS_NOTE,),
+            _points(drafting_text.DISCUSSION_POINTS),
+            questions=(*questions, *drafting_text.STUDY_QUESTIONS),
+            notes=(drafting_text.QUESTIONS_NOTE,),
         ),
         DraftItem(
             "ket-luan",
-            msg.CONCLUSION_TITLE,
+            drafting_text.CONCLUSION_TITLE,
             ItemKind.CONCLUSION,
             8,
-            _points(msg.CONCLUSION_POINTS),
-            notes=(msg.deadline_note(deadline),) if deadline else (),
+            _points(drafting_text.CONCLUSION_POINTS),
+            notes=(drafting_text.deadline_note(deadline),) if deadline else (),
         ),
-        DraftItem("bieu-quyet", msg.VOTE_TITLE, ItemKind.VOTE, 3, _points(msg.VOTE_POINTS)),
+        DraftItem(
+            "bieu-quyet",
+            drafting_text.VOTE_TITLE,
+            ItemKind.VOTE,
+            3,
+            _points(drafting_text.VOTE_POINTS),
+        ),
         _closing_item(),
     ]
 
 
 def _closing_item() -> DraftItem:
     return DraftItem(
-        "be-mac", msg.CLOSING_TITLE, ItemKind.CONCLUSION, 2, _points(msg.CLOSING_POINTS)
+        "be-mac",
+        drafting_text.CLOSING_TITLE,
+        ItemKind.CONCLUSION,
+        2,
+        _points(drafting_text.CLOSING_POINTS),
     )
 
 
@@ -120,9 +136,9 @@ def regular_parts() -> list[DraftItem]:
             ItemKind.PRESENTATION,
             0,
             _points(points),
-            notes=(msg.REGULAR_PARTS_NOTE,),
+            notes=(drafting_text.REGULAR_PARTS_NOTE,),
             fixed=False,
             weight=2,
         )
-        for index, (title, points) in enumerate(msg.REGULAR_PARTS, 1)
+        for index, (title, points) in enumerate(drafting_text.REGULAR_PARTS, 1)
     ]

@@ -9,13 +9,14 @@ from facilitator.export import docx_styles
 from facilitator.export.document import Line
 from facilitator.export.docx_meta import set_properties
 from facilitator.export.settings import DocSettings
-from facilitator.strings import header_text
-from facilitator.strings import report_text as s
+from facilitator.export.wording import header as header_wording
+from facilitator.export.wording import report as report_wording
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.table import Table
 
+    from facilitator.export.docx_styles import Styles
     from facilitator.export.minutes_model import Minutes
     from facilitator.export.report_model import Report
 
@@ -25,15 +26,21 @@ GRADE_WIDTH_MM = 13
 """One column per grade label; "Ghi chú" takes what is left of the landscape page."""
 
 
+def _document(official: Minutes | Report, settings: DocSettings) -> tuple[DocxDocument, Styles]:
+    """A new document with the official's header, title and body: what minutes and report
+    share before their signatures."""
+    doc, styles = docx_styles.new_document(settings)
+    lay.write_header(doc, official.header, styles, settings)
+    subject_line = header_wording.SUBJECT_SEPARATOR
+    lay.write_title(doc, official.doc_type, official.subject, styles, settings, subject_line)
+    lay.write_blocks(doc, official.body, styles)
+    return doc, styles
+
+
 def render_minutes_docx(minutes: Minutes, settings: DocSettings | None = None) -> bytes:
     """The minutes as a .docx file (bytes)."""
     settings = settings or DocSettings()
-    doc, styles = docx_styles.new_document(settings)
-    lay.write_header(doc, minutes.header, styles, settings)
-    lay.write_title(
-        doc, minutes.doc_type, minutes.subject, styles, settings, header_text.SUBJECT_SEPARATOR
-    )
-    lay.write_blocks(doc, minutes.body, styles)
+    doc, styles = _document(minutes, settings)
     half = lay.text_width(settings) / 2
     [[left, right]] = lay.borderless_table(doc, (half, half), 1)
     lay.write_signature(left, minutes.signatures[0], styles, settings)
@@ -47,18 +54,13 @@ def render_report_docx(report: Report, settings: DocSettings | None = None) -> b
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     settings = settings or DocSettings()
-    doc, styles = docx_styles.new_document(settings)
-    lay.write_header(doc, report.header, styles, settings)
-    lay.write_title(
-        doc, report.doc_type, report.subject, styles, settings, header_text.SUBJECT_SEPARATOR
-    )
-    lay.write_blocks(doc, report.body, styles)
+    doc, styles = _document(report, settings)
 
     half = lay.text_width(settings) / 2
     [[left, right]] = lay.borderless_table(doc, (half, half), 1)
     label = lay.styled_paragraph(left, styles.body, reuse=True)
     label.paragraph_format.first_line_indent = 0
-    run = label.add_run(s.RECIPIENTS_LABEL)
+    run = label.add_run(report_wording.RECIPIENTS_LABEL)
     run.underline = True
     run.bold = None
     for recipient in report.recipients:
@@ -86,7 +88,7 @@ def _statistics_section(
         Mm(docx_styles.A4_WIDTH_MM),
     )
     section.different_first_page_header_footer = False  # keep numbering on this page
-    lay.styled_paragraph(doc, styles.centre, s.REPORT_TABLE_TITLE).runs[0].bold = True
+    lay.styled_paragraph(doc, styles.centre, report_wording.REPORT_TABLE_TITLE).runs[0].bold = True
 
     usable = lay.text_width(settings, docx_styles.A4_HEIGHT_MM)
     grades = [GRADE_WIDTH_MM] * len(settings.grade_labels)

@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.strings import output_text as s
+from facilitator.strings import output_text as output_text_text
 
 
 class Document(StrEnum):
@@ -107,7 +107,7 @@ def find(option: str, *documents: Document) -> ExportFormat:
     for candidate in formats_for(*documents):
         if candidate.option == option:
             return candidate
-    raise FacilitatorError(s.unknown_format(option, sorted(options(*documents))))
+    raise FacilitatorError(output_text_text.unknown_format(option, sorted(options(*documents))))
 
 
 def extension(option: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from facilitator.domain.models import Unit
 from facilitator.domain.vietnamese import clean_line, fold
-from facilitator.strings import signing as g
+from facilitator.strings import signing as signing_text
 
 ISSUER_KEY = "issuer"
 RECIPIENTS_KEY = "recipients"
@@ -43,9 +43,9 @@ def committee_name(body: str) -> str:
     rest = words[2:]
     for size in (2, 1):
         level = fold(" ".join(rest[:size]))
-        if level in g.LEVEL_COMMITTEES and len(rest) > size:
-            return " ".join([g.LEVEL_COMMITTEES[level], *rest[size:]])
-    return " ".join([g.PARTY_COMMITTEE, *rest])
+        if level in signing_text.LEVEL_COMMITTEES and len(rest) > size:
+            return " ".join([signing_text.LEVEL_COMMITTEES[level], *rest[size:]])
+    return " ".join([signing_text.PARTY_COMMITTEE, *rest])
 
 
 def issuing_body(unit: Unit, *, report: bool) -> str:
@@ -60,7 +60,7 @@ def issuing_body(unit: Unit, *, report: bool) -> str:
 
 def _short_committee(committee: str) -> str | None:
     """ "Huyện ủy Di Linh" -> "Huyện ủy" (the organs are named after it), else None."""
-    for word in g.LEVEL_COMMITTEES.values():
+    for word in signing_text.LEVEL_COMMITTEES.values():
         if fold(committee).startswith(fold(word)):
             return word
     return None
@@ -71,16 +71,20 @@ def default_recipients(unit: Unit) -> list[str]:
     punctuation); the archive line last."""
     parent = clean_line(unit.parent)
     if unit.profile != "party":
-        return ([g.standing_office(parent)] if parent else []) + [g.ARCHIVE_STATE]
+        return ([signing_text.standing_office(parent)] if parent else []) + [
+            signing_text.ARCHIVE_STATE
+        ]
     names: list[str] = []
     if parent:
         committee = committee_name(parent)
         short = _short_committee(committee)
         if short is not None:
-            names += [g.standing_committee(short), g.propaganda_board(short)]
+            names += [signing_text.standing_committee(short), signing_text.propaganda_board(short)]
         else:
-            names.append(g.committee_for_report(committee))
-    names.append(g.ARCHIVE_COMMITTEE if is_committee_level(unit) else g.ARCHIVE_CELL)
+            names.append(signing_text.committee_for_report(committee))
+    names.append(
+        signing_text.ARCHIVE_COMMITTEE if is_committee_level(unit) else signing_text.ARCHIVE_CELL
+    )
     return names
 
 
@@ -90,7 +94,7 @@ def recipient_names(unit: Unit) -> list[str]:
     if isinstance(configured, list) and any(isinstance(n, str) for n in configured):
         names = [clean_recipient(n) for n in configured if isinstance(n, str)]
         names = [n for n in names if n]
-        if names and not fold(names[-1]).startswith(fold(g.ARCHIVE_PREFIX)):
+        if names and not fold(names[-1]).startswith(fold(signing_text.ARCHIVE_PREFIX)):
             names.append(default_recipients(unit)[-1])
         return names
     return default_recipients(unit)
@@ -113,8 +117,8 @@ def recipient_lines(names: list[str], *, is_party: bool) -> tuple[str, ...]:
 def association_signer(unit: Unit) -> tuple[str, str]:
     """(body after "TM.", default title) of a Hội or Chi hội."""
     if fold(unit.name).startswith(_BRANCH):
-        return g.BRANCH_SIGNER_BODY, g.BRANCH_SIGNER_TITLE
-    return g.ASSOCIATION_SIGNER_BODY, g.ASSOCIATION_SIGNER_TITLE
+        return signing_text.BRANCH_SIGNER_BODY, signing_text.BRANCH_SIGNER_TITLE
+    return signing_text.ASSOCIATION_SIGNER_BODY, signing_text.ASSOCIATION_SIGNER_TITLE
 
 
 _PARTY_HEADS = ("bi thu",)

@@ -13,8 +13,8 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING
 
 from facilitator.export.document import Block, DocHeader, Line, Signature
-from facilitator.strings import header_text
-from facilitator.strings import report_text as s
+from facilitator.export.wording import header as header_wording
+from facilitator.export.wording import report as report_wording
 
 if TYPE_CHECKING:
     from facilitator.export.minutes_model import Minutes
@@ -102,7 +102,9 @@ def _split_number(text: str) -> tuple[str, str]:
 
 
 def _title(doc_type: str, subject: str) -> list[str]:
-    separator = escape(header_text.SUBJECT_SEPARATOR)  # a bare "-----" would be a setext underline
+    separator = escape(
+        header_wording.SUBJECT_SEPARATOR
+    )  # a bare "-----" would be a setext underline
     return ["", f"# {escape(doc_type)}", "", f"**{escape(subject)}**", "", separator]
 
 
@@ -129,9 +131,9 @@ def render_report_md(report: Report) -> str:
     lines = _header(report.header)
     lines += _title(report.doc_type, report.subject)
     lines += _blocks(report.body)
-    recipients = [escape(s.RECIPIENTS_LABEL)] + [escape(r) for r in report.recipients]
+    recipients = [escape(report_wording.RECIPIENTS_LABEL)] + [escape(r) for r in report.recipients]
     lines.append("")
     lines += _two_columns(recipients, _signature_cells(report.signature))
-    lines += ["", f"## {escape(s.REPORT_TABLE_TITLE)}", ""]
+    lines += ["", f"## {escape(report_wording.REPORT_TABLE_TITLE)}", ""]
     lines += _table(report.table_header, report.table_rows())
     return "\n".join(lines).strip("\n") + "\n"

@@ -22,8 +22,9 @@ from facilitator.export.document import Block, DocHeader, Line, Signature
 from facilitator.export.profiles import authority_lines, build_header, profile_of, signature
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
-from facilitator.strings import header_text, report_text
-from facilitator.strings import minutes_text as s
+from facilitator.export.wording import header as header_wording
+from facilitator.export.wording import minutes as minutes_wording
+from facilitator.export.wording import report as report_wording
 
 DISCUSSION_KINDS = frozenset({"opinion", "question", "answer", "proposal"})
 
@@ -89,29 +90,29 @@ def build_minutes(
     body += _closing(session)
 
     right = authority_lines(session.unit, settings, chair_position=chair.position if chair else "")
-    left, right = _level((Line(header_text.SECRETARY_SIGNER, bold=True),), right)
+    left, right = _level((Line(header_wording.SECRETARY_SIGNER, bold=True),), right)
     signatures = (
         signature(left, secretary.name if secretary else ""),
         signature(right, chair.name if chair else ""),
     )
     day = session.started_at.date()
-    number = unit_number(session.unit, session.number, header_text.DOC_CODE_MINUTES)
+    number = unit_number(session.unit, session.number, header_wording.DOC_CODE_MINUTES)
     header = build_header(
         session.unit,
         number=number,
-        doc_code=header_text.DOC_CODE_MINUTES,
+        doc_code=header_wording.DOC_CODE_MINUTES,
         day=day,
         settings=settings,
     )
     subject = clean_line(session.title)
     return Minutes(
         header=header,
-        doc_type=s.MINUTES_TYPE,
+        doc_type=minutes_wording.MINUTES_TYPE,
         subject=subject,
         body=tuple(body),
         signatures=signatures,
         counts=counts,
-        file_stem=f"{s.MINUTES_TYPE} {day.isoformat()} {subject}",
+        file_stem=f"{minutes_wording.MINUTES_TYPE} {day.isoformat()} {subject}",
     )
 
 
@@ -120,11 +121,14 @@ def _refusal(
 ) -> str | None:
     """Why these minutes cannot be issued: the meeting did not meet, or a signer was absent."""
     if counts.present == 0:
-        return s.minutes_nobody_present(is_party=profile_of(session.unit).is_party)
-    for person, role in ((chair, s.ROLE_CHAIR), (secretary, s.ROLE_SECRETARY)):
+        return minutes_wording.minutes_nobody_present(is_party=profile_of(session.unit).is_party)
+    for person, role in (
+        (chair, minutes_wording.ROLE_CHAIR),
+        (secretary, minutes_wording.ROLE_SECRETARY),
+    ):
         record = session.attendance_of(person.id) if person else None
         if person is not None and record is not None and not record.is_present:
-            return s.minutes_signer_absent(role, clean_line(person.name))
+            return minutes_wording.minutes_signer_absent(role, clean_line(person.name))
     return None
 
 
@@ -154,39 +158,43 @@ def _opening(
     started = session.started_at
     is_party = profile_of(session.unit).is_party
     blocks = [
-        _item(s.time_line(format_clock(started), format_date(started.date()))),
-        _item(s.place_line(clean_line(session.place))),
-        _item(s.PARTICIPANTS),
+        _item(minutes_wording.time_line(format_clock(started), format_date(started.date()))),
+        _item(minutes_wording.place_line(clean_line(session.place))),
+        _item(minutes_wording.PARTICIPANTS),
     ]
     attending = {a.person for a in session.attendance if a.is_present}
     guests = [
-        s.person_with_position(clean_line(p.name), clean_line(p.position))
+        minutes_wording.person_with_position(clean_line(p.name), clean_line(p.position))
         for p in session.people
         if p.category == "khach" and p.id in attending
     ]  # guests keep the order they were entered in (by rank, §5.3)
     if guests:
-        blocks.append(_item(s.guests_line(guests), 1))
+        blocks.append(_item(minutes_wording.guests_line(guests), 1))
     blocks.append(
         _item(
-            s.chair_line(
-                s.person_with_position(clean_line(chair.name), clean_line(chair.position))
+            minutes_wording.chair_line(
+                minutes_wording.person_with_position(
+                    clean_line(chair.name), clean_line(chair.position)
+                )
                 if chair
-                else s.role_missing()
+                else minutes_wording.role_missing()
             ),
             1,
         )
     )
     blocks.append(
         _item(
-            s.secretary_line(
-                f"{s.COMRADE} {clean_line(secretary.name)}" if secretary else s.role_missing()
+            minutes_wording.secretary_line(
+                f"{minutes_wording.COMRADE} {clean_line(secretary.name)}"
+                if secretary
+                else minutes_wording.role_missing()
             ),
             1,
         )
     )
     blocks.append(
         _item(
-            s.total_members_line(
+            minutes_wording.total_members_line(
                 counts.total,
                 counts.official,
                 counts.probationary,
@@ -200,7 +208,7 @@ def _opening(
     )
     blocks.append(
         _item(
-            s.present_line(
+            minutes_wording.present_line(
                 counts.present,
                 counts.present_official,
                 counts.present_probationary,
@@ -212,26 +220,36 @@ def _opening(
             1,
         )
     )
-    blocks.append(_item(s.absent_line(counts.absent), 1))
+    blocks.append(_item(minutes_wording.absent_line(counts.absent), 1))
     if counts.absent:
-        blocks.append(_item(s.excused_line(len(counts.absent_excused)), 2, "-"))
+        blocks.append(_item(minutes_wording.excused_line(len(counts.absent_excused)), 2, "-"))
         for number, absence in enumerate(counts.absent_excused, start=1):
             reason = sentence(absence.reason).rstrip(".")
-            text = s.excused_person(clean_line(absence.person.name), reason)
+            text = minutes_wording.excused_person(clean_line(absence.person.name), reason)
             blocks.append(_item(text, 3, f"{number}."))
-        blocks.append(_item(s.unexcused_line(len(counts.absent_unexcused)), 2, "-"))
+        blocks.append(_item(minutes_wording.unexcused_line(len(counts.absent_unexcused)), 2, "-"))
         for number, person in enumerate(counts.absent_unexcused, start=1):
-            blocks.append(_item(s.unexcused_person(clean_line(person.name)), 3, f"{number}."))
+            blocks.append(
+                _item(minutes_wording.unexcused_person(clean_line(person.name)), 3, f"{number}.")
+            )
     if counts.exempt_absent:
-        blocks.append(_item(s.exempt_absent_line(counts.exempt_absent), 1))
+        blocks.append(_item(minutes_wording.exempt_absent_line(counts.exempt_absent), 1))
     if counts.below_quorum:
         percent = format_percent(counts.present, counts.expected)
-        line = s.below_quorum_line(counts.present, counts.expected, percent, is_party=is_party)
+        line = minutes_wording.below_quorum_line(
+            counts.present, counts.expected, percent, is_party=is_party
+        )
         blocks.append(_item(line, 1))
     if counts.unmarked:
-        blocks.append(Block("fill", s.unmarked_line([clean_line(p.name) for p in counts.unmarked])))
+        blocks.append(
+            Block(
+                "fill", minutes_wording.unmarked_line([clean_line(p.name) for p in counts.unmarked])
+            )
+        )
     if counts.non_members_present or counts.guests_present:
-        blocks.append(_item(s.others_line(counts.non_members_present, counts.guests_present), 1))
+        blocks.append(
+            _item(minutes_wording.others_line(counts.non_members_present, counts.guests_present), 1)
+        )
     return blocks
 
 
@@ -250,7 +268,10 @@ def session_presenters(session: Session) -> list[Person]:
 
 def presenter_labels(persons: list[Person]) -> list[str]:
     """ "đồng chí Nguyễn Thị Thanh Hương – Phó Trưởng ban Tuyên giáo" for each (§5.3)."""
-    return [s.person_with_position(clean_line(p.name), clean_line(p.position)) for p in persons]
+    return [
+        minutes_wording.person_with_position(clean_line(p.name), clean_line(p.position))
+        for p in persons
+    ]
 
 
 def item_presenters(session: Session, item: AgendaItem) -> list[Person]:
@@ -269,20 +290,22 @@ def _presenters(session: Session, item: AgendaItem, people: dict[str, Person]) -
 
 
 def _content(session: Session, held: list[AgendaItem], people: dict[str, Person]) -> list[Block]:
-    blocks = [Block("heading", s.SECTION_CONTENT)]
+    blocks = [Block("heading", minutes_wording.SECTION_CONTENT)]
     sources = [clean_line(src) for src in session.content.sources if clean_line(src)]
     if sources:
-        blocks.append(_item(s.DOCUMENTS_STUDIED))
+        blocks.append(_item(minutes_wording.DOCUMENTS_STUDIED))
         blocks += [_item(sentence(src), 1) for src in sources]
     presenters = presenter_labels(session_presenters(session))
     if presenters:  # §2.3: a study session's minutes say who presented as báo cáo viên
-        blocks.append(_item(report_text.presenters_line(presenters, 0)))
+        blocks.append(_item(report_wording.presenters_line(presenters, 0)))
     if not held:
-        blocks.append(Block("para", s.NO_AGENDA))
+        blocks.append(Block("para", minutes_wording.NO_AGENDA))
         return blocks
-    blocks.append(_item(s.AGENDA_HELD))
+    blocks.append(_item(minutes_wording.AGENDA_HELD))
     for number, item in enumerate(held, start=1):
-        text = s.agenda_entry(clean_line(item.title), _presenters(session, item, people))
+        text = minutes_wording.agenda_entry(
+            clean_line(item.title), _presenters(session, item, people)
+        )
         blocks.append(_item(sentence(text), 1, f"{number}."))
     return blocks
 
@@ -293,7 +316,7 @@ def _proceedings(
     people: dict[str, Person],
     notes_by_item: dict[str, list[Note]],
 ) -> list[Block]:
-    blocks = [Block("heading", s.SECTION_PROCEEDINGS)]
+    blocks = [Block("heading", minutes_wording.SECTION_PROCEEDINGS)]
     for number, item in enumerate(held, start=1):
         recorded = _recorded(session, item, people, notes_by_item.get(item.id, []))
         # A held item is headed whenever something true can be said of it (its presenter,
@@ -303,7 +326,7 @@ def _proceedings(
             blocks.append(Block("subheading", f"{number}. {clean_line(item.title)}"))
             blocks += recorded
     if len(blocks) == 1:
-        blocks.append(Block("para", s.NO_PROCEEDINGS))
+        blocks.append(Block("para", minutes_wording.NO_PROCEEDINGS))
     return blocks
 
 
@@ -314,25 +337,27 @@ def _recorded(
     blocks: list[Block] = []
     presenters = _presenters(session, item, people)
     if presenters:
-        blocks.append(Block("para", s.presenter_line(presenters)))
+        blocks.append(Block("para", minutes_wording.presenter_line(presenters)))
     notes = sorted(item_notes, key=lambda n: n.at)
     blocks += [
         Block("para", sentence(n.text)) for n in notes if n.kind == "record" and clean_line(n.text)
     ]
     discussion = [n for n in notes if n.kind in DISCUSSION_KINDS and clean_line(n.text)]
     if discussion:
-        blocks.append(Block("para", s.DISCUSSION))
+        blocks.append(Block("para", minutes_wording.DISCUSSION))
         for note in discussion:
             speaker = _name(people, note.speaker)
-            blocks.append(_item(s.discussion_line(speaker, note.kind, sentence(note.text))))
+            blocks.append(
+                _item(minutes_wording.discussion_line(speaker, note.kind, sentence(note.text)))
+            )
     conclusion = paragraphs(item.conclusion) + [
         line for n in notes if n.kind == "conclusion" for line in paragraphs(n.text)
     ]
     if conclusion:
-        blocks.append(Block("para", s.item_conclusion_line(sentence(conclusion[0]))))
+        blocks.append(Block("para", minutes_wording.item_conclusion_line(sentence(conclusion[0]))))
         blocks += [Block("para", sentence(line)) for line in conclusion[1:]]
     voted = [clean_line(v.question) for v in session.votes if v.item == item.id]
-    blocks += [Block("para", s.item_voted_line(q)) for q in voted if q]
+    blocks += [Block("para", minutes_wording.item_voted_line(q)) for q in voted if q]
     return blocks
 
 
@@ -340,9 +365,9 @@ def _conclusion(session: Session) -> list[Block]:
     """The chair's conclusion; missing, a prompt while the minutes are a draft, and once
     approved only the dotted line to write it by hand (no instruction left in the record)."""
     lines = paragraphs(session.conclusion)
-    blank = s.FILL_DOTS * 6 if session.is_closed else s.CONCLUSION_BLANK
+    blank = minutes_wording.FILL_DOTS * 6 if session.is_closed else minutes_wording.CONCLUSION_BLANK
     body = [Block("para", sentence(line)) for line in lines] or [Block("fill", blank)]
-    return [Block("heading", s.SECTION_CONCLUSION), *body]
+    return [Block("heading", minutes_wording.SECTION_CONCLUSION), *body]
 
 
 def _votes(session: Session, counts: MembershipCounts) -> list[Block]:
@@ -351,36 +376,40 @@ def _votes(session: Session, counts: MembershipCounts) -> list[Block]:
         return []
     is_party = profile_of(session.unit).is_party
     base = counts.voting_base
-    blocks = [Block("heading", s.SECTION_VOTES)]
+    blocks = [Block("heading", minutes_wording.SECTION_VOTES)]
     for vote in session.votes:
         question = clean_line(vote.question)
         result = outcome(vote.for_, base)
         if result is VoteOutcome.NOBODY_ENTITLED:
-            blocks.append(_item(s.vote_nobody_entitled(question, is_party=is_party)))
+            blocks.append(_item(minutes_wording.vote_nobody_entitled(question, is_party=is_party)))
             continue
         percent = format_percent(vote.for_, base)
-        line = s.vote_line(question, vote.for_, base, percent, vote.against, vote.other)
+        line = minutes_wording.vote_line(
+            question, vote.for_, base, percent, vote.against, vote.other
+        )
         passed = result is VoteOutcome.PASSED
-        blocks.append(_item(f"{line} {s.vote_result(passed, is_party=is_party)}"))
+        blocks.append(_item(f"{line} {minutes_wording.vote_result(passed, is_party=is_party)}"))
     return blocks
 
 
 def _closing(session: Session) -> list[Block]:
     blocks: list[Block] = []
-    before = s.APPROVAL_BEFORE[profile_of(session.unit).is_party]
+    before = minutes_wording.APPROVAL_BEFORE[profile_of(session.unit).is_party]
     approved = session.approved
     if approved is not None:
         percent = format_percent(approved.for_, approved.base)
-        line = s.approval_line(approved.for_, approved.base, percent, before)
+        line = minutes_wording.approval_line(approved.for_, approved.base, percent, before)
         blocks.append(Block("para", line))
     else:
-        blocks.append(Block("fill", s.approval_blank(before)))
-    noun = s.MINUTES_MEETING_NOUN.get(session.kind, s.DEFAULT_MEETING_NOUN)
+        blocks.append(Block("fill", minutes_wording.approval_blank(before)))
+    noun = minutes_wording.MINUTES_MEETING_NOUN.get(
+        session.kind, minutes_wording.DEFAULT_MEETING_NOUN
+    )
     ended = session.ended_at
     if ended is None:
-        blocks.append(Block("fill", s.closing_blank(noun)))
+        blocks.append(Block("fill", minutes_wording.closing_blank(noun)))
     else:
         other_day = ended.date() != session.started_at.date()
         day = format_date(ended.date()) if other_day else None
-        blocks.append(Block("para", s.closing_line(noun, format_clock(ended), day)))
+        blocks.append(Block("para", minutes_wording.closing_line(noun, format_clock(ended), day)))
     return blocks

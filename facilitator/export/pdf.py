@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.strings import output_text as s
+from facilitator.strings import output_text as output_text_text
 
 T = TypeVar("T")
 
@@ -62,7 +62,7 @@ def docx_to_pdf(
     """
     program = soffice or find_soffice()
     if program is None:
-        raise FacilitatorError(s.PDF_NO_CONVERTER)
+        raise FacilitatorError(output_text_text.PDF_NO_CONVERTER)
     with tempfile.TemporaryDirectory(prefix="facilitator-pdf-") as folder:
         work = Path(folder)
         source = work / "van-ban.docx"
@@ -81,11 +81,11 @@ def docx_to_pdf(
         try:
             result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise FacilitatorError(s.pdf_timeout(round(timeout))) from None
+            raise FacilitatorError(output_text_text.pdf_timeout(round(timeout))) from None
         except OSError:
-            raise FacilitatorError(s.pdf_failed(str(program), None)) from None
+            raise FacilitatorError(output_text_text.pdf_failed(str(program), None)) from None
         target = work / "van-ban.pdf"
         if not target.is_file() or target.stat().st_size == 0:
             # LibreOffice's own messages are English: the exit code is what we can say.
-            raise FacilitatorError(s.pdf_failed(str(program), result.returncode))
+            raise FacilitatorError(output_text_text.pdf_failed(str(program), result.returncode))
         return target.read_bytes()

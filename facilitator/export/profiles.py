@@ -17,7 +17,7 @@ from facilitator.domain.vietnamese import clean_line, fold, format_place_date
 from facilitator.export.document import DocHeader, Line, Signature
 from facilitator.export.issuers import association_signer, is_association, issuing_body
 from facilitator.export.settings import DocSettings
-from facilitator.strings import header_text as s
+from facilitator.export.wording import header as header_wording
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,18 @@ class Profile:
         else:
             # NĐ 30 symbol order is "số/loại-cơ quan" (e.g. "Số: 12/BB-HCCB").
             tail = f"/{doc_code}-{abbrev}" if abbrev else f"/{doc_code}"
-        return f"{self.number_prefix}{s.BLANK_NUMBER}{tail}"
+        return f"{self.number_prefix}{header_wording.BLANK_NUMBER}{tail}"
 
 
 STATE_HEADER_PT = 13.0  # NĐ 30: national title and names 12–13 pt (13 unless too long)
 STATE_HEADER_MIN_PT = 12.0
 
-PARTY = Profile("party", s.PARTY_NUMBER_PREFIX, s.PARTY_SIGNER_PREFIX, is_party=True)
-STATE = Profile("state", s.STATE_NUMBER_PREFIX, s.STATE_SIGNER_PREFIX, is_party=False)
+PARTY = Profile(
+    "party", header_wording.PARTY_NUMBER_PREFIX, header_wording.PARTY_SIGNER_PREFIX, is_party=True
+)
+STATE = Profile(
+    "state", header_wording.STATE_NUMBER_PREFIX, header_wording.STATE_SIGNER_PREFIX, is_party=False
+)
 PROFILES = {"party": PARTY, "state": STATE}
 
 
@@ -63,18 +67,20 @@ def build_header(
     # HD 36: names at the body size (14 pt); NĐ 30: names and national title 12–13 pt.
     name_size = None if profile.is_party else STATE_HEADER_PT
     left = [Line(line, size=name_size) for line in _upper_lines(unit.parent)]
-    name = issuing_body(unit, report=doc_code == s.DOC_CODE_REPORT).upper()
+    name = issuing_body(unit, report=doc_code == header_wording.DOC_CODE_REPORT).upper()
     if profile.is_party:
-        left += [Line(name, bold=True), Line(s.PARTY_SEPARATOR)]
+        left += [Line(name, bold=True), Line(header_wording.PARTY_SEPARATOR)]
         right: tuple[Line, ...] = (
-            Line(s.PARTY_TITLE, bold=True, size=settings.title_size_pt, rule_below=True),
+            Line(
+                header_wording.PARTY_TITLE, bold=True, size=settings.title_size_pt, rule_below=True
+            ),
         )
     else:
         # NĐ 30: a short rule under the issuing body replaces the asterisk.
         left.append(Line(name, bold=True, size=name_size, rule_below=True))
         right = (
-            Line(s.STATE_TITLE, bold=True, size=STATE_HEADER_PT),
-            Line(s.STATE_MOTTO, bold=True, rule_below=True),
+            Line(header_wording.STATE_TITLE, bold=True, size=STATE_HEADER_PT),
+            Line(header_wording.STATE_MOTTO, bold=True, rule_below=True),
         )
     smaller = () if profile.is_party else (STATE_HEADER_MIN_PT,)
     return DocHeader(
@@ -96,8 +102,8 @@ def _upper_lines(text: str) -> list[str]:
 def party_signer_body(unit: Unit) -> str:
     """ "CHI BỘ" for a chi bộ, "ĐẢNG ỦY" for a đảng bộ/đảng ủy (its executive signs)."""
     if fold(unit.name).startswith(("dang bo", "dang uy")):
-        return s.PARTY_COMMITTEE_SIGNER_BODY
-    return s.DEFAULT_PARTY_SIGNER_BODY
+        return header_wording.PARTY_COMMITTEE_SIGNER_BODY
+    return header_wording.DEFAULT_PARTY_SIGNER_BODY
 
 
 def authority_lines(
@@ -105,11 +111,11 @@ def authority_lines(
 ) -> tuple[Line, ...]:
     """Right signature block lines: "CHỦ TRÌ" or "T/M CHI BỘ" + "BÍ THƯ" ("TM." for state)."""
     if settings.signer == "chair" and not force_tm:
-        return (Line(s.CHAIR_SIGNER, bold=True),)
+        return (Line(header_wording.CHAIR_SIGNER, bold=True),)
     profile = profile_of(unit)
     if profile.is_party:
         body = settings.signer_body or party_signer_body(unit)
-        title = settings.signer_title or s.DEFAULT_PARTY_SIGNER_TITLE
+        title = settings.signer_title or header_wording.DEFAULT_PARTY_SIGNER_TITLE
     elif is_association(unit):
         default_body, default_title = association_signer(unit)
         body = settings.signer_body or default_body
@@ -126,4 +132,4 @@ def authority_lines(
 
 def signature(lines: tuple[Line, ...], name: str) -> Signature:
     """A signature block with the standard hint and the signer's name (may be blank)."""
-    return Signature(lines=lines, hint=s.SIGNATURE_HINT, name=clean_line(name))
+    return Signature(lines=lines, hint=header_wording.SIGNATURE_HINT, name=clean_line(name))

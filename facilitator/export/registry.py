@@ -17,7 +17,7 @@ from facilitator.domain.vietnamese import slugify
 from facilitator.export.formats import Document, Writer, formats_for
 from facilitator.export.pdf import docx_to_pdf
 from facilitator.export.settings import DocSettings
-from facilitator.strings import export as s
+from facilitator.strings import output_text as output_text_text
 
 if TYPE_CHECKING:
     from facilitator.export.minutes_model import Minutes
@@ -100,10 +100,10 @@ def safe_output_path(folder: Path | str, title: str, ext: str) -> Path:
     """``folder/<slug>.<ext>``: the slug is ASCII without "/" or "..", so it stays inside."""
     ext = ext.lower().lstrip(".")
     if not _EXTENSION.fullmatch(ext):
-        raise FacilitatorError(s.bad_extension(ext))
+        raise FacilitatorError(output_text_text.bad_extension(ext))
     folder = Path(folder)
     path = folder / f"{slugify(title, max_length=80)}.{ext}"
     # Belt and braces: the slug cannot contain a separator, but check the resolved parent.
     if path.resolve().parent != folder.resolve():
-        raise FacilitatorError(s.bad_extension(ext))
+        raise FacilitatorError(output_text_text.bad_extension(ext))
     return path

@@ -23,13 +23,14 @@ from facilitator.export.report_model import Report, build_report
 from facilitator.export.report_tally import ReportInput
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs
-from facilitator.strings import export as s
-from facilitator.strings import signing as g
+from facilitator.export.wording import header as header_wording
+from facilitator.export.wording import report as report_wording
+from facilitator.strings import signing as signing_text
 
 NARRATIVE_LABELS = {
-    "situation": s.SITUATION_PART,
-    "leadership": s.LEADERSHIP_PART,
-    **s.NARRATIVE_PARTS,
+    "situation": report_wording.SITUATION_PART,
+    "leadership": report_wording.LEADERSHIP_PART,
+    **report_wording.NARRATIVE_PARTS,
 }
 """Narrative parts a signer may write, by the key used on the command line."""
 
@@ -78,7 +79,7 @@ def signed_report(
 
 
 def _fill_keys() -> dict[str, str]:
-    return {s.narrative_blank(label): key for key, label in NARRATIVE_LABELS.items()}
+    return {report_wording.narrative_blank(label): key for key, label in NARRATIVE_LABELS.items()}
 
 
 def apply_details(
@@ -86,10 +87,12 @@ def apply_details(
 ) -> Report:
     """``report`` with the number, signer, recipients and narrative given in ``details``."""
     header = report.header
-    number = unit_number(unit, details.number, s.DOC_CODE_REPORT)
+    number = unit_number(unit, details.number, header_wording.DOC_CODE_REPORT)
     if number:
         profile = profile_of(unit)
-        header = replace(header, number=profile.number_line(number, s.DOC_CODE_REPORT, ""))
+        header = replace(
+            header, number=profile.number_line(number, header_wording.DOC_CODE_REPORT, "")
+        )
     signature = report.signature
     if details.signer_position:
         titled = replace(settings, signer_title=details.signer_position)
@@ -127,7 +130,7 @@ def find_blanks(report: Report, unit: Unit) -> list[Blank]:
     blanks = []
     if not unit.parent.strip():
         blanks.append(Blank("parent"))
-    if s.BLANK_NUMBER in report.header.number:
+    if header_wording.BLANK_NUMBER in report.header.number:
         blanks.append(Blank("number"))
     if not unit.abbrev.strip():
         blanks.append(Blank("abbrev"))
@@ -148,7 +151,7 @@ def blank_words(blank: Blank, *, console: bool = False) -> str:
     """A blank in words: with the command-line option that fills it, or (``console``) as
     the console's dialog names the field."""
     part = NARRATIVE_LABELS.get(blank.part, "")
-    return g.blank_words(blank.field, part, blank.part, console=console)
+    return signing_text.blank_words(blank.field, part, blank.part, console=console)
 
 
 def remaining_blanks(report: Report, unit: Unit, *, console: bool = False) -> list[str]:

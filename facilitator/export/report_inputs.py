@@ -18,7 +18,7 @@ from facilitator.bundle.report_bundle import ReportBundle, is_report, report_fro
 from facilitator.domain.errors import InputError, Problem
 from facilitator.export.report_fast import figures_from_data
 from facilitator.export.report_tally import SessionFigures
-from facilitator.strings import bundle as msg
+from facilitator.strings import bundle as bundle_text
 from facilitator.userfiles import read_capped
 
 Reduced = SessionFigures | ReportBundle
@@ -50,7 +50,7 @@ def bundle_files(paths: Iterable[Path], *, recursive: bool = False) -> list[Path
 
 def read_reduced(path: Path) -> Reduced:
     """One file, read and reduced (raises :class:`InputError` naming the file)."""
-    data = parse_bundle_bytes(read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND), path)
+    data = parse_bundle_bytes(read_capped(path, MAX_BUNDLE_BYTES, bundle_text.BUNDLE_KIND), path)
     if is_report(data):
         return report_from_data(data, path, slim=True)
     counts = quick_check(data)  # the common, plainly valid file: no models built

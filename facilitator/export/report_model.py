@@ -48,9 +48,10 @@ from facilitator.export.report_tally import (
     collect,
 )
 from facilitator.export.settings import DocSettings
-from facilitator.strings import campaign as c
-from facilitator.strings import header_text, minutes_text
-from facilitator.strings import report_text as s
+from facilitator.export.wording import header as header_wording
+from facilitator.export.wording import minutes as minutes_wording
+from facilitator.export.wording import report as report_wording
+from facilitator.strings import campaign as campaign_text
 
 MAX_LISTED_DATES = 10
 
@@ -130,9 +131,9 @@ def unit_row(tally: Tally) -> UnitRow:
     """The statistics row of one unit's tally."""
     notes = []
     if tally.below_quorum:
-        notes.append(s.note_below_quorum(tally.below_quorum))
+        notes.append(report_wording.note_below_quorum(tally.below_quorum))
     if tally.unmarked:
-        notes.append(s.note_unmarked(tally.unmarked))
+        notes.append(report_wording.note_unmarked(tally.unmarked))
     return UnitRow(
         unit=tally.name,
         sessions=tally.sessions,
@@ -177,19 +178,19 @@ def build_report(
     total = _total_row(rows, len(settings.grade_labels))
     subject = clean_line(title) if title and clean_line(title) else _default_subject(period)
     day = issued_on or date.today()
-    number = unit_number(unit, "", header_text.DOC_CODE_REPORT)  # the report has no number yet
+    number = unit_number(unit, "", header_wording.DOC_CODE_REPORT)  # the report has no number yet
     header = build_header(
-        unit, number=number, doc_code=header_text.DOC_CODE_REPORT, day=day, settings=settings
+        unit, number=number, doc_code=header_wording.DOC_CODE_REPORT, day=day, settings=settings
     )
     signer_name, signer_position = (collector.signer or (None, "", ""))[1:]
     lines = authority_lines(unit, settings, chair_position=signer_position, force_tm=True)
     recipients = recipient_lines(recipient_names(unit), is_party=profile_of(unit).is_party)
     grade_header = tuple(label for _, label in settings.grade_labels)
-    base_header = s.report_table_header(profile_of(unit).is_party)
+    base_header = report_wording.report_table_header(profile_of(unit).is_party)
     table_header = (*base_header[:13], *grade_header, base_header[-1])
     return Report(
         header=header,
-        doc_type=s.REPORT_TYPE,
+        doc_type=report_wording.REPORT_TYPE,
         subject=subject,
         body=_with_missing(_body(collector, rows, total, unit, subject), missing),
         recipients=recipients,
@@ -197,7 +198,7 @@ def build_report(
         table_header=table_header,
         rows=rows,
         total=total,
-        file_stem=f"{s.REPORT_TYPE} {day.isoformat()} {subject}",
+        file_stem=f"{report_wording.REPORT_TYPE} {day.isoformat()} {subject}",
         missing=tuple(missing),
         repeated=tuple(collector.repeated_reports),
     )
@@ -210,15 +211,15 @@ def _with_missing(body: list[Block], missing: tuple[str, ...]) -> tuple[Block, .
 
 def _default_subject(period: tuple[date, date] | None) -> str:
     if period is None:
-        return s.DEFAULT_REPORT_SUBJECT
-    return s.DEFAULT_REPORT_SUBJECT + s.report_period(
+        return report_wording.DEFAULT_REPORT_SUBJECT
+    return report_wording.DEFAULT_REPORT_SUBJECT + report_wording.report_period(
         format_date(period[0]), format_date(period[1])
     )
 
 
 def _total_row(rows: tuple[UnitRow, ...], grade_count: int) -> UnitRow:
     return UnitRow(
-        unit=s.REPORT_TOTAL_ROW,
+        unit=report_wording.REPORT_TOTAL_ROW,
         sessions=sum(r.sessions for r in rows),
         total=sum(r.total for r in rows),
         exempt=sum(r.exempt for r in rows),
@@ -243,38 +244,40 @@ def _body(
     tallies = list(c.tallies.values())
     unit_name = clean_line(unit.name)
     is_party = profile_of(unit).is_party
-    directive = next((src for src in c.sources if fold(src).startswith(s.DIRECTIVE_PREFIXES)), None)
+    directive = next(
+        (src for src in c.sources if fold(src).startswith(report_wording.DIRECTIVE_PREFIXES)), None
+    )
     blocks = [
-        Block("para", s.report_intro(unit_name, directive)),
-        Block("heading", s.REPORT_SECTION_SITUATION),
+        Block("para", report_wording.report_intro(unit_name, directive)),
+        Block("heading", report_wording.REPORT_SECTION_SITUATION),
     ]
     official = sum(t.official for t in tallies)
     probationary = sum(t.probationary for t in tallies)
     blocks.append(
         _item(
-            s.report_members_line(
+            report_wording.report_members_line(
                 total.total, official, probationary, total.exempt, is_party=is_party
             )
         )
     )
     if len(rows) > 1:
-        blocks.append(_item(s.report_units_line(len(rows))))
-    blocks.append(Block("fill", s.narrative_blank(s.SITUATION_PART)))
-    blocks.append(Block("heading", s.REPORT_SECTION_LEADERSHIP))
-    blocks.append(Block("fill", s.narrative_blank(s.LEADERSHIP_PART)))
-    blocks.append(Block("heading", s.REPORT_SECTION_RESULTS))
+        blocks.append(_item(report_wording.report_units_line(len(rows))))
+    blocks.append(Block("fill", report_wording.narrative_blank(report_wording.SITUATION_PART)))
+    blocks.append(Block("heading", report_wording.REPORT_SECTION_LEADERSHIP))
+    blocks.append(Block("fill", report_wording.narrative_blank(report_wording.LEADERSHIP_PART)))
+    blocks.append(Block("heading", report_wording.REPORT_SECTION_RESULTS))
     if not rows:
-        blocks.append(Block("para", s.REPORT_NO_SESSIONS))
+        blocks.append(Block("para", report_wording.REPORT_NO_SESSIONS))
     else:
         blocks += _results(c, total, tallies)
-    blocks.append(Block("heading", s.REPORT_SECTION_ASSESSMENT))
-    blocks.append(Block("subheading", s.REPORT_SUB_STRENGTHS))
+    blocks.append(Block("heading", report_wording.REPORT_SECTION_ASSESSMENT))
+    blocks.append(Block("subheading", report_wording.REPORT_SUB_STRENGTHS))
     blocks += _narrative_blocks(c, "strengths")
-    blocks.append(Block("subheading", s.REPORT_SUB_WEAKNESSES))
+    blocks.append(Block("subheading", report_wording.REPORT_SUB_WEAKNESSES))
     blocks += _narrative_blocks(c, "weaknesses")
-    blocks.append(Block("heading", s.REPORT_SECTION_PROPOSALS))
+    blocks.append(Block("heading", report_wording.REPORT_SECTION_PROPOSALS))
     blocks += _narrative_blocks(c, "proposals")
-    blocks.append(Block("para", s.report_closing(unit_name, subject)))
+    blocks.append(Block("para", report_wording.report_closing(unit_name, subject)))
     return blocks
 
 
@@ -282,44 +285,54 @@ def _results(c: Collector, total: UnitRow, tallies: list[Tally]) -> list[Block]:
     is_party = profile_of(c.home).is_party
     n = format_int
     makeup_sessions = sum(t.makeup_sessions for t in tallies)
-    blocks = [Block("subheading", s.REPORT_SUB_SESSIONS)]
-    blocks.append(_item(s.report_sessions_line(total.sessions, makeup_sessions)))
+    blocks = [Block("subheading", report_wording.REPORT_SUB_SESSIONS)]
+    blocks.append(_item(report_wording.report_sessions_line(total.sessions, makeup_sessions)))
     dates = sorted(c.dates)
     if len(dates) <= MAX_LISTED_DATES:
-        blocks.append(_item(s.report_dates_line([format_date(d) for d in dates])))
+        blocks.append(_item(report_wording.report_dates_line([format_date(d) for d in dates])))
     else:
-        blocks.append(_item(s.report_date_range(format_date(dates[0]), format_date(dates[-1]))))
+        blocks.append(
+            _item(report_wording.report_date_range(format_date(dates[0]), format_date(dates[-1])))
+        )
 
-    blocks.append(Block("subheading", s.REPORT_SUB_PARTICIPATION))
+    blocks.append(Block("subheading", report_wording.REPORT_SUB_PARTICIPATION))
     blocks.append(
         _item(
-            s.participation_line(n(total.present), n(total.expected), total.rate, is_party=is_party)
+            report_wording.participation_line(
+                n(total.present), n(total.expected), total.rate, is_party=is_party
+            )
         )
     )
     absent = total.excused + total.unexcused
-    blocks.append(_item(s.absences_line(n(absent), n(total.excused), n(total.unexcused))))
+    blocks.append(
+        _item(report_wording.absences_line(n(absent), n(total.excused), n(total.unexcused)))
+    )
     if total.makeup:
         after = format_percent(total.present + total.makeup, total.expected)
-        blocks.append(_item(s.makeup_line(n(total.makeup), after)))
-    blocks.append(_item(s.non_members_line(n(total.non_members))))
+        blocks.append(_item(report_wording.makeup_line(n(total.makeup), after)))
+    blocks.append(_item(report_wording.non_members_line(n(total.non_members))))
 
-    blocks.append(Block("subheading", s.REPORT_SUB_CONTENT))
+    blocks.append(Block("subheading", report_wording.REPORT_SUB_CONTENT))
     if c.sources:
-        blocks.append(_item(s.sources_line([src for src in c.sources if src])))
+        blocks.append(_item(report_wording.sources_line([src for src in c.sources if src])))
     if c.presenters:
-        names = [minutes_text.person_with_position(name, pos) for name, pos in c.presenters.items()]
-        blocks.append(_item(s.presenters_line(names, len(c.presenter_keys) - len(names))))
+        names = [
+            minutes_wording.person_with_position(name, pos) for name, pos in c.presenters.items()
+        ]
+        blocks.append(
+            _item(report_wording.presenters_line(names, len(c.presenter_keys) - len(names)))
+        )
 
-    blocks.append(Block("subheading", s.REPORT_SUB_DISCUSSION))
+    blocks.append(Block("subheading", report_wording.REPORT_SUB_DISCUSSION))
     counts = c.raised_counts
-    summary = s.notes_summary_line(
+    summary = report_wording.notes_summary_line(
         n(counts.get("opinion", 0)), n(counts.get("question", 0)), n(counts.get("proposal", 0))
     )
     blocks.append(_item(summary))
     labels = {
-        "question": s.REPORT_QUESTIONS,
-        "proposal": s.report_proposals_raised(is_party),
-        "opinion": s.REPORT_OPINIONS,
+        "question": report_wording.REPORT_QUESTIONS,
+        "proposal": report_wording.report_proposals_raised(is_party),
+        "opinion": report_wording.REPORT_OPINIONS,
     }
     for kind in RAISED_KINDS:
         shown = c.raised.get(kind, [])
@@ -328,13 +341,13 @@ def _results(c: Collector, total: UnitRow, tallies: list[Tally]) -> list[Block]:
         blocks.append(_item(labels[kind]))
         blocks += [_item(text, 1) for text in shown]
         if counts[kind] > len(shown):
-            blocks.append(_item(s.more_items_line(n(counts[kind] - len(shown))), 1))
+            blocks.append(_item(report_wording.more_items_line(n(counts[kind] - len(shown))), 1))
 
-    blocks.append(Block("subheading", s.REPORT_SUB_REFLECTIONS))
+    blocks.append(Block("subheading", report_wording.REPORT_SUB_REFLECTIONS))
     attended = total.present + total.makeup
     blocks.append(
         _item(
-            s.reflections_line(
+            report_wording.reflections_line(
                 n(total.reflections),
                 n(attended),
                 format_percent(total.reflections, attended),
@@ -346,17 +359,17 @@ def _results(c: Collector, total: UnitRow, tallies: list[Tally]) -> list[Block]:
         (label, n(count), format_percent(count, total.reflections))
         for (_, label), count in zip(c.settings.grade_labels, total.grades, strict=True)
     ]
-    blocks.append(_item(s.grades_line(parts)))
+    blocks.append(_item(report_wording.grades_line(parts)))
     ungraded = sum(t.ungraded for t in tallies)
     if ungraded:
-        blocks.append(_item(s.ungraded_line(n(ungraded))))
+        blocks.append(_item(report_wording.ungraded_line(n(ungraded))))
     return blocks
 
 
 def _narrative_blocks(c: Collector, part: str) -> list[Block]:
     kept = list(c.narrative.get(part, {}))
     if not kept:
-        return [Block("fill", s.narrative_blank(s.NARRATIVE_PARTS[part]))]
+        return [Block("fill", report_wording.narrative_blank(report_wording.NARRATIVE_PARTS[part]))]
     if len(c.tallies) == 1:
         # One unit: its name before every paragraph would only be noise.
         prefix = next(iter(c.tallies.values())).name + ": "
@@ -368,6 +381,6 @@ def missing_blocks(missing: tuple[str, ...]) -> list[Block]:
     """The "units that did not report" part of a report (nothing when all reported)."""
     if not missing:
         return []
-    blocks = [Block("subheading", c.missing_heading(len(missing)))]
+    blocks = [Block("subheading", campaign_text.missing_heading(len(missing)))]
     blocks += [Block("item", name, marker="-") for name in missing]
     return blocks

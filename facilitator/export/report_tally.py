@@ -25,7 +25,7 @@ from facilitator.domain.vocab import ItemKind
 from facilitator.export.issuers import heads_the_unit
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
-from facilitator.strings import report_text as s
+from facilitator.export.wording import report as report_wording
 
 if TYPE_CHECKING:
     from facilitator.bundle.report_bundle import ReportBundle
@@ -39,7 +39,7 @@ MAX_RAISED_PER_UNIT = 2  # spread the examples over units
 MAX_NARRATIVE = 20
 MAX_PRESENTERS = 20
 MAX_SOURCES = 10
-NARRATIVE_KEYS = tuple(s.NARRATIVE_PARTS)
+NARRATIVE_KEYS = tuple(report_wording.NARRATIVE_PARTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +316,7 @@ class Collector:
         for kind, text in raised:
             bucket = self.raised.setdefault(kind, [])
             if len(bucket) < MAX_RAISED_PER_KIND and tally.raised < MAX_RAISED_PER_UNIT:
-                bucket.append(s.raised_item(text, tally.name))
+                bucket.append(report_wording.raised_item(text, tally.name))
                 tally.raised += 1
 
     def _narrative(self, parts: tuple[tuple[str, ...], ...], unit_name: str) -> None:
@@ -324,7 +324,7 @@ class Collector:
             kept = self.narrative.setdefault(part, {})
             for line in lines:
                 if len(kept) < MAX_NARRATIVE:
-                    kept.setdefault(s.narrative_from(unit_name, line), None)
+                    kept.setdefault(report_wording.narrative_from(unit_name, line), None)
 
     def _signer(self, f: SessionFigures) -> None:
         # The report is signed by the bí thư: the chair of the home unit's latest session

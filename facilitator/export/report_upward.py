@@ -25,7 +25,7 @@ from facilitator.domain.models import Json, Unit
 from facilitator.domain.vietnamese import clean_line, collation_key, format_date, slugify
 from facilitator.export.report_tally import NARRATIVE_KEYS, ReportInput, Tally, collect
 from facilitator.export.settings import DocSettings
-from facilitator.strings import report_text as s
+from facilitator.export.wording import report as report_wording
 
 
 def figures_of(tally: Tally) -> Figures:
@@ -56,8 +56,10 @@ def build_report_bundle(
     collector = collect(items, unit=unit, settings=settings, period=period)
     tallies = sorted(collector.tallies.values(), key=lambda t: collation_key(t.name))
     day = issued_on or date.today()
-    subject = clean_line(title or "") or s.DEFAULT_REPORT_SUBJECT + (
-        s.report_period(format_date(period[0]), format_date(period[1])) if period else ""
+    subject = clean_line(title or "") or report_wording.DEFAULT_REPORT_SUBJECT + (
+        report_wording.report_period(format_date(period[0]), format_date(period[1]))
+        if period
+        else ""
     )
     tail = campaign.id if campaign and campaign.id else day.isoformat()
     return ReportBundle(

@@ -16,8 +16,8 @@ from facilitator.export.document import Block
 from facilitator.export.docx_meta import set_properties
 from facilitator.export.docx_writer import _row
 from facilitator.export.settings import DocSettings
-from facilitator.strings import header_text as export_text
-from facilitator.strings import script as s
+from facilitator.export.wording import header as header_wording
+from facilitator.strings import script as script_text
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -34,29 +34,29 @@ def render_script_docx(script: Script, settings: DocSettings | None = None) -> b
     settings = settings or DocSettings()
     doc, styles = docx_styles.new_document(settings)
     lay.write_title(
-        doc, script.doc_type, script.subject, styles, settings, export_text.SUBJECT_SEPARATOR
+        doc, script.doc_type, script.subject, styles, settings, header_wording.SUBJECT_SEPARATOR
     )
     for label, value in script.details:
         paragraph = lay.styled_paragraph(doc, styles.body)
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(value)
     if script.sources:
-        lay.styled_paragraph(doc, styles.bold, f"{s.LABEL_SOURCES}:")
+        lay.styled_paragraph(doc, styles.bold, f"{script_text.LABEL_SOURCES}:")
         lay.write_blocks(doc, (Block("item", src, marker="-") for src in script.sources), styles)
 
-    lay.styled_paragraph(doc, styles.bold, s.SECTION_AGENDA)
+    lay.styled_paragraph(doc, styles.bold, script_text.SECTION_AGENDA)
     _agenda_table(doc, script, styles, settings)
     lay.styled_paragraph(doc, styles.body, script.total)
     if script.time_note:
         lay.styled_paragraph(doc, styles.body).add_run(script.time_note).italic = True
     if script.framing:
         lines = [(label, meaning) for label, meaning in script.framing]
-        _box(doc, s.FRAMING_TITLE, lines, styles, settings)
+        _box(doc, script_text.FRAMING_TITLE, lines, styles, settings)
 
-    lay.styled_paragraph(doc, styles.bold, s.SECTION_ITEMS)
+    lay.styled_paragraph(doc, styles.bold, script_text.SECTION_ITEMS)
     for item in script.items:
         _item(doc, item, styles, settings)
-    unit = dict(script.details).get(s.LABEL_UNIT, "")
+    unit = dict(script.details).get(script_text.LABEL_UNIT, "")
     set_properties(doc, f"{script.doc_type} {script.subject}", unit)
     return lay.to_bytes(doc)
 
@@ -72,7 +72,7 @@ def _agenda_table(
     table.style = doc.styles["Table Grid"]
     table.autofit = False
     lay.set_grid(table, widths)
-    _row(table, s.AGENDA_COLUMNS, widths, styles, bold=True)
+    _row(table, script_text.AGENDA_COLUMNS, widths, styles, bold=True)
     for row in script.agenda:
         values = (str(row.number), row.time, row.title, str(row.minutes), row.leader)
         _row(table, values, widths, styles, bold=False)
@@ -123,16 +123,16 @@ def _item(
     lay.styled_paragraph(doc, styles.bold, item.heading)
     lay.styled_paragraph(doc, styles.body).add_run(item.leader).italic = True
     if item.lens:
-        _box(doc, s.LENS_NOTE, [("", item.lens)], styles, settings)
+        _box(doc, script_text.LENS_NOTE, [("", item.lens)], styles, settings)
     if item.chair_lines:
-        lay.styled_paragraph(doc, styles.bold, s.CHAIR_LINES)
+        lay.styled_paragraph(doc, styles.bold, script_text.CHAIR_LINES)
         lay.write_blocks(doc, item.chair_lines, styles)
     if item.points:
-        lay.styled_paragraph(doc, styles.bold, s.POINTS)
+        lay.styled_paragraph(doc, styles.bold, script_text.POINTS)
         lay.write_blocks(doc, item.points, styles)
     if item.questions:
-        lay.styled_paragraph(doc, styles.bold, s.QUESTIONS)
+        lay.styled_paragraph(doc, styles.bold, script_text.QUESTIONS)
         lay.write_blocks(doc, (Block("item", q, marker="-") for q in item.questions), styles)
     if item.presenter_notes:
         notes = [("", note) for note in item.presenter_notes]
-        _box(doc, s.PRESENTER_NOTES, notes, styles, settings)
+        _box(doc, script_text.PRESENTER_NOTES, notes, styles, settings)

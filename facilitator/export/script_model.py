@@ -29,8 +29,8 @@ from facilitator.export.minutes_model import (
 from facilitator.export.profiles import profile_of
 from facilitator.export.script_points import talking_points
 from facilitator.export.text import sentence
-from facilitator.strings import script as s
-from facilitator.strings.minutes_text import COMRADE, person_with_position
+from facilitator.export.wording.minutes import COMRADE, person_with_position
+from facilitator.strings import script as script_text
 
 
 class Step(StrEnum):
@@ -158,7 +158,7 @@ def build_script(session: Session, *, start_known: bool = True) -> Script:
         secretary=secretary,
         presenters=presenters,
         guests=tuple(p for p in session.people if p.category == "khach"),
-        noun=s.MEETING_NOUNS.get(session.kind, s.DEFAULT_MEETING_NOUN),
+        noun=script_text.MEETING_NOUNS.get(session.kind, script_text.DEFAULT_MEETING_NOUN),
         start_known=start_known,
     )
     times = planned_times(held, session.started_at)
@@ -166,15 +166,19 @@ def build_script(session: Session, *, start_known: bool = True) -> Script:
     leaders = [_leader(ctx, item) for item in held]
     rows = tuple(
         AgendaRow(
-            n, spans[n - 1], clean_line(item.title), item.minutes, s.leader_cell(*leaders[n - 1])
+            n,
+            spans[n - 1],
+            clean_line(item.title),
+            item.minutes,
+            script_text.leader_cell(*leaders[n - 1]),
         )
         for n, item in enumerate(held, start=1)
     )
     steps = _assign_steps(held)
     items = tuple(
         ScriptItem(
-            heading=s.item_heading(n, clean_line(item.title), spans[n - 1], item.minutes),
-            leader=s.leader_line(*leaders[n - 1]),
+            heading=script_text.item_heading(n, clean_line(item.title), spans[n - 1], item.minutes),
+            leader=script_text.leader_line(*leaders[n - 1]),
             lens=_lens(session, item),
             chair_lines=tuple(_chair_lines(ctx, item, steps[n - 1], rows)),
             points=talking_points(item.body),
@@ -185,21 +189,21 @@ def build_script(session: Session, *, start_known: bool = True) -> Script:
     )
     total = sum(item.minutes for item in held)
     end = times[-1][1] if times else session.started_at
-    day = format_date(session.started_at.date()) if start_known else s.DATE_BLANK
+    day = format_date(session.started_at.date()) if start_known else script_text.DATE_BLANK
     subject = clean_line(session.title)
     return Script(
-        doc_type=s.DOC_TYPE,
+        doc_type=script_text.DOC_TYPE,
         subject=subject,
         details=_details(ctx, day),
         sources=tuple(src for src in map(clean_line, session.content.sources) if src),
         agenda=rows,
-        total=s.total_line(total, format_clock(end) if start_known else None),
-        time_note="" if start_known else s.OFFSET_NOTE,
+        total=script_text.total_line(total, format_clock(end) if start_known else None),
+        time_note="" if start_known else script_text.OFFSET_NOTE,
         framing=tuple(
             (label, clean_line(meaning)) for _, label, meaning in session.content.framing
         ),
         items=items,
-        file_stem=s.file_stem(
+        file_stem=script_text.file_stem(
             session.started_at.date().isoformat() if start_known else "", subject
         ),
     )
@@ -224,7 +228,7 @@ def _span(ctx: _Context, times: list[tuple[datetime, datetime]], index: int) -> 
     if ctx.start_known:
         return f"{begin:%H:%M} – {end:%H:%M}"
     origin = ctx.session.started_at
-    return s.offset(*(int((t - origin).total_seconds() // 60) for t in (begin, end)))
+    return script_text.offset(*(int((t - origin).total_seconds() // 60) for t in (begin, end)))
 
 
 def _leader(ctx: _Context, item: AgendaItem) -> tuple[str, str | None]:
@@ -232,8 +236,8 @@ def _leader(ctx: _Context, item: AgendaItem) -> tuple[str, str | None]:
     if item.kind == "presentation":
         # The minutes' wording: "đồng chí X – chức vụ" (one function for both documents).
         named = presenter_labels(item_presenters(ctx.session, item))
-        return s.ROLE_PRESENTER, "; ".join(named) or None
-    return s.ROLE_CHAIR, ctx.chair
+        return script_text.ROLE_PRESENTER, "; ".join(named) or None
+    return script_text.ROLE_CHAIR, ctx.chair
 
 
 def _lens(session: Session, item: AgendaItem) -> str:
@@ -247,16 +251,16 @@ def _details(ctx: _Context, day: str) -> tuple[tuple[str, str], ...]:
     when = (
         f"{format_clock(session.started_at)}, {day}"
         if ctx.start_known
-        else f"{s.CLOCK_BLANK}, {day}"
+        else f"{script_text.CLOCK_BLANK}, {day}"
     )
-    presenter = "; ".join(presenter_labels(session_presenters(session))) or s.BLANK
+    presenter = "; ".join(presenter_labels(session_presenters(session))) or script_text.BLANK
     return (
-        (s.LABEL_UNIT, clean_line(session.unit.name) or s.BLANK),
-        (s.LABEL_TIME, when),
-        (s.LABEL_PLACE, clean_line(session.place) or s.BLANK),
-        (s.LABEL_CHAIR, _comrade(ctx, session.roles.chair)),
-        (s.LABEL_SECRETARY, _comrade(ctx, session.roles.secretary)),
-        (s.LABEL_PRESENTER, presenter),
+        (script_text.LABEL_UNIT, clean_line(session.unit.name) or script_text.BLANK),
+        (script_text.LABEL_TIME, when),
+        (script_text.LABEL_PLACE, clean_line(session.place) or script_text.BLANK),
+        (script_text.LABEL_CHAIR, _comrade(ctx, session.roles.chair)),
+        (script_text.LABEL_SECRETARY, _comrade(ctx, session.roles.secretary)),
+        (script_text.LABEL_PRESENTER, presenter),
     )
 
 
@@ -264,7 +268,7 @@ def _comrade(ctx: _Context, person_id: str | None) -> str:
     """ "đồng chí Nguyễn Văn An – Bí thư chi bộ", or a blank to fill."""
     person = ctx.people.get(person_id or "")
     if person is None:
-        return f"{COMRADE} {s.BLANK}"
+        return f"{COMRADE} {script_text.BLANK}"
     return person_with_position(clean_line(person.name), clean_line(person.position))
 
 
@@ -284,22 +288,22 @@ def _kind_lines(ctx: _Context, item: AgendaItem) -> list[Block]:
     title = clean_line(item.title)
     if item.kind == "presentation":
         named = _presenters(ctx.session, item, ctx.people)
-        who = f"{COMRADE} {', '.join(named)}" if named else f"{COMRADE} {s.BLANK}"
-        return [Block("para", s.presentation_handover(who, title))]
+        who = f"{COMRADE} {', '.join(named)}" if named else f"{COMRADE} {script_text.BLANK}"
+        return [Block("para", script_text.presentation_handover(who, title))]
     if item.kind == "discussion":
-        return [Block("para", s.DISCUSSION_INVITED)]
+        return [Block("para", script_text.DISCUSSION_INVITED)]
     if item.kind == "conclusion":
-        return [Block("para", s.CONCLUSION_LEAD)]
+        return [Block("para", script_text.CONCLUSION_LEAD)]
     if item.kind == "vote":
-        return [Block("fill", s.show_of_hands(s.VOTE_SUBJECT))]
+        return [Block("fill", script_text.show_of_hands(script_text.VOTE_SUBJECT))]
     return []
 
 
 def _opening(ctx: _Context, _rows: tuple[AgendaRow, ...]) -> list[Block]:
     session = ctx.session
     source = next(iter(session.content.sources), "")
-    day = format_date(session.started_at.date()) if ctx.start_known else s.DATE_BLANK
-    line = s.opening(
+    day = format_date(session.started_at.date()) if ctx.start_known else script_text.DATE_BLANK
+    line = script_text.opening(
         clean_line(source),
         day,
         clean_line(session.place),
@@ -309,24 +313,24 @@ def _opening(ctx: _Context, _rows: tuple[AgendaRow, ...]) -> list[Block]:
     )
     complete = ctx.start_known and session.place and session.unit.name
     return [
-        Block("para", s.greeting(bool(ctx.guests))),
+        Block("para", script_text.greeting(bool(ctx.guests))),
         Block("para", line) if complete else Block("fill", line),
-        Block("para", s.opening_declared(ctx.noun)),
+        Block("para", script_text.opening_declared(ctx.noun)),
     ]
 
 
 def _guests(ctx: _Context, _rows: tuple[AgendaRow, ...]) -> list[Block]:
-    lines = [Block("para", s.GUESTS_INTRO)]
+    lines = [Block("para", script_text.GUESTS_INTRO)]
     lines += [
         Block("item", person_with_position(clean_line(p.name), clean_line(p.position)), marker="-")
         for p in ctx.guests
     ]
-    lines.append(Block("fill", s.GUEST_BLANK))
+    lines.append(Block("fill", script_text.GUEST_BLANK))
     if ctx.presenters:
         presenter = ctx.session.roles.presenters[0] if len(ctx.presenters) == 1 else None
         who = _comrade(ctx, presenter) if presenter else f"{COMRADE} {', '.join(ctx.presenters)}"
-        lines.append(Block("para", s.presenter_introduced(who)))
-    lines.append(Block("para", s.GUESTS_THANKS))
+        lines.append(Block("para", script_text.presenter_introduced(who)))
+    lines.append(Block("para", script_text.GUESTS_THANKS))
     return lines
 
 
@@ -334,33 +338,36 @@ def _attendance(ctx: _Context, _rows: tuple[AgendaRow, ...]) -> list[Block]:
     is_party = profile_of(ctx.session.unit).is_party
     counts = count_membership(ctx.session.people, ())
     return [
-        Block("para", s.attendance_total(counts.total, is_party=is_party)),
-        Block("fill", s.attendance_live(is_party=is_party)),
-        Block("fill", s.ATTENDANCE_QUORUM),
+        Block("para", script_text.attendance_total(counts.total, is_party=is_party)),
+        Block("fill", script_text.attendance_live(is_party=is_party)),
+        Block("fill", script_text.ATTENDANCE_QUORUM),
     ]
 
 
 def _secretary(ctx: _Context, _rows: tuple[AgendaRow, ...]) -> list[Block]:
-    who = f"{COMRADE} {ctx.secretary}" if ctx.secretary else f"{COMRADE} {s.BLANK}"
+    who = f"{COMRADE} {ctx.secretary}" if ctx.secretary else f"{COMRADE} {script_text.BLANK}"
     return [
-        Block("para", s.secretary_proposed(who)),
-        Block("fill", s.show_of_hands(s.SECRETARY_SUBJECT)),
+        Block("para", script_text.secretary_proposed(who)),
+        Block("fill", script_text.show_of_hands(script_text.SECRETARY_SUBJECT)),
     ]
 
 
 def _agenda(ctx: _Context, rows: tuple[AgendaRow, ...]) -> list[Block]:
     return [
-        Block("para", s.AGENDA_INTRO),
-        *(Block("item", s.agenda_entry(r.title, r.time), marker=f"{r.number}.") for r in rows),
-        Block("fill", s.show_of_hands(s.AGENDA_SUBJECT)),
+        Block("para", script_text.AGENDA_INTRO),
+        *(
+            Block("item", script_text.agenda_entry(r.title, r.time), marker=f"{r.number}.")
+            for r in rows
+        ),
+        Block("fill", script_text.show_of_hands(script_text.AGENDA_SUBJECT)),
     ]
 
 
 def _closing(ctx: _Context, _rows: tuple[AgendaRow, ...]) -> list[Block]:
     return [
-        Block("para", s.closing_done(ctx.noun)),
-        Block("para", s.closing_thanks(bool(ctx.guests), ctx.presenters)),
-        Block("fill", s.closing_declared(ctx.noun)),
+        Block("para", script_text.closing_done(ctx.noun)),
+        Block("para", script_text.closing_thanks(bool(ctx.guests), ctx.presenters)),
+        Block("fill", script_text.closing_declared(ctx.noun)),
     ]
 
 

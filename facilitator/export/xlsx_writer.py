@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from facilitator.strings import report_text as s
+from facilitator.export.wording import report as report_wording
 from facilitator.strings.campaign import MISSING_HEADER, MISSING_SHEET_NAME, missing_heading
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def render_xlsx(tables: Sequence[SheetTable]) -> bytes:
 
 def _sheet_name(name: str) -> str:
     cleaned = " ".join(name.translate(_SHEET_NAME_FORBIDDEN).split())
-    return cleaned[:MAX_SHEET_NAME].strip("'") or s.XLSX_SHEET_NAME
+    return cleaned[:MAX_SHEET_NAME].strip("'") or report_wording.XLSX_SHEET_NAME
 
 
 def _text(value: str) -> str:
@@ -240,9 +240,12 @@ def report_sheet(report: Report) -> SheetTable:
     """The report's statistics table as a sheet, titled like the DOCX appendix."""
     issuer = next((line.text for line in report.header.left if line.bold), "")
     title = [issuer] if issuer else []
-    title += [s.REPORT_TABLE_TITLE, s.xlsx_attached_to(report.doc_type, report.subject)]
+    title += [
+        report_wording.REPORT_TABLE_TITLE,
+        report_wording.xlsx_attached_to(report.doc_type, report.subject),
+    ]
     return SheetTable(
-        sheet_name=s.XLSX_SHEET_NAME,
+        sheet_name=report_wording.XLSX_SHEET_NAME,
         title_lines=tuple(title),
         columns=_report_columns(report),
         rows=tuple(_report_row(i, row) for i, row in enumerate(report.rows, start=1)),

@@ -17,7 +17,7 @@ from facilitator import __version__
 from facilitator.domain.errors import FacilitatorError
 from facilitator.kit import scripts
 from facilitator.kit.guide import guide_docx
-from facilitator.strings import kit as msg
+from facilitator.strings import kit as kit_text
 
 Runner = Callable[[Sequence[str]], int]
 
@@ -52,12 +52,12 @@ def build_wheel(into: Path, run: Runner = _run) -> Path:
     """Build the app's wheel from the source tree into ``into``."""
     root = source_tree()
     if root is None:
-        raise FacilitatorError(msg.NEED_WHEEL)
+        raise FacilitatorError(kit_text.NEED_WHEEL)
     into.mkdir(parents=True, exist_ok=True)
     code = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(into), str(root)])
     wheels = sorted(into.glob("facilitator-*.whl"))
     if code != 0 or not wheels:
-        raise FacilitatorError(msg.wheel_failed(root))
+        raise FacilitatorError(kit_text.wheel_failed(root))
     return wheels[-1]
 
 
@@ -77,13 +77,13 @@ def download_commands(plan: KitPlan, wheels: Path) -> list[list[str]]:
 def build_kit(target: Path, plan: KitPlan, run: Runner = _run) -> Path:
     """Write the kit into ``target`` (created; refused if it exists and is not empty)."""
     if target.exists() and any(target.iterdir()):
-        raise FacilitatorError(msg.not_empty(target))
+        raise FacilitatorError(kit_text.not_empty(target))
     wheels = target / "wheels"
     wheels.mkdir(parents=True, exist_ok=True)
     shutil.copy2(plan.wheel, wheels / plan.wheel.name)
     for command in download_commands(plan, wheels):
         if run(command) != 0:
-            raise FacilitatorError(msg.download_failed(" ".join(command[-6:])))
+            raise FacilitatorError(kit_text.download_failed(" ".join(command[-6:])))
     _write(target / "install.bat", scripts.INSTALL_BAT, crlf=True)
     _write(target / "facilitator.bat", scripts.FACILITATOR_BAT, crlf=True)
     _write(target / "install.sh", scripts.INSTALL_SH)

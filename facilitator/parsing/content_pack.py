@@ -15,7 +15,7 @@ from facilitator.domain.errors import InputError, Problem
 from facilitator.parsing.front_matter import PackHeader, parse_front_matter
 from facilitator.parsing.pack_body import BodyWalker, remember_attr_lines
 from facilitator.parsing.text_input import DecodeError, clean_text, decode_utf8
-from facilitator.strings import content as msg
+from facilitator.strings import content as content_text
 from facilitator.strings.oserrors import reason as os_reason
 from facilitator.userfiles import open_regular
 
@@ -42,7 +42,7 @@ def _line_of(problem: Problem) -> int:
 
 def _fail(path: str, problems: list[Problem]) -> InputError:
     ordered = sorted(problems, key=_line_of)  # stable: same-line problems keep their order
-    return InputError(msg.pack_invalid(path, len(ordered)), ordered)
+    return InputError(content_text.pack_invalid(path, len(ordered)), ordered)
 
 
 def parse_pack(text: str, path: str = "<text>") -> ContentPack:
@@ -59,7 +59,9 @@ def parse_pack(text: str, path: str = "<text>") -> ContentPack:
         InputError: listing every problem found, each located as ``path:line``.
     """
     if len(text) > MAX_PACK_BYTES or len(text.encode("utf-8", "replace")) > MAX_PACK_BYTES:
-        raise _fail(path, [Problem(path, msg.file_too_large(MAX_PACK_BYTES // (1024 * 1024)))])
+        raise _fail(
+            path, [Problem(path, content_text.file_too_large(MAX_PACK_BYTES // (1024 * 1024)))]
+        )
     text = clean_text(text)
     env: dict[str, list[int]] = {}
     tokens = _markdown().parse(text, env)
@@ -72,7 +74,11 @@ def parse_pack(text: str, path: str = "<text>") -> ContentPack:
         problems.extend(found)
     else:
         # The plugin ignores an unclosed block, so a leading "---" means the author tried.
-        missing = msg.UNCLOSED_FRONT_MATTER if text.startswith("---") else msg.MISSING_FRONT_MATTER
+        missing = (
+            content_text.UNCLOSED_FRONT_MATTER
+            if text.startswith("---")
+            else content_text.MISSING_FRONT_MATTER
+        )
         problems.append(Problem(f"{path}:1", missing))
 
     walker = BodyWalker(path, text.split("\n"), header.framing, report_preamble=has_front_matter)
@@ -99,19 +105,21 @@ def parse_pack(text: str, path: str = "<text>") -> ContentPack:
 def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         if path.is_dir():
-            raise _fail(shown, [Problem(shown, msg.FILE_IS_DIRECTORY)])
+            raise _fail(shown, [Problem(shown, content_text.FILE_IS_DIRECTORY)])
         handle = open_regular(path)
         if handle is None:
-            raise _fail(shown, [Problem(shown, msg.FILE_NOT_REGULAR)])
+            raise _fail(shown, [Problem(shown, content_text.FILE_NOT_REGULAR)])
         with handle:
             # Read one byte past the limit so an oversize file is refused without loading it.
             data = handle.read(MAX_PACK_BYTES + 1)
     except FileNotFoundError:
-        raise _fail(shown, [Problem(shown, msg.FILE_NOT_FOUND)]) from None
+        raise _fail(shown, [Problem(shown, content_text.FILE_NOT_FOUND)]) from None
     except OSError as err:
-        raise _fail(shown, [Problem(shown, msg.file_unreadable(os_reason(err)))]) from None
+        raise _fail(shown, [Problem(shown, content_text.file_unreadable(os_reason(err)))]) from None
     if len(data) > MAX_PACK_BYTES:
-        raise _fail(shown, [Problem(shown, msg.file_too_large(MAX_PACK_BYTES // (1024 * 1024)))])
+        raise _fail(
+            shown, [Problem(shown, content_text.file_too_large(MAX_PACK_BYTES // (1024 * 1024)))]
+        )
     return data
 
 

@@ -10,7 +10,7 @@ import yaml
 
 from facilitator.domain.content import PACK_KINDS, FramingLens, PlanRef
 from facilitator.domain.errors import Problem
-from facilitator.strings import content as msg
+from facilitator.strings import content as content_text
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """Pack ids, item ids and framing keys: what a slug looks like."""
@@ -61,21 +61,21 @@ class _Reader:
     def text(self, name: str) -> str:
         """A required scalar, as written: raw YAML text, so ``version: 2024.10`` stays "2024.10"."""
         if name not in self.nodes:
-            self.report(None, msg.field_missing(name))
+            self.report(None, content_text.field_missing(name))
             return ""
         key, value = self.nodes[name]
         if not isinstance(value, yaml.ScalarNode):
-            self.report(key, msg.field_not_text(name))
+            self.report(key, content_text.field_not_text(name))
             return ""
         if value.tag == _NULL_TAG or not value.value.strip():
-            self.report(key, msg.field_missing(name))
+            self.report(key, content_text.field_missing(name))
             return ""
         return str(value.value).strip()
 
     def text_list(self, name: str, not_list: str, required: bool) -> tuple[str, ...]:
         if name not in self.nodes:
             if required:
-                self.report(None, msg.field_missing(name))
+                self.report(None, content_text.field_missing(name))
             return ()
         key, value = self.nodes[name]
         if not isinstance(value, yaml.SequenceNode):
@@ -86,9 +86,9 @@ class _Reader:
             if _is_text(entry):
                 entries.append(entry.value.strip())
             else:
-                self.report(entry, msg.list_entry_not_text(name, index))
+                self.report(entry, content_text.list_entry_not_text(name, index))
         if required and not value.value:
-            self.report(key, msg.SOURCES_EMPTY)
+            self.report(key, content_text.SOURCES_EMPTY)
         return tuple(entries)
 
     def framing(self) -> tuple[FramingLens, ...]:
@@ -98,7 +98,7 @@ class _Reader:
         if isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG:
             return ()
         if not isinstance(value, yaml.MappingNode):
-            self.report(key, msg.FRAMING_NOT_MAPPING)
+            self.report(key, content_text.FRAMING_NOT_MAPPING)
             return ()
         return tuple(
             lens
@@ -115,7 +115,7 @@ class _Reader:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        self.report(node, msg.bad_iso_date(name, value))
+        self.report(node, content_text.bad_iso_date(name, value))
         return None
 
     def deadline(self) -> date | None:
@@ -128,16 +128,16 @@ class _Reader:
             return None
         key, value = self.nodes["plan"]
         if not isinstance(value, yaml.MappingNode):
-            self.report(key, msg.PLAN_NOT_MAPPING)
+            self.report(key, content_text.PLAN_NOT_MAPPING)
             return None
         fields: dict[str, str] = {}
         day: date | None = None
         for field_key, field_value in value.value:
             name = str(field_key.value)
             if name not in _PLAN_FIELDS:
-                self.report(field_key, msg.plan_field_unknown(name))
+                self.report(field_key, content_text.plan_field_unknown(name))
             elif not _is_text(field_value):
-                self.report(field_key, msg.plan_field_not_text(name))
+                self.report(field_key, content_text.plan_field_not_text(name))
             elif name == "date":
                 day = self.iso_date("plan.date", field_value)
             else:
@@ -148,23 +148,23 @@ class _Reader:
         key = str(key_node.value).strip()
         ok = bool(ID_PATTERN.fullmatch(key))
         if not ok:
-            self.report(key_node, msg.bad_framing_key(key))
+            self.report(key_node, content_text.bad_framing_key(key))
         if not isinstance(value, yaml.MappingNode):
-            self.report(key_node, msg.framing_entry_not_mapping(key))
+            self.report(key_node, content_text.framing_entry_not_mapping(key))
             return None
         fields: dict[str, str] = {}
         for field_key, field_value in value.value:
             name = str(field_key.value)
             if name not in _LENS_FIELDS:
-                self.report(field_key, msg.framing_field_unknown(key, name))
+                self.report(field_key, content_text.framing_field_unknown(key, name))
                 ok = False
             elif not isinstance(field_value, yaml.ScalarNode) or field_value.tag == _NULL_TAG:
-                self.report(field_key, msg.framing_field_not_text(key, name))
+                self.report(field_key, content_text.framing_field_not_text(key, name))
                 ok = False
             else:
                 fields[name] = field_value.value.strip()
         if not fields.get("label"):
-            self.report(key_node, msg.framing_label_missing(key))
+            self.report(key_node, content_text.framing_label_missing(key))
             ok = False
         return FramingLens(key, fields["label"], fields.get("meaning", "")) if ok else None
 
@@ -179,10 +179,12 @@ def _compose(text: str) -> yaml.Node | None:
 def _yaml_detail(err: Exception) -> str:
     """PyYAML's English reason, said in Vietnamese (the line number carries the place)."""
     if isinstance(err, RecursionError):
-        return msg.YAML_TOO_DEEP
+        return content_text.YAML_TOO_DEEP
     problem = err.problem if isinstance(err, yaml.MarkedYAMLError) else None
     text = str(problem or err)
-    return next((vi for en, vi in msg.YAML_PROBLEMS if en in text), msg.YAML_OTHER)
+    return next(
+        (vi for en, vi in content_text.YAML_PROBLEMS if en in text), content_text.YAML_OTHER
+    )
 
 
 def _yaml_problem(err: Exception, path: str, first_line: int) -> Problem:
@@ -190,7 +192,7 @@ def _yaml_problem(err: Exception, path: str, first_line: int) -> Problem:
     if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
         line = first_line + mark.line if mark is not None else first_line
-    return Problem(f"{path}:{line}", msg.yaml_invalid(_yaml_detail(err)))
+    return Problem(f"{path}:{line}", content_text.yaml_invalid(_yaml_detail(err)))
 
 
 def parse_front_matter(
@@ -205,29 +207,31 @@ def parse_front_matter(
     except (yaml.YAMLError, RecursionError) as err:
         return PackHeader(), [_yaml_problem(err, path, first_line)]
     if not isinstance(root, yaml.MappingNode):
-        return PackHeader(), [Problem(f"{path}:{first_line - 1}", msg.FRONT_MATTER_NOT_MAPPING)]
+        return PackHeader(), [
+            Problem(f"{path}:{first_line - 1}", content_text.FRONT_MATTER_NOT_MAPPING)
+        ]
 
     nodes = {str(key.value): (key, value) for key, value in root.value}
     reader = _Reader(path, first_line, nodes)
     allowed = (*REQUIRED_FIELDS, *OPTIONAL_FIELDS)
     for name, (key, _value) in nodes.items():
         if name not in allowed:
-            reader.report(key, msg.unknown_field(name, allowed))
+            reader.report(key, content_text.unknown_field(name, allowed))
 
     pack_id = reader.text("id")
     if pack_id and not ID_PATTERN.fullmatch(pack_id):
-        reader.report(nodes["id"][0], msg.bad_pack_id(pack_id))
+        reader.report(nodes["id"][0], content_text.bad_pack_id(pack_id))
     kind = reader.text("kind")
     if kind and kind not in PACK_KINDS:
-        reader.report(nodes["kind"][0], msg.bad_pack_kind(kind))
+        reader.report(nodes["kind"][0], content_text.bad_pack_kind(kind))
     header = PackHeader(
         id=pack_id,
         title=reader.text("title"),
         kind=kind,
         version=reader.text("version"),
-        sources=reader.text_list("sources", msg.SOURCES_NOT_LIST, required=True),
+        sources=reader.text_list("sources", content_text.SOURCES_NOT_LIST, required=True),
         framing=reader.framing(),
-        questions=reader.text_list("questions", msg.QUESTIONS_NOT_LIST, required=False),
+        questions=reader.text_list("questions", content_text.QUESTIONS_NOT_LIST, required=False),
         plan=reader.plan(),
         deadline=reader.deadline(),
     )

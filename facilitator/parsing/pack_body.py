@@ -21,7 +21,7 @@ from facilitator.domain.content import (
 from facilitator.domain.errors import Problem
 from facilitator.parsing.front_matter import ID_PATTERN
 from facilitator.parsing.slug import slugify
-from facilitator.strings import content as msg
+from facilitator.strings import content as content_text
 
 ITEM_ATTRIBUTES = ("minutes", "framing", "kind", "id")
 MAX_ITEM_MINUTES = 480
@@ -152,10 +152,10 @@ class BodyWalker:
 
     def _check_attr_placement(self, tokens: Sequence[Token], env: dict[str, list[int]]) -> None:
         for line in env.get(ORPHAN_ATTR_LINES, []):
-            self.report(line, msg.ATTRS_DANGLING)
+            self.report(line, content_text.ATTRS_DANGLING)
         for token in tokens:
             if ATTR_LINES in token.meta and not _is_item_heading(token):
-                self.report(token.meta[ATTR_LINES][0], msg.ATTRS_NOT_ON_ITEM)
+                self.report(token.meta[ATTR_LINES][0], content_text.ATTRS_NOT_ON_ITEM)
             if token.type == "inline" and token.map:
                 self._check_attrs_in_paragraph(token)
 
@@ -165,7 +165,7 @@ class BodyWalker:
         for token in tokens:
             if token.type == "fence" and token.map and not self._fence_closed(token):
                 name = token.info.split()[0] if token.info.split() else ""
-                self.report(_line(token), msg.unclosed_fence(token.markup, name))
+                self.report(_line(token), content_text.unclosed_fence(token.markup, name))
 
     def _fence_closed(self, fence: Token) -> bool:
         start, end = fence.map or (0, 0)
@@ -188,10 +188,10 @@ class BodyWalker:
             except ParseError:
                 end = -1
             if end == len(text) - 1 and len(text) >= 3:
-                self.report(_line(inline) + offset, msg.ATTRS_IN_PARAGRAPH)
+                self.report(_line(inline) + offset, content_text.ATTRS_IN_PARAGRAPH)
             elif _ATTR_INTENT.search(text):
                 # Otherwise it silently becomes a talking point and the heading keeps defaults.
-                self.report(_line(inline) + offset, msg.attrs_malformed(text))
+                self.report(_line(inline) + offset, content_text.attrs_malformed(text))
 
     # --- handlers, keyed by the type of a block's first token -------------------------------
 
@@ -202,13 +202,13 @@ class BodyWalker:
         opening, inline = block[0], block[1]
         if not _is_atx(opening):
             if self.drafts or self.report_preamble:
-                self.report(_line(opening), msg.SETEXT_HEADING)
+                self.report(_line(opening), content_text.SETEXT_HEADING)
             return
         if opening.tag == "h2":
             self.drafts.append(_ItemDraft(opening, plain_text(inline)))
         elif opening.tag == "h1":
             if self._seen_h1 or self.drafts:
-                self.report(_line(opening), msg.EXTRA_TITLE)
+                self.report(_line(opening), content_text.EXTRA_TITLE)
             else:
                 self.heading = plain_text(inline)
             self._seen_h1 = True
@@ -246,7 +246,7 @@ class BodyWalker:
         opening = block[0]
         if not self.drafts:
             if self.report_preamble:
-                self.report(_line(opening), msg.CONTENT_BEFORE_FIRST_ITEM)
+                self.report(_line(opening), content_text.CONTENT_BEFORE_FIRST_ITEM)
             return
         draft = self.drafts[-1]
         if opening.map:
@@ -260,14 +260,16 @@ class BodyWalker:
 
     def _finish(self) -> tuple[PackItem, ...]:
         if not self.drafts:
-            self.report(1, msg.NO_ITEMS)
+            self.report(1, content_text.NO_ITEMS)
             return ()
         items: list[PackItem] = []
         first_line_of: dict[str, int] = {}
         for index, draft in enumerate(self.drafts, start=1):
             item = self._item(draft, index)
             if item.id in first_line_of:
-                self.report(item.line, msg.duplicate_item_id(item.id, first_line_of[item.id]))
+                self.report(
+                    item.line, content_text.duplicate_item_id(item.id, first_line_of[item.id])
+                )
             else:
                 first_line_of[item.id] = item.line
             items.append(item)
@@ -281,9 +283,9 @@ class BodyWalker:
         attrs = {**heading.attrs, **heading.meta.get("insecure_attrs", {})}
         for name in attrs:
             if name not in ITEM_ATTRIBUTES:
-                self.report(attrs_line, msg.unknown_attribute(name, ITEM_ATTRIBUTES))
+                self.report(attrs_line, content_text.unknown_attribute(name, ITEM_ATTRIBUTES))
         if not draft.title:
-            self.report(line, msg.EMPTY_ITEM_TITLE)
+            self.report(line, content_text.EMPTY_ITEM_TITLE)
         return PackItem(
             id=self._item_id(attrs, draft.title, index, attrs_line),
             title=draft.title,
@@ -300,14 +302,14 @@ class BodyWalker:
         if "id" in attrs:
             value = str(attrs["id"])
             if not ID_PATTERN.fullmatch(value):
-                self.report(line, msg.bad_item_id(value))
+                self.report(line, content_text.bad_item_id(value))
             return value
         return slugify(title) or f"muc-{index}"
 
     def _kind(self, attrs: dict[str, object], line: int) -> str:
         value = str(attrs.get("kind", DEFAULT_ITEM_KIND))
         if value not in ITEM_KINDS:
-            self.report(line, msg.unknown_item_kind(value))
+            self.report(line, content_text.unknown_item_kind(value))
         return value
 
     def _minutes(self, attrs: dict[str, object], line: int) -> int:
@@ -316,10 +318,10 @@ class BodyWalker:
         value = str(attrs["minutes"]).strip()
         # isdecimal() alone would accept other scripts' digits; authors type ASCII.
         if not (value.isascii() and value.isdecimal()) or int(value) <= 0:
-            self.report(line, msg.bad_minutes(value))
+            self.report(line, content_text.bad_minutes(value))
             return DEFAULT_ITEM_MINUTES
         if int(value) > MAX_ITEM_MINUTES:
-            self.report(line, msg.minutes_too_large(int(value), MAX_ITEM_MINUTES))
+            self.report(line, content_text.minutes_too_large(int(value), MAX_ITEM_MINUTES))
         return int(value)
 
     def _framing(self, attrs: dict[str, object], line: int) -> str | None:
@@ -328,7 +330,7 @@ class BodyWalker:
         value = str(attrs["framing"])
         declared = [lens.key for lens in self.framing]
         if value not in declared:
-            self.report(line, msg.undeclared_framing(value, declared))
+            self.report(line, content_text.undeclared_framing(value, declared))
         return value
 
     def _body_md(self, draft: _ItemDraft) -> str:

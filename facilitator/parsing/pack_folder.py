@@ -8,7 +8,7 @@ from pathlib import Path
 from facilitator.domain.content import ContentPack
 from facilitator.domain.errors import InputError, Problem
 from facilitator.parsing.content_pack import load_pack
-from facilitator.strings import content as msg
+from facilitator.strings import content as content_text
 
 _NOT_PACKS = frozenset({"readme.md"})
 """The folder's README teaches the format; it is not a pack."""
@@ -42,7 +42,9 @@ def list_packs(folder: str | Path) -> list[PackEntry]:
     """
     root = Path(folder)
     if not root.is_dir():
-        raise InputError(msg.FOLDER_NOT_FOUND, [Problem(str(root), msg.FOLDER_NOT_FOUND)])
+        raise InputError(
+            content_text.FOLDER_NOT_FOUND, [Problem(str(root), content_text.FOLDER_NOT_FOUND)]
+        )
     entries: list[PackEntry] = []
     for path in sorted(root.glob("*.md")):
         if not is_pack_file(path):

@@ -6,7 +6,7 @@ import unicodedata
 
 from facilitator.domain.errors import Problem
 from facilitator.domain.vietnamese import strip_controls
-from facilitator.strings import content as msg
+from facilitator.strings import content as content_text
 
 
 class DecodeError(ValueError):
@@ -27,7 +27,7 @@ def decode_utf8(data: bytes, path: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        raise DecodeError(Problem(f"{path}:{line}", msg.not_utf8(err.start))) from None
+        raise DecodeError(Problem(f"{path}:{line}", content_text.not_utf8(err.start))) from None
 
 
 def clean_text(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from facilitator.strings import roster as msg
+from facilitator.strings import roster as roster_text
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -123,7 +123,9 @@ def decode_roster_bytes(data: bytes) -> str:
         try:
             return data.decode(encoding or "utf-16").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            raise EncodingProblem(_line_of(data, exc.start), msg.bad_utf16(exc.start)) from exc
+            raise EncodingProblem(
+                _line_of(data, exc.start), roster_text.bad_utf16(exc.start)
+            ) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -132,5 +134,5 @@ def decode_roster_bytes(data: bytes) -> str:
         if text is not None:
             return text
         if _looks_legacy(data):
-            raise EncodingProblem(line, msg.legacy_encoding(line, exc.start)) from exc
-        raise EncodingProblem(line, msg.not_utf8(line, exc.start)) from exc
+            raise EncodingProblem(line, roster_text.legacy_encoding(line, exc.start)) from exc
+        raise EncodingProblem(line, roster_text.not_utf8(line, exc.start)) from exc

@@ -20,7 +20,7 @@ from facilitator.domain.models import Person, Roster, Unit
 from facilitator.domain.vietnamese import clean_line, fold, nfc
 from facilitator.rosters.headers import HEADER_OF, HEADERS, token
 from facilitator.rosters.sheet import FORMULA_WITHOUT_VALUE, MAX_ROWS, Sheet, read_sheet
-from facilitator.strings import roster as msg
+from facilitator.strings import roster as roster_text
 
 MAX_REPORTED = 200
 MAX_NAME_LENGTH = 200
@@ -106,7 +106,11 @@ class _Report:
 
     def all(self) -> list[Problem]:
         extra = self.count - len(self.problems)
-        return [*self.problems, Problem("", msg.more_problems(extra))] if extra else self.problems
+        return (
+            [*self.problems, Problem("", roster_text.more_problems(extra))]
+            if extra
+            else self.problems
+        )
 
 
 def _columns(sheet: Sheet, row: int, cells: tuple[Any, ...], report: _Report) -> dict[str, int]:
@@ -117,7 +121,7 @@ def _columns(sheet: Sheet, row: int, cells: tuple[Any, ...], report: _Report) ->
             continue
         if column in columns:
             first = sheet.where(row, columns[column])
-            report.add(sheet.where(row, index), msg.duplicate_column(_text(cell), first))
+            report.add(sheet.where(row, index), roster_text.duplicate_column(_text(cell), first))
         else:
             columns[column] = index
     return columns
@@ -141,7 +145,7 @@ def _find_header(sheet: Sheet, report: _Report) -> tuple[int, dict[str, int]] | 
             for problem in probe.problems:
                 report.add(problem.where, problem.message)
             return position, columns
-    report.add(sheet.where(sheet.rows[0][0]), msg.NO_NAME_COLUMN)
+    report.add(sheet.where(sheet.rows[0][0]), roster_text.NO_NAME_COLUMN)
     return None
 
 
@@ -234,7 +238,7 @@ class _RowReader:
             return ""
         value = cells[index]
         if value is FORMULA_WITHOUT_VALUE:
-            self.report.add(self.sheet.where(row, index), msg.FORMULA_WITHOUT_VALUE)
+            self.report.add(self.sheet.where(row, index), roster_text.FORMULA_WITHOUT_VALUE)
             return None
         return _text(value)
 
@@ -259,28 +263,28 @@ def _person(reader: _RowReader, row: int, cells: tuple[Any, ...], sequence: int)
     joined = " ".join(p for p in parts if p)
     name = text["name"] or joined
     if not name:
-        report.add(reader.where(row, "name"), msg.EMPTY_NAME)
+        report.add(reader.where(row, "name"), roster_text.EMPTY_NAME)
         return None
     if len(name) > MAX_NAME_LENGTH:
-        report.add(reader.where(row, "name"), msg.NAME_TOO_LONG)
+        report.add(reader.where(row, "name"), roster_text.NAME_TOO_LONG)
         ok = False
     if joined and not parts[2]:
-        report.add(reader.where(row, "ten"), msg.MISSING_GIVEN_NAME)
+        report.add(reader.where(row, "ten"), roster_text.MISSING_GIVEN_NAME)
         ok = False
     elif joined and text["name"] and name_key(joined) != name_key(text["name"]):
-        report.add(reader.where(row, "name"), msg.parts_mismatch(text["name"], joined))
+        report.add(reader.where(row, "name"), roster_text.parts_mismatch(text["name"], joined))
         ok = False
     category = _CATEGORIES.get(_token(text["category"])) if text["category"] else "chinh-thuc"
     if category is None:
-        report.add(reader.where(row, "category"), msg.unknown_category(text["category"]))
+        report.add(reader.where(row, "category"), roster_text.unknown_category(text["category"]))
         ok = False
     exempt_token = _token(text["exempt"])
     if exempt_token not in _YES | _NO:
-        report.add(reader.where(row, "exempt"), msg.unknown_exempt(text["exempt"]))
+        report.add(reader.where(row, "exempt"), roster_text.unknown_exempt(text["exempt"]))
         ok = False
     temporary_token = _token(text["temporary"])
     if temporary_token not in _TEMPORARY:
-        report.add(reader.where(row, "temporary"), msg.unknown_temporary(text["temporary"]))
+        report.add(reader.where(row, "temporary"), roster_text.unknown_temporary(text["temporary"]))
         ok = False
     if not ok:
         return None
@@ -306,15 +310,15 @@ def people_from_sheet(sheet: Sheet) -> list[Person]:
     """
     report = _Report()
     if not sheet.rows:
-        raise InputError(msg.file_empty(sheet.path))
+        raise InputError(roster_text.file_empty(sheet.path))
     found = _find_header(sheet, report)
     if found is None:
-        raise InputError(msg.roster_invalid(sheet.path), report.all())
+        raise InputError(roster_text.roster_invalid(sheet.path), report.all())
     position, columns = found
     reader = _RowReader(sheet, columns, report)
     data_rows = sheet.rows[position + 1 :]
     if len(data_rows) > MAX_ROWS:
-        report.add(sheet.where(data_rows[MAX_ROWS][0]), msg.too_many_rows(MAX_ROWS))
+        report.add(sheet.where(data_rows[MAX_ROWS][0]), roster_text.too_many_rows(MAX_ROWS))
         data_rows = data_rows[:MAX_ROWS]
     people: list[Person] = []
     first_seen: dict[str, str] = {}
@@ -328,15 +332,15 @@ def people_from_sheet(sheet: Sheet) -> list[Person]:
             continue
         key, where = name_key(person.name), reader.where(row, "name")
         if key in first_seen:
-            report.add(where, msg.duplicate_name(person.name, first_seen[key], where))
+            report.add(where, roster_text.duplicate_name(person.name, first_seen[key], where))
             continue
         first_seen[key] = where
         people.append(person)
     if not people and not report.count:
         # Never save an empty roster over a real one (every row blank, numbers or totals).
-        report.add(sheet.where(sheet.rows[position][0]), msg.NO_PEOPLE)
+        report.add(sheet.where(sheet.rows[position][0]), roster_text.NO_PEOPLE)
     if report.count:
-        raise InputError(msg.roster_invalid(sheet.path), report.all())
+        raise InputError(roster_text.roster_invalid(sheet.path), report.all())
     return people
 
 

@@ -12,7 +12,7 @@ from facilitator.domain.vietnamese import clean_line
 from facilitator.rosters.importer import people_from_sheet
 from facilitator.rosters.legacy_text import LegacyEncoding
 from facilitator.rosters.sheet import Sheet, read_sheet
-from facilitator.strings import roster as msg
+from facilitator.strings import roster as roster_text
 
 PREVIEW_NAMES = 5
 
@@ -33,8 +33,8 @@ class RosterFile:
         """Messages for the user (Vietnamese), empty when nothing was converted."""
         if self.encoding is None:
             return ()
-        label = msg.LEGACY_ENCODING_LABELS[self.encoding]
-        return (msg.legacy_converted(self.path, label, self.converted_cells, self.preview),)
+        label = roster_text.LEGACY_ENCODING_LABELS[self.encoding]
+        return (roster_text.legacy_converted(self.path, label, self.converted_cells, self.preview),)
 
 
 def _typed_names(sheet: Sheet) -> dict[str, str]:

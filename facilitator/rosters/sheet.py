@@ -22,7 +22,7 @@ from facilitator.rosters.encoding import EncodingProblem, cp1252_text, decode_ro
 from facilitator.rosters.headers import is_name_header
 from facilitator.rosters.legacy_text import LegacyEncoding, convert, detect_encoding
 from facilitator.rosters.xlsx_guard import check_xlsx
-from facilitator.strings import roster as msg
+from facilitator.strings import roster as roster_text
 from facilitator.userfiles import read_capped
 
 MAX_ROSTER_BYTES = 10 * 1024 * 1024
@@ -73,7 +73,9 @@ def _blank(cells: tuple[Any, ...]) -> bool:
 
 
 def _too_many(path: Path, where: str) -> InputError:
-    return InputError(msg.roster_invalid(path), [Problem(where, msg.too_many_rows(MAX_ROWS))])
+    return InputError(
+        roster_text.roster_invalid(path), [Problem(where, roster_text.too_many_rows(MAX_ROWS))]
+    )
 
 
 def _delimiter(text: str) -> str:
@@ -138,7 +140,7 @@ def _csv_rows(path: Path, data: bytes) -> Sheet:
         text = decode_roster_bytes(data)
     except EncodingProblem as exc:
         raise InputError(
-            msg.roster_invalid(path), [Problem(f"{path}:{exc.line}", exc.message)]
+            roster_text.roster_invalid(path), [Problem(f"{path}:{exc.line}", exc.message)]
         ) from exc
     return _unlegacy(_parse_csv(path, text))
 
@@ -152,7 +154,8 @@ def _parse_csv(path: Path, text: str) -> Sheet:
             cells = next(reader, None)
         except csv.Error as exc:
             raise InputError(
-                msg.roster_invalid(path), [Problem(f"{path}:{start}", msg.csv_error(exc))]
+                roster_text.roster_invalid(path),
+                [Problem(f"{path}:{start}", roster_text.csv_error(exc))],
             ) from exc
         if cells is None:
             break
@@ -174,7 +177,7 @@ def _sheet_cells(path: Path, *, data_only: bool) -> tuple[Any, Iterator[tuple[An
         book = load_workbook(path, read_only=True, data_only=data_only)
     if not book.worksheets:
         book.close()
-        raise InputError(msg.no_sheet(path))
+        raise InputError(roster_text.no_sheet(path))
     sheet = book.worksheets[0]
     rows = sheet.iter_rows(
         min_row=1, max_row=MAX_ROWS + _SLACK_ROWS + 1, max_col=MAX_COLUMNS, values_only=data_only
@@ -210,7 +213,7 @@ def _xlsx_rows(path: Path) -> Sheet:
         raise
     except Exception as exc:  # untrusted file: openpyxl/zip/XML raise many unrelated types
         # The library's own text is English and means nothing to the user; say it in Vietnamese.
-        raise InputError(msg.bad_xlsx(path, msg.UNREADABLE_WORKBOOK)) from exc
+        raise InputError(roster_text.bad_xlsx(path, roster_text.UNREADABLE_WORKBOOK)) from exc
     finally:
         for book in (values_book, formulas_book):
             if book is not None:
@@ -225,11 +228,11 @@ def read_sheet(path: Path | str) -> Sheet:
         InputError: the file is missing, too large, not decodable or not a workbook.
     """
     path = Path(path)
-    data = read_capped(path, MAX_ROSTER_BYTES, msg.ROSTER_KIND)
+    data = read_capped(path, MAX_ROSTER_BYTES, roster_text.ROSTER_KIND)
     if not data.strip():
-        raise InputError(msg.file_empty(path))
+        raise InputError(roster_text.file_empty(path))
     if data.startswith(_OLE_MAGIC):
-        raise InputError(msg.old_xls(path))
+        raise InputError(roster_text.old_xls(path))
     if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         return _xlsx_rows(path)
     return _csv_rows(path, data)

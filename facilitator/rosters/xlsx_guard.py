@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from facilitator.domain.errors import InputError
-from facilitator.strings import roster as msg
+from facilitator.strings import roster as roster_text
 
 MAX_XLSX_UNPACKED = 20 * 1024 * 1024
 MAX_XLSX_ENTRIES = 1_000
@@ -79,19 +79,19 @@ def check_xlsx(path: Path, max_rows: int, max_columns: int) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_XLSX_ENTRIES:
-                raise InputError(msg.xlsx_unpacked_too_large(path, limit_mb))
+                raise InputError(roster_text.xlsx_unpacked_too_large(path, limit_mb))
             unpacked = sum(info.file_size for info in entries)
             if unpacked > MAX_XLSX_UNPACKED:
-                raise InputError(msg.xlsx_unpacked_too_large(path, limit_mb))
+                raise InputError(roster_text.xlsx_unpacked_too_large(path, limit_mb))
             sheet = _first_sheet_name(archive)
             head = _read_small(archive, sheet, _HEAD_BYTES) if sheet else None
     except InputError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError) as exc:
-        raise InputError(msg.bad_xlsx(path, msg.NOT_A_ZIP)) from exc
+        raise InputError(roster_text.bad_xlsx(path, roster_text.NOT_A_ZIP)) from exc
     except (OSError, EOFError, ValueError, RuntimeError) as exc:
         # A damaged member (bad CRC, unknown compression, encrypted) is a damaged workbook.
-        raise InputError(msg.bad_xlsx(path, msg.DAMAGED_ZIP)) from exc
+        raise InputError(roster_text.bad_xlsx(path, roster_text.DAMAGED_ZIP)) from exc
     found = _DIMENSION.search(head or b"")
     if found is None:
         return  # no dimension: reading is bounded by max_row/max_col anyway
@@ -99,4 +99,4 @@ def check_xlsx(path: Path, max_rows: int, max_columns: int) -> None:
     rows, columns = int(last_row), _column_number(last_col.decode())
     if rows > max_rows or columns > max_columns:
         ref = found.group(0).split(b'"')[1].decode()
-        raise InputError(msg.xlsx_too_big_sheet(path, ref, max_rows, max_columns))
+        raise InputError(roster_text.xlsx_too_big_sheet(path, ref, max_rows, max_columns))

@@ -26,7 +26,7 @@ from facilitator.bundle.parallel import map_in_order
 from facilitator.domain.errors import InputError, Problem
 from facilitator.domain.models import Session
 from facilitator.storage.store import Store
-from facilitator.strings import bundle as msg
+from facilitator.strings import bundle as bundle_text
 from facilitator.userfiles import read_capped
 
 WRITE_CHUNK = 100
@@ -79,7 +79,7 @@ def _digest(raw: bytes) -> bytes:
 def _first_look(path: Path) -> _Looked:
     """Read and validate one file (in a worker process for large batches)."""
     try:
-        raw = read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND)
+        raw = read_capped(path, MAX_BUNDLE_BYTES, bundle_text.BUNDLE_KIND)
         session = session_from_data(parse_bundle_bytes(raw, path), path)
     except InputError as err:  # returned, not raised: exceptions lose problems in pickling
         return _Looked(message=err.message, problems=tuple(err.problems))
@@ -101,7 +101,7 @@ def import_bundles(
     """
     files = [Path(p) for p in paths]
     if not files:
-        raise InputError(msg.NO_FILES)
+        raise InputError(bundle_text.NO_FILES)
     problems: list[Problem] = []
     bad_files: set[Path] = set()
     checked: list[tuple[Path, str, bytes]] = []
@@ -117,18 +117,20 @@ def import_bundles(
         session_id = look.session_id
         if session_id in first_file:
             problems.append(
-                Problem(f"{path} $.id", msg.same_id_twice(session_id, first_file[session_id]))
+                Problem(
+                    f"{path} $.id", bundle_text.same_id_twice(session_id, first_file[session_id])
+                )
             )
             bad_files.add(path)
             continue
         first_file[session_id] = path
         if not replace and store.exists(session_id):
-            problems.append(Problem(f"{path} $.id", msg.session_exists(session_id)))
+            problems.append(Problem(f"{path} $.id", bundle_text.session_exists(session_id)))
             bad_files.add(path)
             continue
         checked.append((path, session_id, look.digest))
     if problems:
-        raise InputError(msg.import_failed(len(bad_files), len(files)), problems)
+        raise InputError(bundle_text.import_failed(len(bad_files), len(files)), problems)
     replaced = tuple(i for _, i, _ in checked if store.exists(i))
     written: list[Imported] = []
     for start in range(0, len(checked), WRITE_CHUNK):
@@ -142,17 +144,19 @@ def _read_again(path: Path, session_id: str, digest: bytes) -> Session:
     """The second pass: a file changed since it was checked is checked again, and refused
     if its id changed or it is no longer valid."""
     try:
-        raw = read_capped(path, MAX_BUNDLE_BYTES, msg.BUNDLE_KIND)
+        raw = read_capped(path, MAX_BUNDLE_BYTES, bundle_text.BUNDLE_KIND)
         data = parse_bundle_bytes(raw, path)
         if _digest(raw) == digest:
             session = Session.from_dict(data)  # the very bytes validated in the first pass
         else:
             session = session_from_data(data, path)
     except InputError as err:
-        raise InputError(msg.import_failed(1, 1), _located(path, err)) from err
+        raise InputError(bundle_text.import_failed(1, 1), _located(path, err)) from err
     if session.id != session_id:  # its id was checked against the store and the batch
-        problem = Problem(f"{path} $.id", msg.changed_while_importing(session.id, session_id))
-        raise InputError(msg.import_failed(1, 1), [problem])
+        problem = Problem(
+            f"{path} $.id", bundle_text.changed_while_importing(session.id, session_id)
+        )
+        raise InputError(bundle_text.import_failed(1, 1), [problem])
     return session
 
 

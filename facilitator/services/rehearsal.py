@@ -13,7 +13,7 @@ from dataclasses import replace
 from facilitator.domain.errors import InputError
 from facilitator.domain.models import Session
 from facilitator.services.session import SessionService
-from facilitator.strings import rehearsal as text
+from facilitator.strings import rehearsal as rehearsal_text
 
 
 def write_budgets(service: SessionService, budgets: Mapping[str, int]) -> Session:
@@ -25,9 +25,9 @@ def write_budgets(service: SessionService, budgets: Mapping[str, int]) -> Sessio
     """
     session = service.session
     if session.status != "planned":
-        raise InputError(text.NOT_PLANNED)
+        raise InputError(rehearsal_text.NOT_PLANNED)
     if any(not isinstance(m, int) or m < 1 for m in budgets.values()):
-        raise InputError(text.BAD_BUDGET)
+        raise InputError(rehearsal_text.BAD_BUDGET)
     agenda = tuple(
         replace(item, minutes=budgets[item.id]) if item.id in budgets else item
         for item in session.agenda

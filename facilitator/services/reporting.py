@@ -30,10 +30,10 @@ from facilitator.export.report_details import (
     remaining_blanks,
     signed_report,
 )
+from facilitator.export.wording import header as header_wording
 from facilitator.services.session import SessionService
 from facilitator.storage import report_files
 from facilitator.storage.store import Store
-from facilitator.strings import header_text as s
 
 SESSION_PARTS = ("strengths", "weaknesses", "proposals")
 """Narrative parts the session itself records (the report screen's three boxes)."""
@@ -60,13 +60,13 @@ def unit_gaps(unit: Unit) -> list[str]:
 
 def issued_number(unit: Unit, raw: str) -> int | None:
     """The serial part of a report number as printed ("07-BC/CB" -> 7)."""
-    match = _LEADING_DIGITS.match(unit_number(unit, raw, s.DOC_CODE_REPORT))
+    match = _LEADING_DIGITS.match(unit_number(unit, raw, header_wording.DOC_CODE_REPORT))
     return int(match.group(1)) if match else None
 
 
 def next_number(unit: Unit, issued: Sequence[int]) -> str:
     """The number after the highest issued, normalised as ``--number`` is ("01-BC/CB")."""
-    return unit_number(unit, str(max(issued, default=0) + 1), s.DOC_CODE_REPORT)
+    return unit_number(unit, str(max(issued, default=0) + 1), header_wording.DOC_CODE_REPORT)
 
 
 def details_to_json(details: ReportDetails) -> Json:
@@ -182,7 +182,9 @@ class ReportingService:
         """The next report number of the unit this year, from those it has issued."""
         unit = self.unit()
         year = (today or date.today()).year
-        issued = report_files.issued_numbers(self.store.root, unit.name, s.DOC_CODE_REPORT, year)
+        issued = report_files.issued_numbers(
+            self.store.root, unit.name, header_wording.DOC_CODE_REPORT, year
+        )
         return next_number(unit, issued)
 
     def derived_signer(self) -> tuple[str, str]:
@@ -279,6 +281,8 @@ def record_issued(store: Store, unit: Unit, raw: str, today: date | None = None)
         return
     year = (today or date.today()).year
     try:
-        report_files.record_issued(store.root, unit.name, s.DOC_CODE_REPORT, year, number)
+        report_files.record_issued(
+            store.root, unit.name, header_wording.DOC_CODE_REPORT, year, number
+        )
     except (StoreError, OSError):
         return

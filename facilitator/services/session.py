@@ -40,7 +40,7 @@ from facilitator.services.live import write_live
 from facilitator.services.write_check import check_write
 from facilitator.storage.session_files import SessionRepo
 from facilitator.storage.store import Store
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 
 
 class SessionService:
@@ -125,7 +125,7 @@ class SessionService:
 
     def _writable(self) -> Session:
         if self._session.is_closed:
-            raise ReadOnlyError(text.SESSION_CLOSED)
+            raise ReadOnlyError(store_text.SESSION_CLOSED)
         return self._session
 
     # -- preparation -----------------------------------------------------------

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from facilitator.campaign.model import Campaign
     from facilitator.domain.content import ContentPack
     from facilitator.domain.models import Roster
+    from facilitator.rosters.unit_fields import UnitFields
     from facilitator.services.planning import SessionPlan
     from facilitator.services.rosters import ImportedRoster
 
@@ -61,27 +62,13 @@ class Workspace:
         return self.store.rosters()
 
     def import_roster(
-        self,
-        path: Path,
-        unit_name: str,
-        *,
-        parent: str | None = None,
-        abbrev: str | None = None,
-        profile: str | None = None,
-        locality: str | None = None,
+        self, path: Path, unit_name: str, fields: UnitFields | None = None
     ) -> ImportedRoster:
         """Replace (or create) a unit's roster from a CSV/XLSX file."""
+        from facilitator.rosters.unit_fields import NO_FIELDS
         from facilitator.services.rosters import import_roster_file
 
-        return import_roster_file(
-            self.store,
-            path,
-            unit_name,
-            parent=parent,
-            abbrev=abbrev,
-            profile=profile,
-            locality=locality,
-        )
+        return import_roster_file(self.store, path, unit_name, fields or NO_FIELDS)
 
     def campaigns(self) -> list[Campaign]:
         """The campaigns tracked in this data folder."""

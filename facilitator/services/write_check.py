@@ -14,7 +14,7 @@ from typing import Any
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import InputError
 from facilitator.domain.models import Note, Session
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 
 
 def check_write(session: Session, notes: Sequence[Note] = ()) -> dict[str, Any]:
@@ -35,5 +35,5 @@ def check_write(session: Session, notes: Sequence[Note] = ()) -> dict[str, Any]:
     data["notes"] = [note.to_dict() for note in notes]
     problems = validate_session(data)
     if problems:
-        raise InputError(text.WRITE_REFUSED, problems)
+        raise InputError(store_text.WRITE_REFUSED, problems)
     return data

@@ -21,7 +21,7 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from facilitator.domain.errors import CorruptStoreError, StoreError
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 from facilitator.strings.oserrors import reason as os_reason
 
 TEMP_PREFIX = ".tmp-facilitator-"
@@ -78,7 +78,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> Non
         if sync_dir:
             fsync_dir(folder)
     except OSError as exc:
-        message = text.DISK_FULL if exc.errno == errno.ENOSPC else text.WRITE_FAILED
+        message = store_text.DISK_FULL if exc.errno == errno.ENOSPC else store_text.WRITE_FAILED
         raise StoreError(message.format(path=path, error=os_reason(exc))) from exc
     finally:
         if tmp_name is not None:
@@ -134,18 +134,20 @@ def read_json(path: Path) -> Any:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise StoreError(text.READ_FAILED.format(path=path, error=os_reason(exc))) from exc
+        raise StoreError(store_text.READ_FAILED.format(path=path, error=os_reason(exc))) from exc
     if not raw.strip():
         return None
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise CorruptStoreError(
-            text.CORRUPT_ENCODING.format(path=path, offset=exc.start), str(path)
+            store_text.CORRUPT_ENCODING.format(path=path, offset=exc.start), str(path)
         ) from exc
     except json.JSONDecodeError as exc:
         raise CorruptStoreError(
-            text.CORRUPT_JSON.format(path=path, line=exc.lineno, column=exc.colno, error=exc.msg),
+            store_text.CORRUPT_JSON.format(
+                path=path, line=exc.lineno, column=exc.colno, error=exc.msg
+            ),
             str(path),
         ) from exc
 
@@ -165,7 +167,7 @@ class AtomicJSONStorage(Storage):
             return None
         data = read_json(self.path)
         if data is not None and not isinstance(data, dict):
-            raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=self.path), str(self.path))
+            raise CorruptStoreError(store_text.CORRUPT_SHAPE.format(path=self.path), str(self.path))
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:

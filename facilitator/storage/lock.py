@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from facilitator.domain.errors import SessionLockedError, StoreError
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 
 LockingCall = Callable[[int, int, int], None]
 LOCKS_FOLDER = ".locks"
@@ -92,7 +92,7 @@ class FileLock:
         fd, created = self._open()
         if not _try_lock(fd):
             os.close(fd)
-            raise SessionLockedError(text.LOCKED.format(what=self.what, path=self.path))
+            raise SessionLockedError(store_text.LOCKED.format(what=self.what, path=self.path))
         if created:
             # The PID is informative only; the kernel lock is what protects the data. Only
             # a file this call created is written: an existing one may be a hard link.
@@ -105,12 +105,12 @@ class FileLock:
         # The store's own lock folder is never a link; the data folder itself may be one.
         folder = self.path.parent
         if folder.name == LOCKS_FOLDER and folder.is_symlink():
-            raise StoreError(text.lock_not_a_file(folder))
+            raise StoreError(store_text.lock_not_a_file(folder))
 
     def _open(self) -> tuple[int, bool]:
         """A descriptor on the lock file and whether this call created it."""
         if not _NOFOLLOW and self.path.is_symlink():
-            raise StoreError(text.lock_not_a_file(self.path))
+            raise StoreError(store_text.lock_not_a_file(self.path))
         try:
             return os.open(self.path, _FLAGS | os.O_CREAT | os.O_EXCL, 0o600), True
         except FileExistsError:
@@ -127,13 +127,13 @@ class FileLock:
             raise
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
-            raise StoreError(text.lock_not_a_file(self.path))
+            raise StoreError(store_text.lock_not_a_file(self.path))
         return fd, False
 
     def _refuse_if_link(self, exc: OSError) -> None:
         # O_NOFOLLOW fails with ELOOP on a symlink; without it (Windows) look first.
         if exc.errno == errno.ELOOP or self.path.is_symlink():
-            raise StoreError(text.lock_not_a_file(self.path)) from exc
+            raise StoreError(store_text.lock_not_a_file(self.path)) from exc
 
     def acquire_blocking(self, timeout: float = 10.0) -> FileLock:
         """Wait (briefly) for a short-lived lock such as the index's; raise after ``timeout``."""

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from facilitator.domain.errors import FacilitatorError, OutputExistsError, StoreError
 from facilitator.storage.atomic import fsync_dir, replace_with_retry
-from facilitator.strings import output_text as s
+from facilitator.strings import output_text as output_text_text
 from facilitator.strings.oserrors import reason as os_reason
 
 _STORE_MARKERS = ("index.json", "rosters.json", "session.json", ".locks")
@@ -40,28 +40,28 @@ def check_target(path: Path) -> None:
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise StoreError(s.write_failed(str(path), reason(error, path))) from error
+        raise StoreError(output_text_text.write_failed(str(path), reason(error, path))) from error
     if mode is not None and stat.S_ISDIR(mode):
-        raise FacilitatorError(s.target_is_folder(str(path)))
+        raise FacilitatorError(output_text_text.target_is_folder(str(path)))
     if mode is not None and not stat.S_ISREG(mode):
-        raise FacilitatorError(s.target_not_regular(str(path)))
+        raise FacilitatorError(output_text_text.target_not_regular(str(path)))
     parent = path.absolute().parent
     for folder in (parent, parent.parent):
         if is_data_folder(folder):
-            raise FacilitatorError(s.target_in_data_folder(str(path), str(folder)))
+            raise FacilitatorError(output_text_text.target_in_data_folder(str(path), str(folder)))
 
 
 def reason(error: OSError, path: Path) -> str:
     """Why a write failed, in the words a user acts on."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return s.DISK_FULL
+        return output_text_text.DISK_FULL
     if isinstance(error, PermissionError) and sys.platform == "win32" and path.exists():
         # Word and Excel hold an open document locked: replacing it is refused.
-        return s.FILE_IN_USE
+        return output_text_text.FILE_IN_USE
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return s.PERMISSION_DENIED
+        return output_text_text.PERMISSION_DENIED
     if error.errno == errno.ENOENT:
-        return s.FOLDER_MISSING
+        return output_text_text.FOLDER_MISSING
     return os_reason(error)
 
 
@@ -74,7 +74,7 @@ def write_output(path: Path | str, data: bytes, *, overwrite: bool) -> Path:
     path = Path(path)
     check_target(path)
     if path.exists() and not overwrite:
-        raise OutputExistsError(s.file_exists(str(path)), str(path))
+        raise OutputExistsError(output_text_text.file_exists(str(path)), str(path))
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -90,9 +90,9 @@ def write_output(path: Path | str, data: bytes, *, overwrite: bool) -> Path:
         with contextlib.suppress(OSError):
             fsync_dir(path.parent)
     except FileExistsError as error:
-        raise OutputExistsError(s.file_exists(str(path)), str(path)) from error
+        raise OutputExistsError(output_text_text.file_exists(str(path)), str(path)) from error
     except OSError as error:
-        raise StoreError(s.write_failed(str(path), reason(error, path))) from error
+        raise StoreError(output_text_text.write_failed(str(path), reason(error, path))) from error
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

@@ -15,7 +15,7 @@ from typing import Any
 from facilitator.domain.vocab import Json
 from facilitator.storage.atomic import write_bytes_atomic
 from facilitator.storage.lock import FileLock
-from facilitator.strings import signing as g
+from facilitator.strings import signing as signing_text
 
 DETAILS_FILE = "report-details.json"
 ISSUED_FILE = "issued-numbers.json"
@@ -73,7 +73,7 @@ def record_issued(root: Path, unit: str, doc_code: str, year: int, number: int) 
         StoreError: the register could not be written, or another window held it too long.
     """
     entry: Json = {"unit": unit, "doc": doc_code, "year": year, "number": number}
-    with FileLock(root / _ISSUED_LOCK, g.ISSUED_WHAT).acquire_blocking():
+    with FileLock(root / _ISSUED_LOCK, signing_text.ISSUED_WHAT).acquire_blocking():
         rows = _entries(root)
         if entry not in rows:
             _write_json(root / ISSUED_FILE, {"issued": [*rows, entry]})

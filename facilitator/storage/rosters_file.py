@@ -17,7 +17,7 @@ from facilitator.domain.errors import NotFoundError
 from facilitator.domain.models import Roster, Unit
 from facilitator.storage.lock import FileLock
 from facilitator.storage.session_files import open_db
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 
 
 class RosterShelf:
@@ -27,7 +27,7 @@ class RosterShelf:
 
     @contextmanager
     def _rosters(self) -> Iterator[Table]:
-        with FileLock(self.root / ".rosters.lock", text.ROSTERS_WHAT).acquire_blocking():
+        with FileLock(self.root / ".rosters.lock", store_text.ROSTERS_WHAT).acquire_blocking():
             db = open_db(self.root / "rosters.json")
             try:
                 yield db.table("rosters")
@@ -44,11 +44,11 @@ class RosterShelf:
     def roster(self, unit_name: str) -> Roster:
         """The roster of one unit (raises :class:`NotFoundError`)."""
         if not (self.root / "rosters.json").exists():
-            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
+            raise NotFoundError(store_text.UNIT_NOT_FOUND.format(name=unit_name))
         with self._rosters() as table:
             doc = table.get(Query().unit.name == unit_name)
         if doc is None:
-            raise NotFoundError(text.UNIT_NOT_FOUND.format(name=unit_name))
+            raise NotFoundError(store_text.UNIT_NOT_FOUND.format(name=unit_name))
         assert isinstance(doc, dict)
         return Roster.from_dict(doc)
 

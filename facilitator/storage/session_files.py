@@ -24,7 +24,7 @@ from facilitator.storage.atomic import (
     remove_stale_temp_files,
 )
 from facilitator.storage.lock import FileLock
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 
 NOTES_PER_CHUNK = 100
 _SESSION_DOC = 1
@@ -59,7 +59,7 @@ rename a folder holding an open file, and ``import --replace`` swaps folders by 
 def session_lock(root: Path, session_id: str) -> FileLock:
     """The lock that makes one process the writer of a session (taken before it exists)."""
     return FileLock(
-        root / LOCKS_DIR / f"{session_id}.lock", text.SESSION_WHAT.format(id=session_id)
+        root / LOCKS_DIR / f"{session_id}.lock", store_text.SESSION_WHAT.format(id=session_id)
     )
 
 
@@ -189,10 +189,10 @@ def _iter_chunk_notes(folder: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         data = read_json(path) or {}
         table = data.get("notes", {}) if isinstance(data, dict) else {}
         if not isinstance(table, dict):
-            raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
+            raise CorruptStoreError(store_text.CORRUPT_SHAPE.format(path=path), str(path))
         for doc in table.values():
             if not isinstance(doc, dict) or "id" not in doc:
-                raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
+                raise CorruptStoreError(store_text.CORRUPT_SHAPE.format(path=path), str(path))
             yield index, doc
 
 
@@ -201,11 +201,13 @@ def read_session_files(folder: Path) -> dict[str, Any]:
     every file is replaced atomically, so a reader never sees half a write)."""
     path = folder / "session.json"
     if not path.exists():
-        raise NotFoundError(text.SESSION_NOT_FOUND.format(id=folder.name, folder=folder.parent))
+        raise NotFoundError(
+            store_text.SESSION_NOT_FOUND.format(id=folder.name, folder=folder.parent)
+        )
     raw = read_json(path)
     docs = raw.get("session", {}) if isinstance(raw, dict) else None
     if not isinstance(docs, dict) or str(_SESSION_DOC) not in docs:
-        raise CorruptStoreError(text.CORRUPT_SHAPE.format(path=path), str(path))
+        raise CorruptStoreError(store_text.CORRUPT_SHAPE.format(path=path), str(path))
     data = dict(docs[str(_SESSION_DOC)])
     data["notes"] = [doc for _, doc in _iter_chunk_notes(folder)]
     return data
@@ -214,7 +216,7 @@ def read_session_files(folder: Path) -> dict[str, Any]:
 def to_session(data: dict[str, Any], path: Path, validator: SessionValidator | None) -> Session:
     problems = validator(data) if validator else []
     if problems:
-        err = CorruptStoreError(text.CORRUPT_RECORD.format(path=path), str(path))
+        err = CorruptStoreError(store_text.CORRUPT_RECORD.format(path=path), str(path))
         err.problems = tuple(problems)
         raise err
     try:
@@ -222,4 +224,4 @@ def to_session(data: dict[str, Any], path: Path, validator: SessionValidator | N
     except (KeyError, TypeError, ValueError, AssertionError) as exc:
         # The exception's own text is Python's English: the user gets the file, we keep
         # the cause chained for the crash log.
-        raise CorruptStoreError(text.CORRUPT_UNREADABLE.format(path=path), str(path)) from exc
+        raise CorruptStoreError(store_text.CORRUPT_UNREADABLE.format(path=path), str(path)) from exc

@@ -55,7 +55,7 @@ from facilitator.storage.session_files import (
 from facilitator.storage.staging import stage_all
 from facilitator.storage.summary import SUMMARY_FIELDS as _SUMMARY_FIELDS
 from facilitator.storage.summary import SessionListing, SessionSummary
-from facilitator.strings import store as text
+from facilitator.strings import store as store_text
 from facilitator.strings.oserrors import reason as os_reason
 
 __all__ = ["SessionListing", "SessionSummary", "Store", "check_session_id"]
@@ -71,9 +71,9 @@ def check_session_id(session_id: str) -> str:
     from facilitator.storage.names import is_windows_reserved
 
     if not SESSION_ID_RE.fullmatch(session_id):
-        raise NotFoundError(text.BAD_SESSION_ID.format(id=session_id))
+        raise NotFoundError(store_text.BAD_SESSION_ID.format(id=session_id))
     if is_windows_reserved(session_id):
-        raise NotFoundError(text.reserved_session_id(session_id))
+        raise NotFoundError(store_text.reserved_session_id(session_id))
     return session_id
 
 
@@ -94,7 +94,7 @@ class Store(RosterShelf):
             self.root.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
         except OSError as exc:
             raise StoreError(
-                text.WRITE_FAILED.format(path=self.root, error=os_reason(exc))
+                store_text.WRITE_FAILED.format(path=self.root, error=os_reason(exc))
             ) from exc
         # Other windows write index.json, rosters.json and live.json here: only temp
         # files whose writer process is gone are removed.
@@ -110,7 +110,7 @@ class Store(RosterShelf):
             os.unlink(probe)
         except OSError as exc:
             raise StoreError(
-                text.NOT_WRITABLE.format(path=self.root, error=os_reason(exc))
+                store_text.NOT_WRITABLE.format(path=self.root, error=os_reason(exc))
             ) from exc
 
     # -- sessions --------------------------------------------------------------
@@ -138,9 +138,9 @@ class Store(RosterShelf):
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise NotFoundError(text.AMBIGUOUS_ID.format(id=given, ids=", ".join(matches)))
+            raise NotFoundError(store_text.AMBIGUOUS_ID.format(id=given, ids=", ".join(matches)))
         check_session_id(given)
-        raise NotFoundError(text.SESSION_NOT_FOUND.format(id=given, folder=self.root))
+        raise NotFoundError(store_text.SESSION_NOT_FOUND.format(id=given, folder=self.root))
 
     def load_session(self, session_id: str) -> Session:
         """A read-only snapshot (does not take the lock)."""
@@ -150,11 +150,15 @@ class Store(RosterShelf):
     def open_session(self, session_id: str) -> SessionRepo:
         """Open for editing: locks the session; raises if it is missing or open elsewhere."""
         if not self.exists(session_id):
-            raise NotFoundError(text.SESSION_NOT_FOUND.format(id=session_id, folder=self.root))
+            raise NotFoundError(
+                store_text.SESSION_NOT_FOUND.format(id=session_id, folder=self.root)
+            )
         lock = session_lock(self.root, session_id).acquire()
         if not self.exists(session_id):  # deleted or swapped while we waited for the lock
             lock.release()
-            raise NotFoundError(text.SESSION_NOT_FOUND.format(id=session_id, folder=self.root))
+            raise NotFoundError(
+                store_text.SESSION_NOT_FOUND.format(id=session_id, folder=self.root)
+            )
         return SessionRepo(self.session_dir(session_id), session_id, self._validator, lock).open()
 
     def create_session(self, session: Session) -> SessionRepo:
@@ -167,7 +171,7 @@ class Store(RosterShelf):
         lock = session_lock(self.root, session.id).acquire()
         if self.exists(session.id):
             lock.release()
-            raise StoreError(text.SESSION_EXISTS.format(id=session.id))
+            raise StoreError(store_text.SESSION_EXISTS.format(id=session.id))
         repo = SessionRepo(folder, session.id, self._validator, lock).open()
         try:
             repo.save_all(session)
@@ -191,14 +195,14 @@ class Store(RosterShelf):
         """
         for session in sessions:
             if self.exists(session.id) and not replace:
-                raise StoreError(text.SESSION_EXISTS.format(id=session.id))
+                raise StoreError(store_text.SESSION_EXISTS.format(id=session.id))
         locks: list[FileLock] = []
         try:
             # New ids are locked too: two imports of one new id cannot both succeed.
             for session in sessions:
                 locks.append(session_lock(self.root, session.id).acquire())
                 if self.exists(session.id) and not replace:
-                    raise StoreError(text.SESSION_EXISTS.format(id=session.id))
+                    raise StoreError(store_text.SESSION_EXISTS.format(id=session.id))
             try:
                 stage_all(self._stage_and_swap, sessions)
             finally:
@@ -232,7 +236,9 @@ class Store(RosterShelf):
                 shutil.rmtree(trash, ignore_errors=True)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise StoreError(text.WRITE_FAILED.format(path=folder, error=os_reason(exc))) from exc
+            raise StoreError(
+                store_text.WRITE_FAILED.format(path=folder, error=os_reason(exc))
+            ) from exc
 
     def _recover(self) -> None:
         """Finish or undo a replace that a crash interrupted; drop abandoned staging."""
@@ -267,7 +273,7 @@ class Store(RosterShelf):
     @contextmanager
     def _index(self) -> Iterator[Table]:
         # Two windows on two sessions both update the index: serialise read-modify-write.
-        with FileLock(self.root / ".index.lock", text.ROSTERS_WHAT).acquire_blocking():
+        with FileLock(self.root / ".index.lock", store_text.ROSTERS_WHAT).acquire_blocking():
             db = open_db(self.root / "index.json")
             try:
                 yield db.table("sessions")

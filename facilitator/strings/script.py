@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facilitator.strings.minutes_text import COMRADE, FILL_DOTS, member_noun
+from facilitator.export.wording.minutes import COMRADE, FILL_DOTS, member_noun
 
 DOC_TYPE = "KỊCH BẢN ĐIỀU HÀNH"
 BLANK = FILL_DOTS * 3

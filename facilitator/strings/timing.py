@@ -1,7 +1,7 @@
 """Vietnamese wording of the meeting's times: start, end, item times, arrivals, departures.
 
 Used by the time rules (``facilitator.domain.timing``), the service and the console's
-time dialogs; the minutes' own wording stays in ``facilitator.strings.minutes_text``.
+time dialogs; the minutes' own wording stays in ``facilitator.export.wording.minutes``.
 """
 
 from __future__ import annotations

@@ -7,9 +7,9 @@ F1 help screen at once (see ``facilitator.ui.commands``).
 
 from __future__ import annotations
 
-from facilitator.strings import campaign as _campaign
-from facilitator.strings import drafting as _drafting
-from facilitator.strings import rehearsal as _rehearsal
+from facilitator.strings import campaign as campaign_text
+from facilitator.strings import drafting as drafting_text
+from facilitator.strings import rehearsal as rehearsal_text
 
 # The run screen's and the assessment screen's words live beside this module; the
 # screens read every word from here.
@@ -213,15 +213,15 @@ FOOTER_SHORT: dict[str, str] = {
     "prepare.back": "Về",
 }
 # The rehearsal's commands are worded beside its screen (facilitator.strings.rehearsal).
-COMMANDS |= _rehearsal.COMMANDS
-SCOPE_TITLES |= _rehearsal.SCOPE_TITLES
-FOOTER_SHORT |= _rehearsal.FOOTER_SHORT
+COMMANDS |= rehearsal_text.COMMANDS
+SCOPE_TITLES |= rehearsal_text.SCOPE_TITLES
+FOOTER_SHORT |= rehearsal_text.FOOTER_SHORT
 # Drafting a pack from a plan is worded with the plan reader (facilitator.strings.drafting).
-COMMANDS |= _drafting.COMMANDS
-FOOTER_SHORT |= _drafting.FOOTER_SHORT
+COMMANDS |= drafting_text.COMMANDS
+FOOTER_SHORT |= drafting_text.FOOTER_SHORT
 # The campaign screen's commands are worded beside it (facilitator.strings.campaign).
-COMMANDS |= _campaign.COMMANDS
-SCOPE_TITLES |= _campaign.SCOPE_TITLES
+COMMANDS |= campaign_text.COMMANDS
+SCOPE_TITLES |= campaign_text.SCOPE_TITLES
 UNMARKED_EXEMPT = "Miễn SH"
 UNMARKED_TEMP_OUT = "SH tạm thời nơi khác"
 PERSON_CATEGORY: dict[str, str] = {

@@ -14,7 +14,7 @@ from textual.content import Content
 
 from facilitator.domain.models import AgendaItem, Session
 from facilitator.domain.vietnamese import fold
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import markup_escape, plain
 
 
@@ -39,11 +39,11 @@ def item_label(number: int, item: AgendaItem) -> str:
 def item_help(session: Session, number: int, item: AgendaItem) -> str:
     """Position, budget, and whether the item is skipped or under way."""
     if session.progress.current == item.id:
-        template = text.JUMP_HELP_CURRENT
+        template = ui_text.JUMP_HELP_CURRENT
     elif item.skipped:
-        template = text.JUMP_HELP_SKIPPED
+        template = ui_text.JUMP_HELP_SKIPPED
     else:
-        template = text.JUMP_HELP
+        template = ui_text.JUMP_HELP
     return template.format(number=number, minutes=item.minutes)
 
 

@@ -19,7 +19,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.workspace import Workspace
 from facilitator.storage.store import Store
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.strings.config import legacy_found
 from facilitator.ui.commands import bindings_for, system_commands
 from facilitator.ui.palette import FoldingCommands, ThemeProvider, VietnamesePalette
@@ -39,8 +39,8 @@ class FacilitatorApp(PlainNotify, App[None]):
     # Screens get "-short" under 30 rows (an 80x24 laptop or projector): the run screen
     # then gives the notes the room the talking points had.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 (Textual types it so)
-    TITLE = text.APP_TITLE
-    SUB_TITLE = text.APP_SUBTITLE
+    TITLE = ui_text.APP_TITLE
+    SUB_TITLE = ui_text.APP_SUBTITLE
     BINDINGS = bindings_for("app")
     # The system commands, searched without accents.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FoldingCommands}
@@ -166,7 +166,7 @@ class FacilitatorApp(PlainNotify, App[None]):
         if _scope(self.screen) == "run":
             self.pop_screen()
         self._close_service()
-        self.notify(text.SESSION_LEFT, timeout=3)
+        self.notify(ui_text.SESSION_LEFT, timeout=3)
 
     def _close_service(self) -> None:
         if self.service is not None:
@@ -188,12 +188,12 @@ class FacilitatorApp(PlainNotify, App[None]):
 
     def action_change_theme(self) -> None:
         self.push_screen(
-            VietnamesePalette(providers=[ThemeProvider], placeholder=text.THEME_SEARCH)
+            VietnamesePalette(providers=[ThemeProvider], placeholder=ui_text.THEME_SEARCH)
         )
 
     def action_help_quit(self) -> None:
         """ctrl+c no longer quits: say which key does, in plain Vietnamese."""
-        self.notify(text.QUIT_HINT, title=text.QUIT_HINT_TITLE)
+        self.notify(ui_text.QUIT_HINT, title=ui_text.QUIT_HINT_TITLE)
 
     async def action_quit(self) -> None:
         """Quit; a meeting that is running is only left after the user confirms."""
@@ -206,21 +206,25 @@ class FacilitatorApp(PlainNotify, App[None]):
                     self.exit()
 
             if not isinstance(self.screen, ConfirmDialog):
-                self.push_screen(ConfirmDialog(text.QUIT_RUNNING), answered)
+                self.push_screen(ConfirmDialog(ui_text.QUIT_RUNNING), answered)
             return
         self.exit()
 
     # -- commands ---------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own entries (Theme, Keys, Maximize, Screenshot…) are English: ours instead.
-        yield SystemCommand(text.SYS_THEME, text.SYS_THEME_HELP, self.action_change_theme)
+        yield SystemCommand(ui_text.SYS_THEME, ui_text.SYS_THEME_HELP, self.action_change_theme)
         if screen.maximized is not None:
-            yield SystemCommand(text.SYS_MINIMIZE, text.SYS_MINIMIZE_HELP, screen.action_minimize)
+            yield SystemCommand(
+                ui_text.SYS_MINIMIZE, ui_text.SYS_MINIMIZE_HELP, screen.action_minimize
+            )
         elif screen.focused is not None and screen.focused.allow_maximize:
-            yield SystemCommand(text.SYS_MAXIMIZE, text.SYS_MAXIMIZE_HELP, screen.action_maximize)
+            yield SystemCommand(
+                ui_text.SYS_MAXIMIZE, ui_text.SYS_MAXIMIZE_HELP, screen.action_maximize
+            )
         yield SystemCommand(
-            text.SYS_SCREENSHOT,
-            text.SYS_SCREENSHOT_HELP,
+            ui_text.SYS_SCREENSHOT,
+            ui_text.SYS_SCREENSHOT_HELP,
             lambda: self.set_timer(0.1, self.deliver_screenshot),
         )
         yield from system_commands("app", self)

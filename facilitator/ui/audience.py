@@ -28,7 +28,7 @@ from facilitator.domain.errors import StoreError
 from facilitator.domain.vietnamese import clean_line, clean_text
 from facilitator.services.clock import Clock, local_now
 from facilitator.services.live import LIVE_FILE, AgendaEntry, LiveItem, LiveView, read_live
-from facilitator.strings import audience as text
+from facilitator.strings import audience as audience_text
 
 MAX_POLL_SECONDS = 0.5
 """Never poll slower than this: the view must follow the presenter within a second."""
@@ -120,13 +120,15 @@ class AgendaOutline(Static):
     def show(self, agenda: tuple[AgendaEntry, ...], current: str | None) -> None:
         """Render ``agenda`` with ``current`` highlighted."""
         index = next((n for n, e in enumerate(agenda) if e.id == current), -1)
-        lines: list[Content] = [Content.styled(text.AGENDA_HEADING, "bold"), Content("")]
+        lines: list[Content] = [Content.styled(audience_text.AGENDA_HEADING, "bold"), Content("")]
         for number, entry in enumerate(agenda, 1):
-            label = text.agenda_line(number, entry.title)
+            label = audience_text.agenda_line(number, entry.title)
             if entry.framing_label:
                 label = f"{label} · {entry.framing_label}"
             if number - 1 == index:
-                lines.append(Content.styled(f"{text.CURRENT_MARK} {label}", ".agenda--current"))
+                lines.append(
+                    Content.styled(f"{audience_text.CURRENT_MARK} {label}", ".agenda--current")
+                )
             elif number - 1 < index:
                 lines.append(Content.styled(f"  {label}", ".agenda--done"))
             else:
@@ -141,12 +143,12 @@ class AudienceApp(App[None]):
     """Shows the presenter's current item in large, clean text for the room."""
 
     CSS_PATH = "audience.tcss"
-    TITLE = text.APP_TITLE
+    TITLE = audience_text.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", text.KEY_QUIT, priority=True),
-        Binding("ctrl+q", "quit", text.KEY_QUIT, show=False, priority=True),
-        Binding("f", "toggle_agenda", text.KEY_AGENDA),
+        Binding("q", "quit", audience_text.KEY_QUIT, priority=True),
+        Binding("ctrl+q", "quit", audience_text.KEY_QUIT, show=False, priority=True),
+        Binding("f", "toggle_agenda", audience_text.KEY_AGENDA),
     ]
 
     def __init__(
@@ -182,14 +184,16 @@ class AudienceApp(App[None]):
                         yield Static(id="left", markup=False)
                 yield Markdown(id="talking-points", open_links=False)
                 with Vertical(id="questions"):
-                    yield Static(text.QUESTIONS_HEADING, id="questions-heading", markup=False)
+                    yield Static(
+                        audience_text.QUESTIONS_HEADING, id="questions-heading", markup=False
+                    )
                     yield Static(id="questions-list", markup=False)
             with VerticalScroll(id="agenda"):
                 yield AgendaOutline(id="agenda-outline", markup=False)
         with Vertical(id="waiting"):
             yield Static(id="waiting-title", markup=False)
-            yield Static(text.WAITING, id="waiting-message", markup=False)
-            yield Static(text.WAITING_HINT, id="waiting-hint", markup=False)
+            yield Static(audience_text.WAITING, id="waiting-message", markup=False)
+            yield Static(audience_text.WAITING_HINT, id="waiting-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -230,36 +234,38 @@ class AudienceApp(App[None]):
 
     def _show_waiting(self, view: LiveView | None) -> None:
         title = view.title if view is not None else ""
-        message = text.WAITING
+        message = audience_text.WAITING
         if view is not None and view.status == "closed":
-            message = text.CLOSED
+            message = audience_text.CLOSED
         elif view is not None and view.status == "planned":
-            message = text.NOT_STARTED
+            message = audience_text.NOT_STARTED
         self.query_one("#waiting-title", Static).update(Content(title))
         self.query_one("#waiting-title").display = bool(title)
         self.query_one("#waiting-message", Static).update(Content(message))
-        self.query_one("#waiting-hint").display = message == text.WAITING
+        self.query_one("#waiting-hint").display = message == audience_text.WAITING
 
     def _show_item(self, view: LiveView, item: LiveItem) -> None:
         parts = [p for p in (view.title, view.unit) if p]
         self.query_one("#session-line", Static).update(Content(" · ".join(parts)))
         tags = {
-            "#position": text.position(item.position, item.count) if item.count else "",
+            "#position": audience_text.position(item.position, item.count) if item.count else "",
             "#lens": item.framing_label,
-            "#kind": text.ITEM_KIND_LABELS.get(item.kind, ""),
+            "#kind": audience_text.ITEM_KIND_LABELS.get(item.kind, ""),
         }
         for selector, label in tags.items():
             tag = self.query_one(selector, Static)
             tag.update(Content(label))
             tag.display = bool(label)
         self.query_one("#item-title", Static).update(Content(item.title))
-        self.query_one("#budget", Static).update(Content(text.budget(item.minutes)))
+        self.query_one("#budget", Static).update(Content(audience_text.budget(item.minutes)))
         if item.body != self._shown_body:
             self._shown_body = item.body
             self.query_one("#talking-points", Markdown).update(item.body)
             self.query_one("#stage", VerticalScroll).scroll_home(animate=False)
         self.query_one("#talking-points").display = bool(item.body.strip())
-        questions = "\n".join(text.question_line(n, q) for n, q in enumerate(item.questions, 1))
+        questions = "\n".join(
+            audience_text.question_line(n, q) for n, q in enumerate(item.questions, 1)
+        )
         self.query_one("#questions-list", Static).update(Content(questions))
         self.query_one("#questions").display = bool(item.questions)
         self.query_one(AgendaOutline).show(view.agenda, item.id)
@@ -279,9 +285,9 @@ class AudienceApp(App[None]):
         if budget <= 0:
             left.update("")
         elif over:
-            left.update(Content(text.overtime(format_timer(elapsed - budget))))
+            left.update(Content(audience_text.overtime(format_timer(elapsed - budget))))
         else:
-            left.update(Content(text.remaining(format_timer(math.ceil(budget - elapsed)))))
+            left.update(Content(audience_text.remaining(format_timer(math.ceil(budget - elapsed)))))
         left.set_class(over, "-over")
 
     # -- actions -------------------------------------------------------------------

@@ -17,13 +17,13 @@ from textual.keys import format_key
 from textual.widget import Widget
 
 from facilitator.domain.vocab import AttendanceStatus as Status
-from facilitator.strings import report_ui as _report_text
-from facilitator.strings import ui as text
+from facilitator.strings import report_ui as report_ui_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import markup_escape
 
 # The result report's commands are worded beside its dialogs (strings.report_ui); strings.ui
 # is being split, so they join the one wording table here, before any command reads it.
-text.COMMANDS |= _report_text.COMMANDS
+ui_text.COMMANDS |= report_ui_text.COMMANDS
 
 SCOPES = ("app", "home", "prepare", "attendance", "run", "readback", "report", "rehearsal",
           "campaign")  # fmt: skip
@@ -51,17 +51,17 @@ class CommandSpec:
     @property
     def title(self) -> str:
         """Vietnamese title (footer, palette, help)."""
-        return text.COMMANDS[self.id][0]
+        return ui_text.COMMANDS[self.id][0]
 
     @property
     def footer_title(self) -> str:
         """A shorter label where the full title would crowd an 80-column footer."""
-        return text.FOOTER_SHORT.get(self.id, self.title)
+        return ui_text.FOOTER_SHORT.get(self.id, self.title)
 
     @property
     def help(self) -> str:
         """Vietnamese one-line help (palette, help)."""
-        return text.COMMANDS[self.id][1]
+        return ui_text.COMMANDS[self.id][1]
 
     @property
     def key_display(self) -> str:
@@ -196,7 +196,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
 
 
 # Neighbouring keys shown once in the footer ("^← ^→ Mục"): the 80-column footer keeps F1.
-_ITEM_GROUP = Binding.Group(text.FOOTER_ITEMS, compact=True)
+_ITEM_GROUP = Binding.Group(ui_text.FOOTER_ITEMS, compact=True)
 _GROUPS = {
     "run.prev": _ITEM_GROUP,
     "run.next": _ITEM_GROUP,
@@ -275,7 +275,7 @@ def system_commands(scope: str, target: Widget | App[Any]) -> Iterator[SystemCom
 def help_rows() -> list[tuple[str, str, str, str]]:
     """(section, key, title, help) for every command, grouped by scope."""
     return [
-        (text.SCOPE_TITLES[c.scope], c.key_display, c.title, c.help)
+        (ui_text.SCOPE_TITLES[c.scope], c.key_display, c.title, c.help)
         for scope in SCOPES
         for c in commands_for(scope)
     ]

@@ -12,7 +12,7 @@ from textual.theme import ThemeProvider
 from textual.widgets.option_list import Option
 
 from facilitator.domain.vietnamese import fold
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 
 __all__ = ["FoldingCommands", "ThemeProvider", "VietnamesePalette"]
 
@@ -57,7 +57,7 @@ class VietnamesePalette(CommandPalette):
         self,
         providers: list[type] | None = None,
         *,
-        placeholder: str = text.PALETTE_SEARCH,
+        placeholder: str = ui_text.PALETTE_SEARCH,
         id: str | None = None,
     ) -> None:
         super().__init__(providers=providers, placeholder=placeholder, id=id)
@@ -71,7 +71,7 @@ class VietnamesePalette(CommandPalette):
             if search_value:
                 self.query_one(CommandList).add_option(
                     Option(
-                        Align.center(Text(text.PALETTE_NO_MATCHES, style="not bold")),
+                        Align.center(Text(ui_text.PALETTE_NO_MATCHES, style="not bold")),
                         disabled=True,
                         id=self._NO_MATCHES,
                     )

@@ -19,7 +19,7 @@ from facilitator.domain.people_search import NameKey, TypedQuery
 from facilitator.domain.timing import check_arrival, check_departure, default_arrival, minute
 from facilitator.domain.vietnamese import fold
 from facilitator.strings import timing as timing_text
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import GuestDialog, ReasonDialog
@@ -42,18 +42,18 @@ def attendance_row(person: Person, record: Attendance | None) -> tuple[str, str,
     status = record.status if record else None
     times = []
     if record and record.arrived_at:
-        times.append(text.ARRIVED_AT.format(time=f"{record.arrived_at:%H:%M}"))
+        times.append(ui_text.ARRIVED_AT.format(time=f"{record.arrived_at:%H:%M}"))
     if record and record.left_at:
         times.append(timing_text.LEFT_AT.format(time=f"{record.left_at:%H:%M}"))
     detail = "; ".join(times) or (record.reason if record and record.reason else "")
-    category = text.PERSON_CATEGORY.get(person.category, person.category)
-    shown = text.ATTENDANCE_STATUS[status]
+    category = ui_text.PERSON_CATEGORY.get(person.category, person.category)
+    shown = ui_text.ATTENDANCE_STATUS[status]
     if record is None and person.is_member:
         # Counted like the minutes count them: not expected, so not "chưa điểm danh".
         if person.temporary == "di":
-            shown = text.UNMARKED_TEMP_OUT
+            shown = ui_text.UNMARKED_TEMP_OUT
         elif person.exempt:
-            shown = text.UNMARKED_EXEMPT
+            shown = ui_text.UNMARKED_EXEMPT
     return person.name, category, person.position, shown, detail
 
 
@@ -105,18 +105,18 @@ class AttendanceScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield CountsHeader(id="counts")
-        yield NameFilter(placeholder=text.FILTER_PLACEHOLDER, id="filter")
+        yield NameFilter(placeholder=ui_text.FILTER_PLACEHOLDER, id="filter")
         yield RosterTable(id="roster")
         yield Static("", id="row-detail", markup=False)  # the highlighted row whole, if cut
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = text.ATTENDANCE_TITLE
+        self.sub_title = ui_text.ATTENDANCE_TITLE
         self._people: tuple[Person, ...] | None = None  # the roster the rows were built from
         self._order: list[Person] = []
         self._words: dict[str, tuple[str, ...]] = {}
         self._keys: dict[str, NameKey] = {}
-        self.query_one(RosterTable).set_columns(*text.ATTENDANCE_COLUMNS, give_way=GIVE_WAY)
+        self.query_one(RosterTable).set_columns(*ui_text.ATTENDANCE_COLUMNS, give_way=GIVE_WAY)
         self._show(None)
         self.query_one("#filter", Input).focus()
 
@@ -176,7 +176,7 @@ class AttendanceScreen(SessionScreen):
         detail.display = table.cut and event.key is not None
         if detail.display:
             cells = table.get_row_at(table.cursor_row)
-            detail.update(text.ROW_DETAIL_JOIN.join(cell for cell in cells if cell))
+            detail.update(ui_text.ROW_DETAIL_JOIN.join(cell for cell in cells if cell))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -191,8 +191,8 @@ class AttendanceScreen(SessionScreen):
         absent = record is not None and not record.is_present
         spoke = sum(n.speaker == person_id for n in session.notes) if absent else 0
         if spoke and record is not None:
-            status = text.ATTENDANCE_STATUS[record.status]
-            warning = text.absent_speaker(self._person_name(person_id), status, spoke)
+            status = ui_text.ATTENDANCE_STATUS[record.status]
+            warning = ui_text.absent_speaker(self._person_name(person_id), status, spoke)
             self.notify(warning, severity="warning", timeout=12)
         box = self.query_one("#filter", Input)
         if box.value:
@@ -206,7 +206,7 @@ class AttendanceScreen(SessionScreen):
     def _target(self) -> str | None:
         person_id = self.current_person()
         if person_id is None:
-            self.notify(text.NO_PERSON_SELECTED, severity="warning")
+            self.notify(ui_text.NO_PERSON_SELECTED, severity="warning")
         return person_id
 
     def action_mark(self, status: str) -> None:
@@ -269,8 +269,8 @@ class AttendanceScreen(SessionScreen):
             return
         person = self.service.session.person(person_id)
         dialog = ReasonDialog(
-            text.REASON_TITLE.format(name=person.name if person else ""),
-            placeholder=text.REASON_PLACEHOLDER,
+            ui_text.REASON_TITLE.format(name=person.name if person else ""),
+            placeholder=ui_text.REASON_PLACEHOLDER,
         )
         reason = await self.app.push_screen_wait(dialog)
         if reason is None:
@@ -298,7 +298,7 @@ class AttendanceScreen(SessionScreen):
             lambda: self.service.add_person(info.name, info.category, info.position)
         )
         if person is not None:
-            self.notify(text.GUEST_ADDED.format(name=person.name))
+            self.notify(ui_text.GUEST_ADDED.format(name=person.name))
             self._show(person.id)
 
     def action_cursor(self, delta: int) -> None:

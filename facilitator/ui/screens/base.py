@@ -13,8 +13,8 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.models import Session
 from facilitator.export.formats import EXPORT_DOCUMENTS, Document, ExportFormat, offered
 from facilitator.services.session import SessionService
-from facilitator.strings import export_ui as xt
-from facilitator.strings import ui as text
+from facilitator.strings import export_ui as export_ui_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import PlainScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.export_dialog import ExportDialog, ExportRequest
@@ -126,7 +126,7 @@ class SessionScreen(PlainScreen):
     def writable(self) -> bool:
         """False (and say why, in Vietnamese) when the session is closed."""
         if self.service.read_only:
-            self.notify(text.READ_ONLY, severity="warning", timeout=6)
+            self.notify(ui_text.READ_ONLY, severity="warning", timeout=6)
             return False
         return True
 
@@ -177,14 +177,14 @@ class SessionScreen(PlainScreen):
         session = self.service.session
         asked = await self.ask_export(session_formats(), lambda r: export_file(session, r))
         if asked is not None:
-            self.notify(xt.EXPORT_RUNNING, timeout=3)
+            self.notify(export_ui_text.EXPORT_RUNNING, timeout=3)
             self.run_export(*asked)
 
     async def ask_export(
         self,
         formats: Sequence[ExportFormat],
         file_of: Callable[[ExportRequest], Path],
-        title: str = xt.EXPORT_TITLE,
+        title: str = export_ui_text.EXPORT_TITLE,
     ) -> tuple[ExportRequest, bool] | None:
         """The export dialog, then the folder created and an existing file overwritten
         only when the user says so: (request for the file itself, overwrite) or None."""
@@ -197,23 +197,27 @@ class SessionScreen(PlainScreen):
         if not folder.exists():
             # A folder typed that is not there yet is created only when the user says so.
             if not await self.app.push_screen_wait(
-                ConfirmDialog(xt.EXPORT_CREATE_FOLDER.format(folder=folder))
+                ConfirmDialog(export_ui_text.EXPORT_CREATE_FOLDER.format(folder=folder))
             ):
                 return None
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as err:
-                self.notify(xt.EXPORT_FAILED.format(error=err), severity="error", timeout=10)
+                self.notify(
+                    export_ui_text.EXPORT_FAILED.format(error=err), severity="error", timeout=10
+                )
                 return None
         # Ask about the file that will really be written (a folder gets a file inside it).
         try:
             request = replace(request, path=file_of(request))
         except FacilitatorError as err:
-            self.notify(xt.EXPORT_FAILED.format(error=err), severity="error", timeout=10)
+            self.notify(
+                export_ui_text.EXPORT_FAILED.format(error=err), severity="error", timeout=10
+            )
             return None
         overwrite = False
         if request.path.exists():
-            message = xt.EXPORT_EXISTS.format(path=request.path)
+            message = export_ui_text.EXPORT_EXISTS.format(path=request.path)
             if not await self.app.push_screen_wait(ConfirmDialog(message)):
                 return None
             overwrite = True
@@ -225,17 +229,21 @@ class SessionScreen(PlainScreen):
         session = self.service.session
         path = self.write_off_loop(lambda: write_export(session, request, overwrite))
         if path is not None:
-            self.app.call_from_thread(self.notify, xt.EXPORT_DONE.format(path=path), timeout=10)
+            self.app.call_from_thread(
+                self.notify, export_ui_text.EXPORT_DONE.format(path=path), timeout=10
+            )
 
     def write_off_loop(self, write: Callable[[], Path]) -> Path | None:
         """Run ``write`` (in a thread worker): a failure is told, the folder remembered."""
         try:
             path = write()
         except ImportError:
-            self.app.call_from_thread(self.notify, xt.EXPORT_UNAVAILABLE, severity="error")
+            self.app.call_from_thread(
+                self.notify, export_ui_text.EXPORT_UNAVAILABLE, severity="error"
+            )
             return None
         except (FacilitatorError, OSError) as err:
-            message = xt.EXPORT_FAILED.format(error=err)
+            message = export_ui_text.EXPORT_FAILED.format(error=err)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
             return None
         self.app.call_from_thread(self.facilitator.remember_export_folder, path.parent)

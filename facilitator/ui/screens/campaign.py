@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, Static
 from facilitator.campaign.status import CampaignStatus, UnitStatus, campaign_status
 from facilitator.campaign.status_view import heading_lines, status_cells
 from facilitator.domain.errors import FacilitatorError
-from facilitator.strings import campaign as msg
+from facilitator.strings import campaign as campaign_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import PlainScreen, plain, plain_text
 from facilitator.ui.widgets.app_footer import AppFooter
@@ -42,15 +42,15 @@ class CampaignScreen(PlainScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(msg.SCREEN_TITLE, classes="screen-title")
+        yield Static(campaign_text.SCREEN_TITLE, classes="screen-title")
         yield Static("", id="campaign-heading")
         yield Static("", id="campaign-filter", classes="hint")
         yield DataTable(id="campaign-units", cursor_type="row", zebra_stripes=True)
-        yield Static(msg.SCREEN_EMPTY, id="campaign-empty", classes="hint")
+        yield Static(campaign_text.SCREEN_EMPTY, id="campaign-empty", classes="hint")
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*msg.STATUS_COLUMNS)
+        self.query_one(DataTable).add_columns(*campaign_text.STATUS_COLUMNS)
         self.action_refresh()
 
     def _shown(self, status: CampaignStatus) -> tuple[UnitStatus, ...]:
@@ -82,11 +82,13 @@ class CampaignScreen(PlainScreen):
         self.status = status
         heading = heading_lines(status)
         if len(campaigns) > 1:
-            heading.append(msg.campaign_of(self.index + 1, len(campaigns)))
+            heading.append(campaign_text.campaign_of(self.index + 1, len(campaigns)))
         self.query_one("#campaign-heading", Static).update(plain("\n".join(heading)))
         shown = self._shown(status)
         self.query_one("#campaign-filter", Static).update(
-            msg.filter_line(msg.FILTER_LABELS[self.filter], len(shown), len(status.units))
+            campaign_text.filter_line(
+                campaign_text.FILTER_LABELS[self.filter], len(shown), len(status.units)
+            )
         )
         for number, line in enumerate(shown, 1):
             table.add_row(*map(plain_text, status_cells(number, line)), key=line.unit.name)

@@ -13,12 +13,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Label
 
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 
 T = TypeVar("T")
 
-CANCEL_BINDINGS: list[BindingType] = [Binding("escape", "cancel", text.CANCEL, show=False)]
+CANCEL_BINDINGS: list[BindingType] = [Binding("escape", "cancel", ui_text.CANCEL, show=False)]
 
 
 def scroll_above_footer(screen: Screen[Any], focused: Widget) -> None:
@@ -58,8 +58,8 @@ class _Dialog(ModalScreen[T | None], Generic[T]):
 
     def buttons(self) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
-            yield Button(text.SAVE, variant="primary", id="ok")
-            yield Button(text.CANCEL, id="cancel")
+            yield Button(ui_text.SAVE, variant="primary", id="ok")
+            yield Button(ui_text.CANCEL, id="cancel")
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:

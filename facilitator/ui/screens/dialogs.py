@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from facilitator.domain.people import Unit
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialog_base import CANCEL_BINDINGS, _Dialog
 from facilitator.ui.screens.vote_dialogs import ApproveDialog, VoteDialog, VoteInput
@@ -65,7 +65,7 @@ class ReasonDialog(_Dialog[str]):
     def _submit(self) -> None:
         value = self.query_one("#reason", Input).value.strip()
         if not value:
-            self.error(text.REASON_REQUIRED)
+            self.error(ui_text.REASON_REQUIRED)
             return
         self.dismiss(value)
 
@@ -105,28 +105,28 @@ class RosterImportDialog(_Dialog[RosterImportRequest]):
     def compose(self) -> ComposeResult:
         # Scrolls when the window is too short (80x24) for the whole form and its buttons.
         with VerticalScroll(id="dialog", classes="wide") as box:
-            box.border_title = text.ROSTER_IMPORT_TITLE
-            yield Label(text.ROSTER_IMPORT_FILE)
-            yield Input(placeholder=text.ROSTER_IMPORT_FILE_HINT, id="roster-file")
-            yield Label(text.ROSTER_IMPORT_UNIT)
-            yield Input(placeholder=text.ROSTER_IMPORT_UNIT_HINT, id="roster-unit")
+            box.border_title = ui_text.ROSTER_IMPORT_TITLE
+            yield Label(ui_text.ROSTER_IMPORT_FILE)
+            yield Input(placeholder=ui_text.ROSTER_IMPORT_FILE_HINT, id="roster-file")
+            yield Label(ui_text.ROSTER_IMPORT_UNIT)
+            yield Input(placeholder=ui_text.ROSTER_IMPORT_UNIT_HINT, id="roster-unit")
             with Horizontal(classes="form-pair"):
                 with Vertical():
-                    yield Label(text.ROSTER_IMPORT_PARENT)
-                    yield Input(placeholder=text.ROSTER_IMPORT_PARENT_HINT, id="roster-parent")
+                    yield Label(ui_text.ROSTER_IMPORT_PARENT)
+                    yield Input(placeholder=ui_text.ROSTER_IMPORT_PARENT_HINT, id="roster-parent")
                 with Vertical():
-                    yield Label(text.ROSTER_IMPORT_ABBREV)
+                    yield Label(ui_text.ROSTER_IMPORT_ABBREV)
                     yield Input(placeholder="CB", id="roster-abbrev")
             with Horizontal(classes="form-pair"):
                 with Vertical():
-                    yield Label(text.ROSTER_IMPORT_LOCALITY)
+                    yield Label(ui_text.ROSTER_IMPORT_LOCALITY)
                     yield Input(placeholder="Di Linh", id="roster-locality")
                 with Vertical():
-                    yield Label(text.ROSTER_IMPORT_PROFILE)
+                    yield Label(ui_text.ROSTER_IMPORT_PROFILE)
                     # Blank keeps a stored unit's style (a new unit becomes a Party one).
                     yield Select(
-                        [(label, key) for key, label in text.UNIT_PROFILES.items()],
-                        prompt=text.ROSTER_PROFILE_KEEP,
+                        [(label, key) for key, label in ui_text.UNIT_PROFILES.items()],
+                        prompt=ui_text.ROSTER_PROFILE_KEEP,
                         id="roster-profile",
                     )
             with Vertical(classes="dialog-footer"):  # docked: in view while the form scrolls
@@ -151,7 +151,7 @@ class RosterImportDialog(_Dialog[RosterImportRequest]):
             return self.query_one(f"#{widget_id}", Input).value.strip()
 
         if not value("roster-file") or not value("roster-unit"):
-            self.error(text.ROSTER_IMPORT_REQUIRED)
+            self.error(ui_text.ROSTER_IMPORT_REQUIRED)
             return
         profile = self.query_one("#roster-profile", Select).value
         self.dismiss(
@@ -171,17 +171,17 @@ class GuestDialog(_Dialog[GuestInfo]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = text.GUEST_TITLE
-            yield Label(text.GUEST_NAME)
+            box.border_title = ui_text.GUEST_TITLE
+            yield Label(ui_text.GUEST_NAME)
             yield Input(id="guest-name")
-            yield Label(text.GUEST_CATEGORY)
+            yield Label(ui_text.GUEST_CATEGORY)
             yield Select(
-                [(label, key) for key, label in text.PERSON_CATEGORY.items()][::-1],
+                [(label, key) for key, label in ui_text.PERSON_CATEGORY.items()][::-1],
                 value="khach",
                 allow_blank=False,
                 id="guest-category",
             )
-            yield Label(text.GUEST_POSITION)
+            yield Label(ui_text.GUEST_POSITION)
             yield Input(id="guest-position")
             yield Label("", classes="dialog-error")
             yield from self.buttons()
@@ -191,7 +191,7 @@ class GuestDialog(_Dialog[GuestInfo]):
     def _submit(self) -> None:
         name = self.query_one("#guest-name", Input).value.strip()
         if not name:
-            self.error(text.GUEST_NAME_REQUIRED)
+            self.error(ui_text.GUEST_NAME_REQUIRED)
             return
         category = self.query_one("#guest-category", Select).value
         self.dismiss(
@@ -208,7 +208,7 @@ class TextDialog(_Dialog[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *CANCEL_BINDINGS,
-        Binding("ctrl+s", "save", text.SAVE, show=False),
+        Binding("ctrl+s", "save", ui_text.SAVE, show=False),
     ]
 
     def __init__(self, title: str, value: str = "") -> None:
@@ -220,7 +220,7 @@ class TextDialog(_Dialog[str]):
         with Vertical(id="dialog", classes="wide") as box:
             box.border_title = plain(self._title)
             yield TextArea(self._value, id="dialog-text", soft_wrap=True)
-            yield Static(text.CONCLUSION_HINT, classes="dialog-hint")
+            yield Static(ui_text.CONCLUSION_HINT, classes="dialog-hint")
             yield Label("", classes="dialog-error")
             yield from self.buttons()
 
@@ -241,8 +241,8 @@ class ConfirmDialog(ModalScreen[bool]):
     CSS_PATH = "../dialogs.tcss"  # parsed when first opened, not at start-up
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", text.NO, show=False),
-        Binding("y", "answer(True)", text.YES, show=False),
+        Binding("escape", "answer(False)", ui_text.NO, show=False),
+        Binding("y", "answer(True)", ui_text.YES, show=False),
     ]
 
     def __init__(self, message: str) -> None:
@@ -251,11 +251,11 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = text.CONFIRM_TITLE
+            box.border_title = ui_text.CONFIRM_TITLE
             yield Static(plain(self._message), id="confirm-message")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(text.YES, variant="warning", id="yes")
-                yield Button(text.NO, id="no")
+                yield Button(ui_text.YES, variant="warning", id="yes")
+                yield Button(ui_text.NO, id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -14,7 +14,7 @@ from textual import work
 from textual.message import Message
 
 from facilitator.domain.errors import FacilitatorError
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 from facilitator.strings.oserrors import reason as os_reason
 from facilitator.ui.plain import PlainScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog
@@ -42,7 +42,7 @@ class DraftingScreen(PlainScreen):
         plan = await self.app.push_screen_wait(DraftDialog(folder))
         if plan is None:
             return
-        self.notify(msg.DRAFTING, timeout=2)
+        self.notify(drafting_text.DRAFTING, timeout=2)
         try:
             draft = await asyncio.to_thread(draft_plan, plan)
         except FacilitatorError as err:
@@ -51,13 +51,13 @@ class DraftingScreen(PlainScreen):
         target = folder / default_name(draft)
         overwrite = target.exists()
         if overwrite and not await self.app.push_screen_wait(
-            ConfirmDialog(msg.replace_pack(str(target)))
+            ConfirmDialog(drafting_text.replace_pack(str(target)))
         ):
             return
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            self.notify(msg.folder_failed(str(folder), os_reason(err)), severity="error")
+            self.notify(drafting_text.folder_failed(str(folder), os_reason(err)), severity="error")
             return
         try:
             write_draft(draft, target, overwrite=overwrite)
@@ -65,5 +65,5 @@ class DraftingScreen(PlainScreen):
             self.notify(str(err), severity="error", timeout=15)
             return
         self.post_message(self.PackDrafted(target))
-        self.notify(msg.pack_drafted(draft.pack.title, str(target)))
+        self.notify(drafting_text.pack_drafted(draft.pack.title, str(target)))
         await self.app.push_screen_wait(DraftReportDialog(report_lines(draft)))

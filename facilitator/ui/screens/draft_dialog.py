@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from facilitator.strings import drafting as msg
+from facilitator.strings import drafting as drafting_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialogs import _Dialog
 
@@ -26,14 +26,14 @@ class DraftDialog(_Dialog[Path]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", classes="wide") as box:
-            box.border_title = msg.DIALOG_TITLE
-            yield Label(msg.DIALOG_FILE)
-            yield Input(placeholder=msg.DIALOG_FILE_HINT, id="plan-file")
-            yield Static(plain(msg.dialog_folder(str(self._folder))), id="draft-folder")
+            box.border_title = drafting_text.DIALOG_TITLE
+            yield Label(drafting_text.DIALOG_FILE)
+            yield Input(placeholder=drafting_text.DIALOG_FILE_HINT, id="plan-file")
+            yield Static(plain(drafting_text.dialog_folder(str(self._folder))), id="draft-folder")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(msg.DIALOG_OK, variant="primary", id="ok")
-                yield Button(msg.REPORT_CLOSE, id="cancel")
+                yield Button(drafting_text.DIALOG_OK, variant="primary", id="ok")
+                yield Button(drafting_text.REPORT_CLOSE, id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#plan-file", Input).focus()
@@ -43,11 +43,11 @@ class DraftDialog(_Dialog[Path]):
     def _submit(self) -> None:
         typed = self.query_one("#plan-file", Input).value.strip().strip('"')
         if not typed:
-            self.error(msg.FILE_REQUIRED)
+            self.error(drafting_text.FILE_REQUIRED)
             return
         path = Path(typed).expanduser()
         if not path.is_file():
-            self.error(msg.file_missing(str(path)))
+            self.error(drafting_text.file_missing(str(path)))
             return
         self.dismiss(path)
 
@@ -57,7 +57,7 @@ class DraftReportDialog(ModalScreen[None]):
 
     CSS_PATH = "../dialogs.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", msg.REPORT_CLOSE, show=False)
+        Binding("escape", "close", drafting_text.REPORT_CLOSE, show=False)
     ]
 
     def __init__(self, lines: list[str]) -> None:
@@ -66,11 +66,11 @@ class DraftReportDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", classes="wide") as box:
-            box.border_title = msg.REPORT_TITLE
+            box.border_title = drafting_text.REPORT_TITLE
             yield Static(plain("\n".join(self._lines)), id="draft-report")
             # Docked: the report opens at its first line, not scrolled to the focused button.
             with Horizontal(classes="dialog-buttons dialog-footer"):
-                yield Button(msg.REPORT_CLOSE, variant="primary", id="close")
+                yield Button(drafting_text.REPORT_CLOSE, variant="primary", id="close")
 
     def on_mount(self) -> None:
         self.query_one("#close", Button).focus()

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.export.formats import ExportFormat
-from facilitator.strings import export_ui as export_text
+from facilitator.strings import export_ui as export_ui_text
 from facilitator.ui.screens.dialogs import _Dialog
 
 
@@ -37,7 +37,7 @@ class ExportDialog(_Dialog[ExportRequest]):
         folder: Path,
         session_id: str,
         formats: Sequence[ExportFormat],
-        title: str = export_text.EXPORT_TITLE,
+        title: str = export_ui_text.EXPORT_TITLE,
     ) -> None:
         super().__init__()
         self._folder = folder
@@ -53,10 +53,10 @@ class ExportDialog(_Dialog[ExportRequest]):
         with Vertical(id="dialog", classes="wide") as box:
             box.border_title = self._title
             yield OptionList(
-                *[Option(export_text.FORMAT_LABELS[f], id=f) for f in self._formats],
+                *[Option(export_ui_text.FORMAT_LABELS[f], id=f) for f in self._formats],
                 id="export-format",
             )
-            yield Label(export_text.EXPORT_PATH)
+            yield Label(export_ui_text.EXPORT_PATH)
             yield Input(self._default(first), id="export-path")
             yield Label("", classes="dialog-error")
             yield from self.buttons()
@@ -83,6 +83,6 @@ class ExportDialog(_Dialog[ExportRequest]):
     def _submit(self) -> None:
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
-            self.error(export_text.EXPORT_PATH_REQUIRED)
+            self.error(export_ui_text.EXPORT_PATH_REQUIRED)
             return
         self.dismiss(ExportRequest(self.chosen(), Path(raw).expanduser()))

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Header, Static
 
 from facilitator.domain.errors import FacilitatorError
 from facilitator.storage.store import SessionSummary
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import PlainScreen, plain, plain_text
 from facilitator.ui.widgets.app_footer import AppFooter
@@ -25,7 +25,7 @@ def summary_row(summary: SessionSummary) -> tuple[str, str, str, str, str]:
     return (
         f"{day}/{month}/{year} {clock[:5]}".strip(),
         f"{summary.present}/{summary.expected}",
-        text.SESSION_STATUS.get(summary.status, summary.status),
+        ui_text.SESSION_STATUS.get(summary.status, summary.status),
         summary.unit,
         summary.title,
     )
@@ -47,22 +47,22 @@ class HomeScreen(PlainScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(text.HOME_TITLE, classes="screen-title")
+        yield Static(ui_text.HOME_TITLE, classes="screen-title")
         yield Static("", id="home-problems", classes="warning-box")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Static(text.HOME_EMPTY, id="home-empty", classes="hint")
+        yield Static(ui_text.HOME_EMPTY, id="home-empty", classes="hint")
         yield Static("", id="home-more", classes="hint")
         yield Static("", id="home-selected", classes="hint")
-        yield Static(text.HOME_HINT, classes="hint")
+        yield Static(ui_text.HOME_HINT, classes="hint")
         yield Static(
-            plain_text(text.HOME_DATA_FOLDER.format(path=self.facilitator.data_dir_label)),
+            plain_text(ui_text.HOME_DATA_FOLDER.format(path=self.facilitator.data_dir_label)),
             id="home-data",
             classes="hint",
         )
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*text.HOME_COLUMNS)
+        self.query_one(DataTable).add_columns(*ui_text.HOME_COLUMNS)
 
     def on_screen_resume(self) -> None:
         # Sent when the screen is first shown and on every return to it. The list is
@@ -92,11 +92,11 @@ class HomeScreen(PlainScreen):
             table.add_row(*map(plain_text, summary_row(summary)), key=summary.id)
         self._show_selected()
         more = self.query_one("#home-more", Static)
-        more.update(text.HOME_MORE.format(shown=len(shown), total=len(listing.sessions)))
+        more.update(ui_text.HOME_MORE.format(shown=len(shown), total=len(listing.sessions)))
         more.display = len(shown) < len(listing.sessions)
         problems = [str(p) for p in listing.problems]
         problems_box.update(
-            plain("\n".join([text.HOME_PROBLEMS.format(count=len(problems)), *problems]))
+            plain("\n".join([ui_text.HOME_PROBLEMS.format(count=len(problems)), *problems]))
         )
         problems_box.display = bool(problems)
         self.query_one("#home-empty", Static).display = not listing.sessions
@@ -122,7 +122,7 @@ class HomeScreen(PlainScreen):
         line.display = session_id is not None
         if session_id is not None:
             title = self._titles.get(session_id, "")
-            line.update(plain_text(text.HOME_SELECTED.format(id=session_id, title=title)))
+            line.update(plain_text(ui_text.HOME_SELECTED.format(id=session_id, title=title)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -132,7 +132,7 @@ class HomeScreen(PlainScreen):
         """Resume the highlighted session (a locked one is reported, not opened)."""
         session_id = self.selected_session()
         if session_id is None:
-            self.notify(text.NO_SESSION_SELECTED, severity="warning")
+            self.notify(ui_text.NO_SESSION_SELECTED, severity="warning")
             return
         self.facilitator.open_session(session_id)
 
@@ -140,7 +140,7 @@ class HomeScreen(PlainScreen):
         """Open the highlighted session on its assessment and reflections."""
         session_id = self.selected_session()
         if session_id is None:
-            self.notify(text.NO_SESSION_SELECTED, severity="warning")
+            self.notify(ui_text.NO_SESSION_SELECTED, severity="warning")
             return
         self.facilitator.open_report(session_id)
 
@@ -151,7 +151,7 @@ class HomeScreen(PlainScreen):
 
         session_id = self.selected_session()
         if session_id is None:
-            self.notify(text.NO_SESSION_SELECTED, severity="warning")
+            self.notify(ui_text.NO_SESSION_SELECTED, severity="warning")
             return
         app = self.facilitator
         try:

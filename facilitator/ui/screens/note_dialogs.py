@@ -26,8 +26,8 @@ from facilitator.domain.models import Note, Person, Session
 from facilitator.domain.timing import check_arrival, default_arrival, format_hm, read_clock
 from facilitator.domain.vocab import ATTENDING, AttendanceStatus
 from facilitator.services.session import SessionService
-from facilitator.strings import notes as note_text
-from facilitator.strings import ui as text
+from facilitator.strings import notes as notes_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialogs import _Dialog
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
@@ -52,7 +52,7 @@ def absences(service: SessionService, people: Iterable[Person]) -> dict[str, str
     for person in people:
         if needs_asking(service, person.id):
             record = session.attendance_of(person.id)
-            labels[person.id] = text.ATTENDANCE_STATUS[record.status if record else None]
+            labels[person.id] = ui_text.ATTENDANCE_STATUS[record.status if record else None]
     return labels
 
 
@@ -74,7 +74,7 @@ class AbsentSpeakerDialog(ModalScreen[AbsentAnswer | None]):
     CSS_PATH = "../dialogs.tcss"  # parsed when first opened, not at start-up
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", text.CANCEL, show=False),
+        Binding("escape", "cancel", ui_text.CANCEL, show=False),
     ]
 
     def __init__(self, session: Session, person: Person, proposed: datetime) -> None:
@@ -83,19 +83,19 @@ class AbsentSpeakerDialog(ModalScreen[AbsentAnswer | None]):
 
     def compose(self) -> ComposeResult:
         record = self._session.attendance_of(self._person.id)
-        status = text.ATTENDANCE_STATUS[record.status if record else None]
+        status = ui_text.ATTENDANCE_STATUS[record.status if record else None]
         with Vertical(id="dialog", classes="absent-speaker") as box:
-            box.border_title = note_text.ABSENT_TITLE
-            body = note_text.ABSENT_BODY.format(name=self._person.name, status=status)
+            box.border_title = notes_text.ABSENT_TITLE
+            body = notes_text.ABSENT_BODY.format(name=self._person.name, status=status)
             yield Static(plain(body), id="absent-body")
-            yield Static(note_text.ABSENT_QUESTION, classes="dialog-hint")
-            yield Label(note_text.ABSENT_ARRIVED_AT)
+            yield Static(notes_text.ABSENT_QUESTION, classes="dialog-hint")
+            yield Label(notes_text.ABSENT_ARRIVED_AT)
             yield Input(format_hm(self._proposed), id="arrived", select_on_focus=False)
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(note_text.ABSENT_MARK_LATE, variant="primary", id="late")
-                yield Button(note_text.ABSENT_KEEP, id="keep")
-                yield Button(text.CANCEL, id="cancel")
+                yield Button(notes_text.ABSENT_MARK_LATE, variant="primary", id="late")
+                yield Button(notes_text.ABSENT_KEEP, id="keep")
+                yield Button(ui_text.CANCEL, id="cancel")
 
     def on_mount(self) -> None:
         # Someone speaking is in the room: "arrived late" is the likely truth.
@@ -113,7 +113,7 @@ class AbsentSpeakerDialog(ModalScreen[AbsentAnswer | None]):
         try:
             arrived = read_clock(raw, proposed.date(), proposed.tzinfo, proposed)
             if arrived is None:
-                raise InputError(note_text.ABSENT_TIME_REQUIRED)
+                raise InputError(notes_text.ABSENT_TIME_REQUIRED)
             check_arrival(self._session, arrived)
         except InputError as err:
             self.query_one(".dialog-error", Label).update(plain(str(err)))
@@ -152,7 +152,9 @@ def confirm_attendance(
                 node.app.notify(str(err), severity="error", timeout=8)
                 then(False)
                 return
-            message = note_text.ABSENT_MARKED_LATE.format(name=person.name, time=format_hm(arrived))
+            message = notes_text.ABSENT_MARKED_LATE.format(
+                name=person.name, time=format_hm(arrived)
+            )
             node.app.notify(message)
         elif answer is not None:
             kept.add(person.id)
@@ -191,18 +193,18 @@ class NoteDialog(_Dialog[NoteEdit]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = text.EDIT_NOTE_TITLE
-            yield Label(note_text.EDIT_SPEAKER)
+            box.border_title = ui_text.EDIT_NOTE_TITLE
+            yield Label(notes_text.EDIT_SPEAKER)
             yield Input(self._speaker_name, id="edit-speaker", select_on_focus=False)
             yield SpeakerMatches(id="edit-speaker-matches")
-            yield Label(note_text.EDIT_KIND)
+            yield Label(notes_text.EDIT_KIND)
             yield Select(
-                [(text.NOTE_KIND[k], k) for k in text.NOTE_KIND],
+                [(ui_text.NOTE_KIND[k], k) for k in ui_text.NOTE_KIND],
                 value=self._note.kind,
                 allow_blank=False,
                 id="edit-kind",
             )
-            yield Label(note_text.EDIT_TEXT)
+            yield Label(notes_text.EDIT_TEXT)
             yield Input(self._note.text, id="edit-text", select_on_focus=False)
             yield Label("", classes="dialog-error")
             yield from self.buttons()
@@ -247,7 +249,7 @@ class NoteDialog(_Dialog[NoteEdit]):
         person = self._service.session.person(matches.picked) or self._meant(typed)
         if person is None:
             found = len(self._service.find_people(typed, limit=SEARCH_ALL))
-            message = note_text.SPEAKER_AMBIGUOUS if found else note_text.SPEAKER_UNKNOWN
+            message = notes_text.SPEAKER_AMBIGUOUS if found else notes_text.SPEAKER_UNKNOWN
             self.error(message.format(count=found, typed=typed))
             if found:
                 listed = self._service.find_people(typed)
@@ -275,7 +277,7 @@ class NoteDialog(_Dialog[NoteEdit]):
     def _submit(self) -> None:
         value = self.query_one("#edit-text", Input).value.strip()
         if not value:
-            self.error(text.NOTE_EMPTY)
+            self.error(ui_text.NOTE_EMPTY)
             return
         resolved, person = self._speaker()
         if not resolved:

@@ -16,8 +16,9 @@ from facilitator.domain.content import ContentPack
 from facilitator.domain.errors import FacilitatorError, InputError
 from facilitator.domain.models import AgendaItem, Roster
 from facilitator.parsing import PackEntry, list_packs, load_pack
+from facilitator.rosters.unit_fields import UnitFields
 from facilitator.services.planning import SessionPlan, agenda_from_pack
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain, plain_text
 from facilitator.ui.screens.dialogs import RosterImportDialog
@@ -30,7 +31,12 @@ if TYPE_CHECKING:
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
 PERSON_FIELDS = ("chair", "secretary", "presenter", "presenter2")
-FIELD_LABELS = (text.FIELD_CHAIR, text.FIELD_SECRETARY, text.FIELD_PRESENTER, text.FIELD_PRESENTER2)
+FIELD_LABELS = (
+    ui_text.FIELD_CHAIR,
+    ui_text.FIELD_SECRETARY,
+    ui_text.FIELD_PRESENTER,
+    ui_text.FIELD_PRESENTER2,
+)
 
 
 def parse_when(value: str, zone: tzinfo | None) -> datetime | None:
@@ -77,22 +83,22 @@ class PrepareScreen(DraftingScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="prepare-form"):
-            yield Static(text.PREPARE_TITLE, classes="screen-title")
-            yield Label(text.FIELD_UNIT)
-            yield Select([], prompt=text.CHOOSE, id="unit")
-            yield Static(text.NO_ROSTER, id="no-roster", classes="warning-box")
-            yield Label(text.FIELD_PACK)
-            yield Select([], prompt=text.CHOOSE, id="pack")
+            yield Static(ui_text.PREPARE_TITLE, classes="screen-title")
+            yield Label(ui_text.FIELD_UNIT)
+            yield Select([], prompt=ui_text.CHOOSE, id="unit")
+            yield Static(ui_text.NO_ROSTER, id="no-roster", classes="warning-box")
+            yield Label(ui_text.FIELD_PACK)
+            yield Select([], prompt=ui_text.CHOOSE, id="pack")
             yield Static("", id="pack-problems", classes="warning-box")
-            yield Label(text.FIELD_TITLE)
+            yield Label(ui_text.FIELD_TITLE)
             yield Input(id="title")
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield Label(text.FIELD_WHEN)
-                    yield Input(placeholder=text.WHEN_PLACEHOLDER, id="when")
+                    yield Label(ui_text.FIELD_WHEN)
+                    yield Input(placeholder=ui_text.WHEN_PLACEHOLDER, id="when")
                     yield Label("", id="when-error", classes="field-error")
                 with Vertical():
-                    yield Label(text.FIELD_PLACE)
+                    yield Label(ui_text.FIELD_PLACE)
                     yield Input(id="place")
             labels = dict(
                 zip(
@@ -106,10 +112,10 @@ class PrepareScreen(DraftingScreen):
                     for field_id in pair:
                         with Vertical():
                             yield Label(labels[field_id])
-                            yield PersonSelect([], prompt=text.NOBODY, id=field_id)
-            yield Label(text.FIELD_NUMBER)
+                            yield PersonSelect([], prompt=ui_text.NOBODY, id=field_id)
+            yield Label(ui_text.FIELD_NUMBER)
             yield Input(id="number")
-            yield Static(text.AGENDA_HEADING, classes="section-title")
+            yield Static(ui_text.AGENDA_HEADING, classes="section-title")
             yield DataTable(id="plan-agenda", cursor_type="row")
             yield Static("", id="agenda-total")
             yield Static("", id="form-error", classes="field-error")
@@ -118,7 +124,7 @@ class PrepareScreen(DraftingScreen):
     def on_mount(self) -> None:
         app = self.facilitator
         self.query_one("#when", Input).value = app.clock().strftime(WHEN_FORMAT)
-        self.query_one("#plan-agenda", DataTable).add_columns(*text.AGENDA_COLUMNS)
+        self.query_one("#plan-agenda", DataTable).add_columns(*ui_text.AGENDA_COLUMNS)
         self._load_rosters()
         self._load_packs(app.content_dirs, app.content_files)
         if len(self._rosters) == 1:
@@ -148,14 +154,8 @@ class PrepareScreen(DraftingScreen):
         if request is None:
             return
         try:
-            imported = self.facilitator.workspace.import_roster(
-                request.path,
-                request.unit,
-                parent=request.parent or None,
-                abbrev=request.abbrev or None,
-                profile=request.profile,
-                locality=request.locality or None,
-            )
+            fields = UnitFields(request.parent, request.abbrev, request.profile, request.locality)
+            imported = self.facilitator.workspace.import_roster(request.path, request.unit, fields)
         except FacilitatorError as err:
             self.notify(str(err), severity="error", timeout=15)
             return
@@ -165,7 +165,7 @@ class PrepareScreen(DraftingScreen):
         if roster.unit.name in names:
             self.query_one("#unit", Select).value = names.index(roster.unit.name)
         self._offer_people()  # the same unit again sends no Changed: offer the new people
-        self.notify(text.ROSTER_IMPORTED.format(count=len(roster.people), unit=roster.unit.name))
+        self.notify(ui_text.ROSTER_IMPORTED.format(count=len(roster.people), unit=roster.unit.name))
         for notice in imported.notices:  # typed in TCVN3/VNI: say so
             self.notify(notice, severity="warning", timeout=20)
 
@@ -182,7 +182,7 @@ class PrepareScreen(DraftingScreen):
         options = [
             (
                 plain_text(
-                    text.PACK_OPTION.format(title=e.pack.title, minutes=e.pack.total_minutes)
+                    ui_text.PACK_OPTION.format(title=e.pack.title, minutes=e.pack.total_minutes)
                 ),
                 i,
             )
@@ -191,14 +191,14 @@ class PrepareScreen(DraftingScreen):
         ]
         self.query_one("#pack", Select).set_options(options)
         broken = [
-            text.PACK_UNAVAILABLE.format(name=Path(e.path).name, problem=first_problem(e))
+            ui_text.PACK_UNAVAILABLE.format(name=Path(e.path).name, problem=first_problem(e))
             for e in self._packs
             if e.pack is None
         ]
         broken = folder_errors + broken
         if not options:
             shown = ", ".join(str(f) for f in folders)
-            broken.insert(0, text.NO_PACKS.format(folder=shown))
+            broken.insert(0, ui_text.NO_PACKS.format(folder=shown))
         box = self.query_one("#pack-problems", Static)
         box.update(plain("\n".join(broken)))
         box.display = bool(broken)
@@ -265,7 +265,9 @@ class PrepareScreen(DraftingScreen):
                 dropped.append(label)
         if dropped:
             self.notify(
-                text.ROLES_DROPPED.format(fields=", ".join(dropped)), severity="warning", timeout=10
+                ui_text.ROLES_DROPPED.format(fields=", ".join(dropped)),
+                severity="warning",
+                timeout=10,
             )
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -275,15 +277,15 @@ class PrepareScreen(DraftingScreen):
     def _when_problem(self) -> str:
         value = self.query_one("#when", Input).value.strip()
         if not value:
-            return text.WHEN_EMPTY
-        return "" if parse_when(value, None) else text.WHEN_INVALID
+            return ui_text.WHEN_EMPTY
+        return "" if parse_when(value, None) else ui_text.WHEN_INVALID
 
     # -- agenda editing -----------------------------------------------------------------
     def _show_agenda(self, row: int) -> None:
         table = self.query_one("#plan-agenda", DataTable)
         table.clear()
         for number, item in enumerate(self._agenda, 1):
-            skipped = text.AGENDA_SKIPPED if item.skipped else ""
+            skipped = ui_text.AGENDA_SKIPPED if item.skipped else ""
             table.add_row(
                 str(number), str(item.minutes), skipped, plain_text(item.title), key=item.id
             )
@@ -291,7 +293,7 @@ class PrepareScreen(DraftingScreen):
             table.move_cursor(row=max(0, min(row, len(self._agenda) - 1)))
         kept = [i for i in self._agenda if not i.skipped]
         self.query_one("#agenda-total", Static).update(
-            text.AGENDA_TOTAL.format(minutes=sum(i.minutes for i in kept), items=len(kept))
+            ui_text.AGENDA_TOTAL.format(minutes=sum(i.minutes for i in kept), items=len(kept))
         )
 
     def _cursor(self) -> int | None:
@@ -314,7 +316,7 @@ class PrepareScreen(DraftingScreen):
             item = self._agenda[row]
             kept = [i for i in self._agenda if not i.skipped]
             if not item.skipped and kept == [item]:
-                self.notify(text.LAST_ITEM_KEPT, severity="warning")
+                self.notify(ui_text.LAST_ITEM_KEPT, severity="warning")
                 return
             self._agenda[row] = replace(item, skipped=not item.skipped)
             self._show_agenda(row)
@@ -338,15 +340,15 @@ class PrepareScreen(DraftingScreen):
         problems = [
             message
             for missing, message in (
-                (roster is None, text.UNIT_REQUIRED),
-                (pack is None, text.PACK_REQUIRED),
+                (roster is None, ui_text.UNIT_REQUIRED),
+                (pack is None, ui_text.PACK_REQUIRED),
                 (bool(self._when_problem()), self._when_problem()),
             )
             if missing
         ]
         error = self.query_one("#form-error", Static)
         if problems or roster is None or pack is None:
-            error.update(plain(text.FORM_INCOMPLETE.format(problems=" ".join(problems))))
+            error.update(plain(ui_text.FORM_INCOMPLETE.format(problems=" ".join(problems))))
             return
         app = self.facilitator
         started = parse_when(self.query_one("#when", Input).value, app.clock().tzinfo)
@@ -371,7 +373,7 @@ class PrepareScreen(DraftingScreen):
                 service.set_agenda(tuple(self._agenda))
             except FacilitatorError as err:  # the session exists; edit the agenda later
                 self.notify(str(err), severity="error")
-        self.notify(text.SESSION_CREATED.format(title=service.session.title))
+        self.notify(ui_text.SESSION_CREATED.format(title=service.session.title))
         app.enter_session(service, replace=True)
 
     @work(exclusive=True, group="prepare-dialog")
@@ -382,6 +384,6 @@ class PrepareScreen(DraftingScreen):
         typed = any(
             self.query_one(f"#{field_id}", Input).value.strip() for field_id in ("place", "number")
         ) or any(isinstance(self.query_one(f"#{f}", Select).value, str) for f in PERSON_FIELDS)
-        if typed and not await self.app.push_screen_wait(ConfirmDialog(text.PREPARE_DISCARD)):
+        if typed and not await self.app.push_screen_wait(ConfirmDialog(ui_text.PREPARE_DISCARD)):
             return
         self.app.pop_screen()

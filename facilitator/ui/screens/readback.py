@@ -11,7 +11,7 @@ from facilitator.domain.closing import absent_speakers
 from facilitator.domain.models import Session
 from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import fold, format_percent
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import md_literal
 from facilitator.ui.screens.dialogs import ApproveDialog
@@ -24,24 +24,24 @@ MINUTES_WORDS = "bien ban"
 
 def summary_markdown(session: Session) -> str:
     """A plain outline used only when the exporters are not installed."""
-    lines = [f"# {md_literal(session.title)}", f"*{text.READBACK_NO_EXPORTER}*"]
+    lines = [f"# {md_literal(session.title)}", f"*{ui_text.READBACK_NO_EXPORTER}*"]
     for number, item in enumerate((i for i in session.agenda if not i.skipped), 1):
         lines.append(f"## {number}. {md_literal(item.title)}")
         for note in session.notes_for(item.id):
             person = session.person(note.speaker)
-            who = person.name if person else text.UNKNOWN_SPEAKER
+            who = person.name if person else ui_text.UNKNOWN_SPEAKER
             lines.append(f"- {md_literal(who)}: {md_literal(note.text)}")
         if item.conclusion:
-            lines.append(f"**{text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
+            lines.append(f"**{ui_text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
     for vote in session.votes:
-        result = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
+        result = ui_text.VOTE_PASSED if vote.passed else ui_text.VOTE_FAILED
         share = format_percent(vote.for_, vote.base)
         lines.append(
             f"- {md_literal(vote.question)}: "
-            f"{text.vote_result_line(result, vote.for_, vote.base, share)}"
+            f"{ui_text.vote_result_line(result, vote.for_, vote.base, share)}"
         )
     if session.conclusion:
-        lines.append(f"**{text.CONCLUSION_OVERALL_TITLE}:** {md_literal(session.conclusion)}")
+        lines.append(f"**{ui_text.CONCLUSION_OVERALL_TITLE}:** {md_literal(session.conclusion)}")
     return "\n\n".join(lines)
 
 
@@ -69,12 +69,12 @@ def approval_warnings(session: Session) -> tuple[str, ...]:
     # One box for every absent speaker (the dialog does not scroll: at 80×24 one box per
     # person would push its buttons off the screen).
     speakers = [
-        text.absent_speaker_entry(person.name, text.ATTENDANCE_STATUS[status], count)
+        ui_text.absent_speaker_entry(person.name, ui_text.ATTENDANCE_STATUS[status], count)
         for person, status, count in absent_speakers(session)
     ]
-    warnings = [text.absent_speakers(speakers)] if speakers else []
+    warnings = [ui_text.absent_speakers(speakers)] if speakers else []
     if not session.conclusion.strip():
-        warnings.append(text.APPROVE_NO_CONCLUSION)
+        warnings.append(ui_text.APPROVE_NO_CONCLUSION)
     return tuple(warnings)
 
 
@@ -86,13 +86,13 @@ class ReadbackScreen(TimedSessionScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(text.READBACK_HINT, classes="hint")
+        yield Static(ui_text.READBACK_HINT, classes="hint")
         with VerticalScroll(id="readback"):
             yield Markdown(id="minutes")
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = text.READBACK_TITLE
+        self.sub_title = ui_text.READBACK_TITLE
         self.show_minutes()
         self.query_one("#readback", VerticalScroll).focus()
 
@@ -120,7 +120,7 @@ class ReadbackScreen(TimedSessionScreen):
         if votes_for is None:
             return
         if self.attempt(lambda: self.service.approve_and_close(votes_for)) is not None:
-            self.notify(text.APPROVED)
+            self.notify(ui_text.APPROVED)
 
     def action_report(self) -> None:
         """The chair's assessment and the reflections (closed sessions too)."""

@@ -23,7 +23,7 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.domain.rehearsal import Rehearsal, RehearsalRow
 from facilitator.services.rehearsal import write_budgets
 from facilitator.services.session import SessionService
-from facilitator.strings import rehearsal as text
+from facilitator.strings import rehearsal as rehearsal_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.pacing import Pacing, mmss
 from facilitator.ui.plain import PlainScreen, plain, plain_text, visible
@@ -36,7 +36,7 @@ from facilitator.ui.widgets.pacing_line import PacingLine
 def row_cells(row: RehearsalRow, number: int, started: bool) -> tuple[str, str, str, str, str]:
     """#, planned, rehearsed, difference, title (narrow columns first: seen at 80×24)."""
     rehearsed = mmss(row.rehearsed) if started else ""
-    diff = text.difference(row.difference, mmss(abs(row.difference))) if started else ""
+    diff = rehearsal_text.difference(row.difference, mmss(abs(row.difference))) if started else ""
     return (str(number), mmss(row.planned), rehearsed, diff, row.title)
 
 
@@ -58,7 +58,7 @@ class RehearsalScreen(PlainScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(text.BANNER, id="rehearsal-banner", classes="warning-box")
+        yield Static(rehearsal_text.BANNER, id="rehearsal-banner", classes="warning-box")
         yield PacingLine(id="pacing")
         with Horizontal(id="rehearsal-body"):
             table: DataTable[object] = DataTable(id="rehearsal-table", cursor_type="row")
@@ -69,9 +69,9 @@ class RehearsalScreen(PlainScreen):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.title = visible(f"{text.TITLE}: {self.service.session.title}")
+        self.title = visible(f"{rehearsal_text.TITLE}: {self.service.session.title}")
         self.sub_title = visible(self.service.session.id)
-        self.query_one(DataTable).add_columns(*text.COLUMNS)
+        self.query_one(DataTable).add_columns(*rehearsal_text.COLUMNS)
         self.refresh_view()
         self.set_interval(1, self.tick)
 
@@ -114,14 +114,14 @@ class RehearsalScreen(PlainScreen):
         rehearsal = self.rehearsal
         planned, rehearsed = rehearsal.totals(now)
         self.query_one("#rehearsal-totals", Static).update(
-            plain(text.totals(mmss(planned), mmss(rehearsed)))
+            plain(rehearsal_text.totals(mmss(planned), mmss(rehearsed)))
         )
         current = rehearsal.current
         if current is None:
             pacing = Pacing(
                 "planned", 0, len(rehearsal.ids), 0.0, 0.0, sum(rehearsal.budgets), None, 0
             )
-            pacing_line.show(pacing, text.NOT_STARTED)
+            pacing_line.show(pacing, rehearsal_text.NOT_STARTED)
             return
         row = rehearsal.rows(now)[current]
         status = "running" if rehearsal.running else "paused"
@@ -129,7 +129,9 @@ class RehearsalScreen(PlainScreen):
             status, current + 1, len(rehearsal.ids), row.rehearsed, row.planned,
             sum(rehearsal.budgets), None, 0,
         )  # fmt: skip
-        pacing_line.show(pacing, text.TITLE if rehearsal.running else text.PAUSED)
+        pacing_line.show(
+            pacing, rehearsal_text.TITLE if rehearsal.running else rehearsal_text.PAUSED
+        )
         cells = row_cells(row, current + 1, True)
         table = self.query_one(DataTable)
         for column in (2, 3):
@@ -139,14 +141,14 @@ class RehearsalScreen(PlainScreen):
     def action_toggle_clock(self) -> None:
         """Start on the first item, pause, or resume."""
         if not self.rehearsal.ids:
-            self.notify(text.NO_AGENDA, severity="warning")
+            self.notify(rehearsal_text.NO_AGENDA, severity="warning")
             return
         self.rehearsal = self.rehearsal.toggle(self.service.clock())
 
     def action_step(self, delta: int) -> None:
         """Previous or next item; the clock keeps running (or starts)."""
         if not self.rehearsal.ids:
-            self.notify(text.NO_AGENDA, severity="warning")
+            self.notify(rehearsal_text.NO_AGENDA, severity="warning")
             return
         self.rehearsal = self.rehearsal.step(delta, self.service.clock())
 
@@ -156,7 +158,7 @@ class RehearsalScreen(PlainScreen):
         now = self.service.clock()
         budgets = self.rehearsal.new_budgets(now)
         if not budgets:
-            self.notify(text.NOTHING_TO_WRITE, severity="warning")
+            self.notify(rehearsal_text.NOTHING_TO_WRITE, severity="warning")
             return
         session = self.service.session
         changes = [
@@ -164,8 +166,10 @@ class RehearsalScreen(PlainScreen):
             for item in session.agenda
             if item.id in budgets
         ]
-        if not await self.app.push_screen_wait(ConfirmDialog(text.confirm_write(changes))):
-            self.notify(text.DECLINED)
+        if not await self.app.push_screen_wait(
+            ConfirmDialog(rehearsal_text.confirm_write(changes))
+        ):
+            self.notify(rehearsal_text.DECLINED)
             return
         try:
             write_budgets(self.service, budgets)
@@ -174,10 +178,10 @@ class RehearsalScreen(PlainScreen):
             return
         # The new budgets are the plan now; the time rehearsed so far is kept.
         self.rehearsal = self.rehearsal.with_budgets(self.service.session)
-        self.notify(text.written(len(budgets)))
+        self.notify(rehearsal_text.written(len(budgets)))
 
     def action_leave(self) -> None:
         """Back to the session list, releasing the session's lock."""
         self._release()
         self.dismiss()
-        self.notify(text.LEFT, timeout=4)
+        self.notify(rehearsal_text.LEFT, timeout=4)

@@ -15,16 +15,16 @@ from textual.widgets import DataTable, Header, Label, Static, TextArea
 
 from facilitator.domain.models import GRADES, Narrative, Person, Reflection, Session
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain, plain_text, visible
 from facilitator.ui.screens.report_actions import ReportExportScreen
 from facilitator.ui.widgets.app_footer import AppFooter
 
 NARRATIVE_FIELDS = (
-    ("strengths", text.NARRATIVE_STRENGTHS),
-    ("weaknesses", text.NARRATIVE_WEAKNESSES),
-    ("proposals", text.NARRATIVE_PROPOSALS),
+    ("strengths", ui_text.NARRATIVE_STRENGTHS),
+    ("weaknesses", ui_text.NARRATIVE_WEAKNESSES),
+    ("proposals", ui_text.NARRATIVE_PROPOSALS),
 )
 SAVE_DELAY = 0.6
 """Seconds of quiet typing before the narrative is written (leaving saves at once)."""
@@ -43,8 +43,8 @@ def reflection_row(person: Person, record: Reflection | None) -> tuple[str, str,
     grade = record.grade if record else None
     return (
         person.name,
-        text.REFLECTION_SUBMITTED if submitted else text.REFLECTION_MISSING,
-        text.GRADE_LABELS.get(grade or "", text.REFLECTION_UNGRADED),
+        ui_text.REFLECTION_SUBMITTED if submitted else ui_text.REFLECTION_MISSING,
+        ui_text.GRADE_LABELS.get(grade or "", ui_text.REFLECTION_UNGRADED),
     )
 
 
@@ -55,10 +55,10 @@ def reflections_summary(session: Session) -> str:
     present = len(present_ids)
     submitted = [r for r in session.reflections if r.submitted and r.person in present_ids]
     grades = Counter(r.grade for r in submitted)
-    return text.reflections_line(
+    return ui_text.reflections_line(
         len(submitted),
         present,
-        [(text.GRADE_LABELS[g], grades[g]) for g in GRADES],
+        [(ui_text.GRADE_LABELS[g], grades[g]) for g in GRADES],
     )
 
 
@@ -79,23 +79,23 @@ class ReportScreen(ReportExportScreen):
     def compose(self) -> ComposeResult:
         narrative = self.service.session.narrative
         yield Header()
-        yield Static(text.REPORT_HINT, classes="hint")
+        yield Static(ui_text.REPORT_HINT, classes="hint")
         with Horizontal(id="report-body"):
             with Vertical(id="narrative"):
-                yield Static(text.NARRATIVE_HEADING, classes="section-title")
+                yield Static(ui_text.NARRATIVE_HEADING, classes="section-title")
                 for field, label in NARRATIVE_FIELDS:
                     yield Label(label)
                     yield TextArea(getattr(narrative, field), id=field, soft_wrap=True)
             with Vertical(id="reflections"):
-                yield Static(text.REFLECTIONS_HEADING, classes="section-title")
+                yield Static(ui_text.REFLECTIONS_HEADING, classes="section-title")
                 yield Static("", id="reflections-summary")
                 yield DataTable(id="reflection-table", cursor_type="row", zebra_stripes=True)
         yield AppFooter()
 
     def on_mount(self) -> None:
         self.title = visible(self.service.session.title)
-        self.sub_title = text.REPORT_TITLE
-        self.query_one(DataTable).add_columns(*text.REFLECTION_COLUMNS)
+        self.sub_title = ui_text.REPORT_TITLE
+        self.query_one(DataTable).add_columns(*ui_text.REFLECTION_COLUMNS)
         self._show_reflections(None)
         self.query_one("#strengths", TextArea).focus()
 
@@ -138,7 +138,7 @@ class ReportScreen(ReportExportScreen):
     def action_save(self) -> None:
         """Save the narrative now."""
         self.save_narrative()
-        self.notify(text.NARRATIVE_SAVED, timeout=2)
+        self.notify(ui_text.NARRATIVE_SAVED, timeout=2)
 
     def before_report_dialog(self) -> None:
         self.save_narrative()  # the dialog shows the three parts as saved
@@ -187,7 +187,7 @@ class ReportScreen(ReportExportScreen):
     def action_toggle_submitted(self) -> None:
         """Submitted ↔ not submitted (a withdrawn reflection loses its grade)."""
         if (person_id := self.current_person()) is None:
-            self.notify(text.NO_PERSON_SELECTED, severity="warning")
+            self.notify(ui_text.NO_PERSON_SELECTED, severity="warning")
             return
         record = self._record(person_id)
         submitted = not record.submitted
@@ -196,7 +196,7 @@ class ReportScreen(ReportExportScreen):
     def action_cycle_grade(self) -> None:
         """Next grade; grading a reflection marks it submitted."""
         if (person_id := self.current_person()) is None:
-            self.notify(text.NO_PERSON_SELECTED, severity="warning")
+            self.notify(ui_text.NO_PERSON_SELECTED, severity="warning")
             return
         record = self._record(person_id)
         grade = next_grade(record.grade)

@@ -17,8 +17,8 @@ from facilitator.domain.errors import FacilitatorError
 from facilitator.export.formats import Document, ExportFormat, offered
 from facilitator.export.report_details import ReportDetails
 from facilitator.services.reporting import ReportingService, unit_gaps
-from facilitator.strings import export_ui as xt
-from facilitator.strings import report_ui as rt
+from facilitator.strings import export_ui as export_ui_text
+from facilitator.strings import report_ui as report_ui_text
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog
 from facilitator.ui.screens.export_dialog import ExportRequest
@@ -39,7 +39,9 @@ def unit_warning(reporting: ReportingService, *, here: bool = False) -> str:
     gaps = unit_gaps(unit)
     if not gaps:
         return ""
-    return rt.unit_gaps_warning(unit.name, gaps, has_roster=reporting.has_roster(), here=here)
+    return report_ui_text.unit_gaps_warning(
+        unit.name, gaps, has_roster=reporting.has_roster(), here=here
+    )
 
 
 class ReportExportScreen(SessionScreen):
@@ -55,7 +57,7 @@ class ReportExportScreen(SessionScreen):
         try:
             reporting.remember(details)
         except FacilitatorError as err:
-            message = rt.REMEMBER_FAILED.format(error=err)
+            message = report_ui_text.REMEMBER_FAILED.format(error=err)
             self.notify(message, severity="error", timeout=10)
             return False
         finally:
@@ -87,7 +89,7 @@ class ReportExportScreen(SessionScreen):
             if blanks is None:
                 return None
             if not blanks or await self.app.push_screen_wait(
-                ConfirmDialog(rt.blanks_confirm(blanks))
+                ConfirmDialog(report_ui_text.blanks_confirm(blanks))
             ):
                 return form
 
@@ -99,7 +101,7 @@ class ReportExportScreen(SessionScreen):
         dialog = UnitDialog(unit.name, fields, unit_warning(reporting, here=True))
         typed = await self.app.push_screen_wait(dialog)
         if typed is not None and self.attempt(lambda: reporting.save_unit(typed)) is not None:
-            self.notify(rt.UNIT_SAVED.format(unit=unit.name))
+            self.notify(report_ui_text.UNIT_SAVED.format(unit=unit.name))
 
     @work(exclusive=True, group="report-dialog")
     async def action_export_report(self) -> None:
@@ -110,10 +112,12 @@ class ReportExportScreen(SessionScreen):
         if details is None:
             return
         asked = await self.ask_export(
-            report_formats(), lambda r: reporting.target(r.fmt, r.path), xt.REPORT_EXPORT_TITLE
+            report_formats(),
+            lambda r: reporting.target(r.fmt, r.path),
+            export_ui_text.REPORT_EXPORT_TITLE,
         )
         if asked is not None:
-            self.notify(xt.EXPORT_RUNNING, timeout=3)
+            self.notify(export_ui_text.EXPORT_RUNNING, timeout=3)
             self.run_report_export(reporting, details, *asked)
 
     @work(exclusive=True, group="report-dialog")
@@ -141,6 +145,8 @@ class ReportExportScreen(SessionScreen):
         if path is None:
             return
         done = (
-            rt.exported_with_blanks(str(path), left) if left else xt.EXPORT_DONE.format(path=path)
+            report_ui_text.exported_with_blanks(str(path), left)
+            if left
+            else export_ui_text.EXPORT_DONE.format(path=path)
         )
         self.app.call_from_thread(self.notify, done, timeout=15)

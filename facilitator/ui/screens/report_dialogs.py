@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from facilitator.export.report_details import ReportDetails
 from facilitator.services.reporting import UnitFields
-from facilitator.strings import report_ui as rt
+from facilitator.strings import report_ui as report_ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialogs import _Dialog
 
@@ -43,8 +43,8 @@ class SigningDialog(_Dialog[SigningAnswer]):
     """Every field a signer needs; what is still blank is listed by the caller."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", rt.CLOSE_BUTTON, show=False),
-        Binding("ctrl+s", "export", rt.EXPORT_BUTTON, show=False),
+        Binding("escape", "close", report_ui_text.CLOSE_BUTTON, show=False),
+        Binding("ctrl+s", "export", report_ui_text.EXPORT_BUTTON, show=False),
     ]
 
     def __init__(self, form: ReportDetails, warning: str = "", position_hint: str = "") -> None:
@@ -57,35 +57,35 @@ class SigningDialog(_Dialog[SigningAnswer]):
         form = self._form
         narrative = dict(form.narrative)
         with Vertical(id="dialog", classes="wide signing") as box:
-            box.border_title = rt.SIGNING_TITLE
+            box.border_title = report_ui_text.SIGNING_TITLE
             if self._warning:
                 yield Static(plain(self._warning), id="signing-warning")
             with VerticalScroll(id="signing-form"):
-                yield Label(rt.NUMBER_LABEL)
+                yield Label(report_ui_text.NUMBER_LABEL)
                 yield Input(form.number, id="sign-number")
                 with Horizontal(classes="form-row"):
                     with Vertical():
-                        yield Label(rt.SIGNER_NAME_LABEL)
+                        yield Label(report_ui_text.SIGNER_NAME_LABEL)
                         yield Input(form.signer_name, id="sign-name")
                     with Vertical():
-                        yield Label(rt.SIGNER_POSITION_LABEL)
+                        yield Label(report_ui_text.SIGNER_POSITION_LABEL)
                         hint = self._position_hint
-                        placeholder = rt.SIGNER_POSITION_PLACEHOLDER.format(title=hint)
+                        placeholder = report_ui_text.SIGNER_POSITION_PLACEHOLDER.format(title=hint)
                         yield Input(
                             form.signer_position,
                             placeholder=placeholder if hint else "",
                             id="sign-position",
                         )
-                yield Label(rt.RECIPIENTS_LABEL)
+                yield Label(report_ui_text.RECIPIENTS_LABEL)
                 yield TextArea("\n".join(form.recipients), id="sign-recipients")
-                for key, label in rt.NARRATIVE_LABELS.items():
+                for key, label in report_ui_text.NARRATIVE_LABELS.items():
                     yield Label(label)
                     yield TextArea(narrative.get(key, ""), id=f"sign-{key}", soft_wrap=True)
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(rt.EXPORT_BUTTON, variant="primary", id="sign-export")
-                yield Button(rt.UNIT_BUTTON, id="sign-unit")
-                yield Button(rt.CLOSE_BUTTON, id="sign-close")
+                yield Button(report_ui_text.EXPORT_BUTTON, variant="primary", id="sign-export")
+                yield Button(report_ui_text.UNIT_BUTTON, id="sign-unit")
+                yield Button(report_ui_text.CLOSE_BUTTON, id="sign-close")
 
     def on_mount(self) -> None:
         self.query_one("#sign-number", Input).focus()
@@ -104,7 +104,9 @@ class SigningDialog(_Dialog[SigningAnswer]):
             signer_name=value("sign-name"),
             signer_position=value("sign-position"),
             recipients=_lines(area("sign-recipients")),
-            narrative=tuple((k, area(f"sign-{k}").strip()) for k in rt.NARRATIVE_LABELS),
+            narrative=tuple(
+                (k, area(f"sign-{k}").strip()) for k in report_ui_text.NARRATIVE_LABELS
+            ),
         )
 
     def _answer(self, action: SigningAction) -> None:
@@ -148,22 +150,22 @@ class UnitDialog(_Dialog[UnitFields]):
     def compose(self) -> ComposeResult:
         fields = self._fields
         with Vertical(id="dialog", classes="wide unit-details") as box:
-            box.border_title = plain(rt.UNIT_TITLE.format(unit=self._unit_name))
+            box.border_title = plain(report_ui_text.UNIT_TITLE.format(unit=self._unit_name))
             if self._warning:
                 yield Static(plain(self._warning), id="unit-warning")
             with VerticalScroll(id="unit-form"):
-                yield Label(rt.PARENT_LABEL)
+                yield Label(report_ui_text.PARENT_LABEL)
                 yield Input(fields.parent, id="unit-parent")
                 with Horizontal(classes="form-row"):
                     with Vertical():
-                        yield Label(rt.LOCALITY_LABEL)
+                        yield Label(report_ui_text.LOCALITY_LABEL)
                         yield Input(fields.locality, id="unit-locality")
                     with Vertical():
-                        yield Label(rt.ABBREV_LABEL)
+                        yield Label(report_ui_text.ABBREV_LABEL)
                         yield Input(fields.abbrev, id="unit-abbrev")
-                yield Label(rt.ISSUER_LABEL)
+                yield Label(report_ui_text.ISSUER_LABEL)
                 yield Input(fields.issuer, id="unit-issuer")
-                yield Label(rt.UNIT_RECIPIENTS_LABEL)
+                yield Label(report_ui_text.UNIT_RECIPIENTS_LABEL)
                 yield TextArea("\n".join(fields.recipients), id="unit-recipients")
             yield Label("", classes="dialog-error")
             yield from self.buttons()

@@ -11,8 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from facilitator.domain.models import Session
-from facilitator.strings import roles as t
-from facilitator.strings import ui as text
+from facilitator.strings import roles as roles_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain_text
 from facilitator.ui.screens.dialogs import _Dialog
 from facilitator.ui.widgets.person_select import PersonSelect, person_label
@@ -44,25 +44,25 @@ class RolesDialog(_Dialog[RolesChoice]):
         presenters = [*roles.presenters, None, None]
         values = (roles.chair, roles.secretary, presenters[0], presenters[1])
         with VerticalScroll(id="dialog", classes="wide") as box:
-            box.border_title = t.TITLE
-            for field_id, label, value in zip(FIELDS, t.LABELS, values, strict=True):
+            box.border_title = roles_text.TITLE
+            for field_id, label, value in zip(FIELDS, roles_text.LABELS, values, strict=True):
                 yield Label(label)
                 known = value is not None and any(v == value for _, v in people)
                 # Given to the constructor: a value set before mount is kept but the
                 # picker showed "(chưa chọn)".
                 yield PersonSelect(
                     people,
-                    prompt=text.NOBODY,
+                    prompt=ui_text.NOBODY,
                     value=value if known and value is not None else Select.NULL,
                     id=field_id,
                 )
-            yield Static(t.OUTSIDE_HINT, classes="hint")
+            yield Static(roles_text.OUTSIDE_HINT, classes="hint")
             with Horizontal(classes="form-row"):
                 with Vertical():
-                    yield Label(t.OUTSIDE_NAME)
+                    yield Label(roles_text.OUTSIDE_NAME)
                     yield Input(id="roles-outside-name")
                 with Vertical():
-                    yield Label(t.OUTSIDE_POSITION)
+                    yield Label(roles_text.OUTSIDE_POSITION)
                     yield Input(id="roles-outside-position")
             with Vertical(classes="dialog-footer"):  # docked: in view while the form scrolls
                 yield Label("", classes="dialog-error")
@@ -81,7 +81,7 @@ class RolesDialog(_Dialog[RolesChoice]):
         name = self.query_one("#roles-outside-name", Input).value.strip()
         position = self.query_one("#roles-outside-position", Input).value.strip()
         if position and not name:
-            self.error(t.OUTSIDE_NAME_REQUIRED)
+            self.error(roles_text.OUTSIDE_NAME_REQUIRED)
             return
         presenters = (self._person("roles-presenter"), self._person("roles-presenter2"))
         self.dismiss(

@@ -15,7 +15,7 @@ from textual.widgets import Header, Static
 from facilitator.domain.models import AgendaItem, Session
 from facilitator.domain.vietnamese import format_percent
 from facilitator.services.session import SessionService
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.agenda_commands import AgendaItemsProvider
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.drafts import DRAFT_DELAY, Draft, DraftFile
@@ -65,8 +65,8 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         yield AppFooter()
 
     def on_mount(self) -> None:
-        self.query_one(AgendaList).border_title = text.AGENDA_TITLE
-        self.query_one(NotesList).border_title = text.NOTES_TITLE
+        self.query_one(AgendaList).border_title = ui_text.AGENDA_TITLE
+        self.query_one(NotesList).border_title = ui_text.NOTES_TITLE
         self._restore_draft()
         self.refresh_view()
         self.set_interval(1, self.tick)
@@ -104,7 +104,7 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         item = self.current_item
         self.title = visible(session.title)
         self.sub_title = visible(
-            f"{session.unit.name} · {text.SESSION_STATUS.get(session.status, '')}"
+            f"{session.unit.name} · {ui_text.SESSION_STATUS.get(session.status, '')}"
             + self.mode_label()
             + f" · {session.id}"  # the id export and --session take
         )
@@ -131,7 +131,7 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         counts = self.service.counts()
         share = format_percent(counts.present, counts.expected)
         self.query_one(PacingLine).show(
-            pacing, text.present_short(counts.present, counts.expected, share)
+            pacing, ui_text.present_short(counts.present, counts.expected, share)
         )
 
     # -- draft (the rest in run_notes.NoteActions) --------------------------------------
@@ -157,7 +157,7 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
             before = self.service.session.progress.current
             self.attempt(lambda: self.service.step(int(argument)))
             if self.service.session.progress.current == before:
-                edge = text.AT_LAST_ITEM if int(argument) > 0 else text.AT_FIRST_ITEM
+                edge = ui_text.AT_LAST_ITEM if int(argument) > 0 else ui_text.AT_FIRST_ITEM
                 self.notify(edge, timeout=2)
         else:
             self.attempt(lambda: self.service.go_to(str(argument)))
@@ -196,7 +196,7 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
     def action_jump(self) -> None:
         """A palette listing only the agenda items."""
         self.app.push_screen(
-            CommandPalette(providers=[AgendaItemsProvider], placeholder=text.JUMP_PLACEHOLDER)
+            CommandPalette(providers=[AgendaItemsProvider], placeholder=ui_text.JUMP_PLACEHOLDER)
         )
 
     def _agenda_target(self) -> AgendaItem | None:
@@ -204,7 +204,7 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         index = self.query_one(AgendaList).highlighted
         agenda = self.service.session.agenda
         if index is None or not 0 <= index < len(agenda):
-            self.notify(text.NO_ITEM_SELECTED, severity="warning")
+            self.notify(ui_text.NO_ITEM_SELECTED, severity="warning")
             return None
         return agenda[index]
 
@@ -215,12 +215,12 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         session = self.service.session
         kept = [i for i in session.agenda if not i.skipped and i.id != item.id]
         if not item.skipped and not kept:
-            self.notify(text.LAST_ITEM_KEPT, severity="warning")
+            self.notify(ui_text.LAST_ITEM_KEPT, severity="warning")
             return
         if not item.skipped and item.id == session.progress.current:
             self._move("go", _neighbour(session, item.id))
         if self.attempt(lambda: self.service.update_item(item.id, skipped=not item.skipped)):
-            message = text.ITEM_KEPT if item.skipped else text.ITEM_SKIPPED
+            message = ui_text.ITEM_KEPT if item.skipped else ui_text.ITEM_SKIPPED
             self.notify(message.format(title=item.title), timeout=3)
 
     def action_change_minutes(self, delta: int) -> None:
@@ -277,35 +277,37 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
         """The chair's conclusion for the current item."""
         if not self.writable() or (item := self.current_item) is None:
             if not self.service.read_only:
-                self.notify(text.NOTE_NO_ITEM, severity="warning")
+                self.notify(ui_text.NOTE_NO_ITEM, severity="warning")
             return
-        title = text.CONCLUSION_ITEM_TITLE.format(title=item.title)
+        title = ui_text.CONCLUSION_ITEM_TITLE.format(title=item.title)
         value = await self.app.push_screen_wait(TextDialog(title, item.conclusion))
         if value is not None:
             self.attempt(lambda: self.service.update_item(item.id, conclusion=value))
-            self.notify(text.CONCLUSION_SAVED)
+            self.notify(ui_text.CONCLUSION_SAVED)
 
     @work(exclusive=True, group="run-dialog")
     async def action_conclusion(self) -> None:
         """The chair's overall conclusion."""
         if not self.writable():
             return
-        dialog = TextDialog(text.CONCLUSION_OVERALL_TITLE, self.service.session.conclusion)
+        dialog = TextDialog(ui_text.CONCLUSION_OVERALL_TITLE, self.service.session.conclusion)
         value = await self.app.push_screen_wait(dialog)
         if value is not None:
             self.attempt(lambda: self.service.set_conclusion(value))
-            self.notify(text.CONCLUSION_SAVED)
+            self.notify(ui_text.CONCLUSION_SAVED)
 
     @work(exclusive=True, group="run-dialog")
     async def action_reopen(self) -> None:
         """Reopen a closed session; the reason is recorded with the session."""
         if not self.service.read_only:
-            self.notify(text.NOT_CLOSED)
+            self.notify(ui_text.NOT_CLOSED)
             return
-        dialog = ReasonDialog(text.REOPEN_TITLE, body=text.REOPEN_BODY, label=text.REOPEN_REASON)
+        dialog = ReasonDialog(
+            ui_text.REOPEN_TITLE, body=ui_text.REOPEN_BODY, label=ui_text.REOPEN_REASON
+        )
         reason = await self.app.push_screen_wait(dialog)
         if reason is not None and self.attempt(lambda: self.service.reopen(reason)) is not None:
-            self.notify(text.REOPENED)
+            self.notify(ui_text.REOPENED)
 
     def action_leave(self) -> None:
         """Close this session (everything is saved) and go back to the list."""

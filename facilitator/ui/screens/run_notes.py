@@ -14,7 +14,7 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Static
 
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.drafts import Draft, DraftFile
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.base import SessionScreen
@@ -38,7 +38,7 @@ class NoteActions(SessionScreen):
     def _show_queue(self) -> None:
         names = [p.name for p in map(self.service.session.person, self.queue) if p]
         line = self.query_one("#queue", Static)
-        line.update(plain(f"{text.QUEUE_TITLE}: " + ", ".join(names) if names else ""))
+        line.update(plain(f"{ui_text.QUEUE_TITLE}: " + ", ".join(names) if names else ""))
         line.display = bool(names)
 
     # -- draft ----------------------------------------------------------------------------
@@ -49,7 +49,7 @@ class NoteActions(SessionScreen):
             editor = self.query_one(NoteEditor)
             editor.load(draft.text, draft.kind, draft.speaker, draft.speaker_text)
             self._draft_item = draft.item
-            self.notify(text.DRAFT_RESTORED)
+            self.notify(ui_text.DRAFT_RESTORED)
 
     def current_draft(self) -> Draft:
         """What the note box holds right now (the last known state once it is gone)."""
@@ -86,14 +86,14 @@ class NoteActions(SessionScreen):
             # drop it. The note stays in the box, under its item, until a speaker is picked.
             self._draft_item = item_id
             self.save_draft()
-            self.notify(text.PENDING_NOTE_KEPT, severity="warning", timeout=10)
+            self.notify(ui_text.PENDING_NOTE_KEPT, severity="warning", timeout=10)
             return
         note = self.attempt(
             lambda: self.service.add_note(editor.text, editor.kind, speaker, item=item_id)
         )
         if note is not None:
             item = self.service.session.item(note.item)
-            self.notify(text.DRAFT_SAVED_ON_MOVE.format(title=item.title if item else ""))
+            self.notify(ui_text.DRAFT_SAVED_ON_MOVE.format(title=item.title if item else ""))
             self._after_note(note.speaker)
 
     def _after_note(self, speaker: str | None) -> None:
@@ -109,7 +109,7 @@ class NoteActions(SessionScreen):
         if not self.writable():
             return
         if not event.text.strip():
-            self.notify(text.NOTE_EMPTY, severity="warning")
+            self.notify(ui_text.NOTE_EMPTY, severity="warning")
             return
         item_id = self._draft_item or self.service.session.progress.current
         note = self.attempt(
@@ -117,14 +117,14 @@ class NoteActions(SessionScreen):
         )
         if note is None:
             return
-        self.notify(text.NOTE_SAVED, timeout=2)
+        self.notify(ui_text.NOTE_SAVED, timeout=2)
         self._after_note(note.speaker)
         self.query_one(NoteEditor).focus_box()
 
     def _highlighted_note(self) -> str | None:
         note_id = self.query_one(NotesList).highlighted_note
         if note_id is None:
-            self.notify(text.NO_NOTE_SELECTED, severity="warning")
+            self.notify(ui_text.NO_NOTE_SELECTED, severity="warning")
         return note_id
 
     @work(exclusive=True, group="run-dialog")
@@ -149,10 +149,10 @@ class NoteActions(SessionScreen):
             return
         note = next(n for n in self.service.session.notes if n.id == note_id)
         if await self.app.push_screen_wait(
-            ConfirmDialog(text.CONFIRM_DELETE_NOTE.format(text=note.text))
+            ConfirmDialog(ui_text.CONFIRM_DELETE_NOTE.format(text=note.text))
         ):
             self.attempt(lambda: self.service.delete_note(note_id))
-            self.notify(text.NOTE_DELETED)
+            self.notify(ui_text.NOTE_DELETED)
 
     @work(exclusive=True, group="run-dialog")
     async def action_queue_speaker(self) -> None:
@@ -170,17 +170,17 @@ class NoteActions(SessionScreen):
                 editor.load("", editor.kind, None, "")
         if person is None:
             typed = await self.app.push_screen_wait(
-                ReasonDialog(text.QUEUE_TITLE, placeholder=text.QUEUE_PLACEHOLDER)
+                ReasonDialog(ui_text.QUEUE_TITLE, placeholder=ui_text.QUEUE_PLACEHOLDER)
             )
             if typed is None:
                 return
             matches = self.service.find_people(typed, limit=None)
             person = resolve_speaker(self.service.session.people, matches, typed)
             if person is None:
-                self.notify(text.QUEUE_NEED_NAME, severity="warning")
+                self.notify(ui_text.QUEUE_NEED_NAME, severity="warning")
                 return
         if person.id not in self.queue:
             self.queue.append(person.id)
-        self.notify(text.QUEUE_ADDED.format(name=person.name), timeout=2)
+        self.notify(ui_text.QUEUE_ADDED.format(name=person.name), timeout=2)
         self._show_queue()
         self.save_draft()

@@ -13,8 +13,8 @@ from datetime import datetime
 from textual import work
 
 from facilitator.domain.timing import format_moment, is_other_day
-from facilitator.strings import timing as t
-from facilitator.strings import ui as text
+from facilitator.strings import timing as timing_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.pacing import Pacing
 from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.time_dialogs import MeetingTimes, StartDialog, TimesDialog
@@ -31,7 +31,9 @@ class TimedSessionScreen(SessionScreen):
 
     def mode_label(self) -> str:
         """ " · nhập sau buổi họp" for the title bar, "" for a live meeting."""
-        return f" · {t.AFTERWARDS_LABEL}" if self.service.session.typed_up_afterwards else ""
+        return (
+            f" · {timing_text.AFTERWARDS_LABEL}" if self.service.session.typed_up_afterwards else ""
+        )
 
     # -- F5 ----------------------------------------------------------------------------------
     def action_start(self) -> None:
@@ -40,7 +42,7 @@ class TimedSessionScreen(SessionScreen):
             return
         session = self.service.session
         if session.status != "planned":
-            self.notify(text.ALREADY_STARTED)
+            self.notify(ui_text.ALREADY_STARTED)
             return
         now = self.service.clock()
         if is_other_day(session, now):
@@ -48,7 +50,7 @@ class TimedSessionScreen(SessionScreen):
             return
         # The planned day: stamped at once, so the start is the moment the key was pressed.
         if self.attempt(self.service.start) is not None:
-            self.notify(text.SESSION_STARTED)
+            self.notify(ui_text.SESSION_STARTED)
 
     @work(exclusive=True, group="time-dialog")
     async def _start_on_other_day(self, now: datetime) -> None:
@@ -58,10 +60,10 @@ class TimedSessionScreen(SessionScreen):
             return
         if choice == "planned":
             started = self.attempt(lambda: self.service.start(planned, afterwards=True))
-            message = t.STARTED_AS_PLANNED.format(planned=format_moment(planned))
+            message = timing_text.STARTED_AS_PLANNED.format(planned=format_moment(planned))
         else:
             started = self.attempt(self.service.start)
-            message = text.SESSION_STARTED
+            message = ui_text.SESSION_STARTED
         if started is not None:
             self.notify(message)
 
@@ -73,7 +75,7 @@ class TimedSessionScreen(SessionScreen):
             return
         times = await self.app.push_screen_wait(TimesDialog(self.service.session))
         if times is not None and self._save_times(times):
-            self.notify(t.TIMES_SAVED)
+            self.notify(timing_text.TIMES_SAVED)
 
     def _save_times(self, times: MeetingTimes) -> bool:
         saved = self.attempt(
@@ -87,7 +89,7 @@ class TimedSessionScreen(SessionScreen):
         if not self.writable():
             return
         session = self.service.session
-        dialog = TimesDialog(session, title=t.AFTERWARDS_TITLE)
+        dialog = TimesDialog(session, title=timing_text.AFTERWARDS_TITLE)
         times = await self.app.push_screen_wait(dialog)
         if times is None:
             return
@@ -96,7 +98,7 @@ class TimedSessionScreen(SessionScreen):
         else:
             started = self.attempt(self.service.set_afterwards)
         if started is not None and self._save_times(times):
-            self.notify(t.AFTERWARDS_ON)
+            self.notify(timing_text.AFTERWARDS_ON)
 
     async def ask_end_time(self) -> bool:
         """Typed up afterwards, the end is entered, never stamped: ask for it if missing.
@@ -104,6 +106,6 @@ class TimedSessionScreen(SessionScreen):
         session = self.service.session
         if not session.typed_up_afterwards or session.ended_at is not None:
             return True
-        self.notify(t.END_REQUIRED, severity="warning")
+        self.notify(timing_text.END_REQUIRED, severity="warning")
         times = await self.app.push_screen_wait(TimesDialog(session, require_end=True))
         return times is not None and self._save_times(times)

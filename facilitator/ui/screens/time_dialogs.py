@@ -30,8 +30,8 @@ from facilitator.domain.timing import (
     read_clock,
     read_moment,
 )
-from facilitator.strings import timing as t
-from facilitator.strings import ui as text
+from facilitator.strings import timing as timing_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialog_base import scroll_above_footer
 
@@ -50,9 +50,9 @@ class _TimeDialog(ModalScreen[R | None], Generic[R]):
     #times-items { height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", text.CANCEL, show=False),
+        Binding("escape", "cancel", ui_text.CANCEL, show=False),
         # ctrl+s saves here as in the text dialogs: the same key everywhere there is Lưu.
-        Binding("ctrl+s", "save", text.SAVE, show=False, priority=True),
+        Binding("ctrl+s", "save", ui_text.SAVE, show=False, priority=True),
     ]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -66,10 +66,10 @@ class _TimeDialog(ModalScreen[R | None], Generic[R]):
         """Close without a result."""
         self.dismiss(None)
 
-    def buttons(self, ok: str = text.SAVE) -> ComposeResult:
+    def buttons(self, ok: str = ui_text.SAVE) -> ComposeResult:
         with Horizontal(classes="dialog-buttons"):
             yield Button(ok, variant="primary", id="ok")
-            yield Button(text.CANCEL, id="cancel")
+            yield Button(ui_text.CANCEL, id="cancel")
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
@@ -110,7 +110,9 @@ class StartDialog(ModalScreen[StartChoice | None]):
     """F5 on a day other than the planned one: keep the planned time (default) or now."""
 
     CSS_PATH = "../dialogs.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", text.CANCEL, show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", ui_text.CANCEL, show=False)
+    ]
 
     def __init__(self, planned: datetime, now: datetime) -> None:
         super().__init__()
@@ -118,12 +120,14 @@ class StartDialog(ModalScreen[StartChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide") as box:
-            box.border_title = t.START_TITLE
-            yield Static(plain(t.START_OTHER_DAY.format(planned=self._planned, now=self._now)))
+            box.border_title = timing_text.START_TITLE
+            yield Static(
+                plain(timing_text.START_OTHER_DAY.format(planned=self._planned, now=self._now))
+            )
             with Horizontal(classes="dialog-buttons"):
-                label = t.START_PLANNED.format(planned=self._planned)
+                label = timing_text.START_PLANNED.format(planned=self._planned)
                 yield Button(label, variant="primary", id="planned")
-                yield Button(t.START_NOW.format(now=self._now), id="now")
+                yield Button(timing_text.START_NOW.format(now=self._now), id="now")
 
     def on_mount(self) -> None:
         self.query_one("#planned", Button).focus()  # Enter keeps the planned date
@@ -150,7 +154,7 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
     """Start and end of the meeting (dd/mm/yyyy hh:mm) and of each item held (hh:mm)."""
 
     def __init__(
-        self, session: Session, *, require_end: bool = False, title: str = t.TIMES_TITLE
+        self, session: Session, *, require_end: bool = False, title: str = timing_text.TIMES_TITLE
     ) -> None:
         super().__init__()
         self._title = title
@@ -168,30 +172,32 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
         with VerticalScroll(id="dialog", classes="wide") as box:
             box.border_title = self._title
             if session.typed_up_afterwards:
-                yield Static(t.TIMES_AFTERWARDS_HINT)
-            yield Label(t.TIMES_START)
+                yield Static(timing_text.TIMES_AFTERWARDS_HINT)
+            yield Label(timing_text.TIMES_START)
             yield Input(format_moment(session.started_at), id="times-start")
-            yield Label(t.TIMES_END)
+            yield Label(timing_text.TIMES_END)
             yield Input(
-                format_moment(session.ended_at), placeholder=t.MOMENT_FORMAT, id="times-end"
+                format_moment(session.ended_at),
+                placeholder=timing_text.MOMENT_FORMAT,
+                id="times-end",
             )
             if self._items:
-                yield Label(t.TIMES_ITEMS)
+                yield Label(timing_text.TIMES_ITEMS)
                 with Vertical(id="times-items"):
                     for number, item in self._items:
                         with Horizontal(classes="time-row"):
                             yield Label(plain(f"{number}. {item.title}"))
                             yield Input(
                                 format_hm(item.started_at),
-                                placeholder=t.CLOCK_FORMAT,
+                                placeholder=timing_text.CLOCK_FORMAT,
                                 id=f"item-start-{number}",
-                                tooltip=t.TIMES_ITEM_START,
+                                tooltip=timing_text.TIMES_ITEM_START,
                             )
                             yield Input(
                                 format_hm(item.ended_at),
-                                placeholder=t.CLOCK_FORMAT,
+                                placeholder=timing_text.CLOCK_FORMAT,
                                 id=f"item-end-{number}",
-                                tooltip=t.TIMES_ITEM_END,
+                                tooltip=timing_text.TIMES_ITEM_END,
                             )
             with Vertical(classes="dialog-footer"):  # docked: in view while the list scrolls
                 yield Label("", classes="dialog-error")
@@ -209,10 +215,10 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
         session = self._session
         started = read_moment(self._value("times-start"), self._tz, session.started_at)
         if started is None:
-            raise InputError(t.BAD_MOMENT)
+            raise InputError(timing_text.BAD_MOMENT)
         ended = read_moment(self._value("times-end"), self._tz, session.ended_at)
         if ended is None and self._require_end:
-            raise InputError(t.END_REQUIRED)
+            raise InputError(timing_text.END_REQUIRED)
         day: date = started.date()
         items: dict[str, tuple[datetime | None, datetime | None]] = {}
         for number, item in self._items:
@@ -230,7 +236,9 @@ class TimesDialog(_TimeDialog[MeetingTimes]):
         try:
             return read_clock(self._value(f"item-{side}-{number}"), day, self._tz, kept)
         except InputError as err:
-            raise InputError(t.item_box_problem(number, side == "start", str(err))) from err
+            raise InputError(
+                timing_text.item_box_problem(number, side == "start", str(err))
+            ) from err
 
 
 ClockResult = datetime | Literal["clear"]
@@ -257,14 +265,14 @@ class ClockDialog(_TimeDialog[ClockResult]):
         day = f"{self._value:%d/%m/%Y}"
         with Vertical(id="dialog") as box:
             box.border_title = plain(self._title)
-            yield Label(t.CLOCK_HINT.format(day=day))
-            yield Input(format_hm(self._value), placeholder=t.CLOCK_FORMAT, id="clock")
+            yield Label(timing_text.CLOCK_HINT.format(day=day))
+            yield Input(format_hm(self._value), placeholder=timing_text.CLOCK_FORMAT, id="clock")
             yield Label("", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(text.SAVE, variant="primary", id="ok")
+                yield Button(ui_text.SAVE, variant="primary", id="ok")
                 if self._clearable:
-                    yield Button(t.LEFT_CLEAR, id="clear")
-                yield Button(text.CANCEL, id="cancel")
+                    yield Button(timing_text.LEFT_CLEAR, id="clear")
+                yield Button(ui_text.CANCEL, id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#clock", Input).focus()
@@ -274,7 +282,7 @@ class ClockDialog(_TimeDialog[ClockResult]):
         raw = self.query_one("#clock", Input).value
         moment = read_clock(raw, self._value.date(), self._value.tzinfo, self._value)
         if moment is None:
-            raise InputError(t.BAD_CLOCK)
+            raise InputError(timing_text.BAD_CLOCK)
         self._rule(moment)
         return moment
 

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from facilitator.domain.models import AgendaItem, Session
 from facilitator.domain.vietnamese import format_percent
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.base import SessionScreen
 
@@ -21,10 +21,10 @@ def votes_text(session: Session, item: AgendaItem | None) -> str:
     for vote in session.votes:
         if vote.item != item.id:
             continue
-        result = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
+        result = ui_text.VOTE_PASSED if vote.passed else ui_text.VOTE_FAILED
         share = format_percent(vote.for_, vote.base)
-        line = text.vote_result_line(result, vote.for_, vote.base, share)
-        lines.append(text.VOTE_SHOWN.format(question=vote.question, result=line))
+        line = ui_text.vote_result_line(result, vote.for_, vote.base, share)
+        lines.append(ui_text.VOTE_SHOWN.format(question=vote.question, result=line))
     return "\n".join(lines)
 
 
@@ -57,8 +57,8 @@ class VoteActions(SessionScreen):
             )
         )
         if vote is not None:
-            outcome = text.VOTE_PASSED if vote.passed else text.VOTE_FAILED
-            self.notify(text.VOTE_SAVED.format(result=outcome))
+            outcome = ui_text.VOTE_PASSED if vote.passed else ui_text.VOTE_FAILED
+            self.notify(ui_text.VOTE_SAVED.format(result=outcome))
 
     @work(exclusive=True, group="vote-delete")
     async def action_delete_vote(self) -> None:
@@ -71,11 +71,11 @@ class VoteActions(SessionScreen):
         current = session.progress.current
         indexes = [i for i, v in enumerate(session.votes) if v.item == current]
         if not indexes:
-            self.notify(text.NO_VOTE_HERE, severity="warning")
+            self.notify(ui_text.NO_VOTE_HERE, severity="warning")
             return
         vote = session.votes[indexes[-1]]
-        message = text.VOTE_DELETE_CONFIRM.format(question=vote.question)
+        message = ui_text.VOTE_DELETE_CONFIRM.format(question=vote.question)
         if not await self.app.push_screen_wait(ConfirmDialog(message)):
             return
         if self.attempt(lambda: self.service.delete_vote(indexes[-1])) is not None:
-            self.notify(text.VOTE_DELETED)
+            self.notify(ui_text.VOTE_DELETED)

@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import format_percent
 from facilitator.domain.votes import VoteOutcome, outcome
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialog_base import _Dialog
 
@@ -38,15 +38,15 @@ class VoteDialog(_Dialog[VoteInput]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as box:
-            box.border_title = text.VOTE_TITLE
-            yield Static(text.vote_base_line(self._base), id="vote-base")
-            yield Label(text.VOTE_QUESTION)
+            box.border_title = ui_text.VOTE_TITLE
+            yield Static(ui_text.vote_base_line(self._base), id="vote-base")
+            yield Label(ui_text.VOTE_QUESTION)
             yield Input(self._question, id="vote-question")
             with Horizontal(id="vote-counts"):
                 for key, label in (
-                    ("for", text.VOTE_FOR),
-                    ("against", text.VOTE_AGAINST),
-                    ("other", text.VOTE_OTHER),
+                    ("for", ui_text.VOTE_FOR),
+                    ("against", ui_text.VOTE_AGAINST),
+                    ("other", ui_text.VOTE_OTHER),
                 ):
                     with Vertical():
                         yield Label(label)
@@ -70,19 +70,19 @@ class VoteDialog(_Dialog[VoteInput]):
         """Why the counts typed so far cannot be a vote ("" when they can)."""
         counts = [self._count(k) for k in ("for", "against", "other")]
         if any(c is None for c in counts):
-            return text.VOTE_NUMBER_INVALID
+            return ui_text.VOTE_NUMBER_INVALID
         total = sum(c or 0 for c in counts)
         if total > self._base:
-            return text.VOTE_TOO_MANY.format(total=total, base=self._base)
+            return ui_text.VOTE_TOO_MANY.format(total=total, base=self._base)
         if total == 0 and self._base > 0:  # one Enter saved a 0/0/0 vote
-            return text.VOTE_NO_COUNTS
+            return ui_text.VOTE_NO_COUNTS
         return ""
 
     @on(Input.Changed)
     def _refresh_result(self) -> None:
         # An impossible count is refused as it is typed: no "20/18 (111,11%)" result line.
         problem = self._problem()
-        self.error("" if problem == text.VOTE_NO_COUNTS else problem)  # not yet typed: no error
+        self.error("" if problem == ui_text.VOTE_NO_COUNTS else problem)  # not yet typed: no error
         self.query_one("#ok", Button).disabled = bool(problem)
         widget = self.query_one("#vote-result", Static)
         widget.display = not problem
@@ -92,11 +92,11 @@ class VoteDialog(_Dialog[VoteInput]):
         result = outcome(votes_for, self._base)
         passed = result is VoteOutcome.PASSED
         if result is VoteOutcome.NOBODY_ENTITLED:
-            widget.update(text.VOTE_NOBODY_ENTITLED)
+            widget.update(ui_text.VOTE_NOBODY_ENTITLED)
         else:
-            label = text.VOTE_PASSED if passed else text.VOTE_FAILED
+            label = ui_text.VOTE_PASSED if passed else ui_text.VOTE_FAILED
             share = format_percent(votes_for, self._base)
-            widget.update(text.vote_result_line(label, votes_for, self._base, share))
+            widget.update(ui_text.vote_result_line(label, votes_for, self._base, share))
         widget.set_class(passed, "-passed")
         widget.set_class(result is VoteOutcome.FAILED, "-failed")
 
@@ -106,10 +106,10 @@ class VoteDialog(_Dialog[VoteInput]):
         question = self.query_one("#vote-question", Input).value.strip()
         counts = [self._count(k) for k in ("for", "against", "other")]
         if not question:
-            self.error(text.VOTE_QUESTION_REQUIRED)
+            self.error(ui_text.VOTE_QUESTION_REQUIRED)
             return
         if any(c is None for c in counts):
-            self.error(text.VOTE_NUMBER_INVALID)
+            self.error(ui_text.VOTE_NUMBER_INVALID)
             return
         votes_for, against, other = (c or 0 for c in counts)
         if problem := self._problem():
@@ -135,16 +135,16 @@ class ApproveDialog(_Dialog[int]):
     def compose(self) -> ComposeResult:
         vote = self._vote
         with Vertical(id="dialog") as box:
-            box.border_title = text.APPROVE_TITLE
-            yield Static(text.APPROVE_BODY.format(base=self._base))
+            box.border_title = ui_text.APPROVE_TITLE
+            yield Static(ui_text.APPROVE_BODY.format(base=self._base))
             for warning in self._warnings:
                 yield Static(plain(warning), classes="warning-box")
             if vote is not None:
-                line = text.APPROVE_FROM_VOTE.format(
+                line = ui_text.APPROVE_FROM_VOTE.format(
                     question=vote.question, for_=vote.for_, base=vote.base
                 )
                 yield Static(plain(line), classes="dialog-hint")
-            yield Label(text.APPROVE_FOR)
+            yield Label(ui_text.APPROVE_FOR)
             proposed = str(vote.for_) if vote is not None else ""
             yield Input(proposed, id="approve-for", type="integer")
             yield Label("", classes="dialog-error")
@@ -155,9 +155,9 @@ class ApproveDialog(_Dialog[int]):
     def _submit(self) -> None:
         raw = self.query_one("#approve-for", Input).value.strip()
         if not raw:
-            self.error(text.APPROVE_FOR_REQUIRED)
+            self.error(ui_text.APPROVE_FOR_REQUIRED)
             return
         if not raw.isdigit() or (self._base and int(raw) > self._base):
-            self.error(text.VOTE_NUMBER_INVALID)
+            self.error(ui_text.VOTE_NUMBER_INVALID)
             return
         self.dismiss(int(raw))

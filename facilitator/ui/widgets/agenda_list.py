@@ -10,7 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.models import AgendaItem, Session
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import visible
 
 LENS_COLOURS = ("$success", "$warning", "$accent", "$secondary", "$primary", "$error")
@@ -50,7 +50,7 @@ def item_prompt(session: Session, item: AgendaItem, number: int) -> Content:
         mark = " "
     title = visible(f"{mark} {number}. {item.title} ({item.minutes}′)")
     if item.skipped:
-        head = Content.styled(f"{title} {text.SKIPPED_MARK}", "dim strike")
+        head = Content.styled(f"{title} {ui_text.SKIPPED_MARK}", "dim strike")
     else:
         head = Content.styled(title, "bold" if current else "")
     tag = lens_tag(session, item.framing)

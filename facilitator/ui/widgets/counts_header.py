@@ -6,7 +6,7 @@ from textual.widgets import Static
 
 from facilitator.domain.membership import MembershipCounts
 from facilitator.domain.vietnamese import format_percent
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 
 
@@ -19,7 +19,7 @@ class CountsHeader(Static):
         """Render ``counts``; below two thirds present adds a warning line and colour."""
         share = format_percent(counts.present, counts.expected)
         lines = [
-            text.counts_line(
+            ui_text.counts_line(
                 counts.total,
                 counts.present,
                 share,
@@ -30,9 +30,9 @@ class CountsHeader(Static):
             )
         ]
         if counts.guests_present or counts.non_members_present:
-            lines.append(text.others_line(counts.guests_present, counts.non_members_present))
+            lines.append(ui_text.others_line(counts.guests_present, counts.non_members_present))
         if counts.below_quorum:
-            lines.append(text.BELOW_QUORUM)
+            lines.append(ui_text.BELOW_QUORUM)
         self.set_class(counts.below_quorum, "-below-quorum")
         content = plain("\n".join(lines))
         # A mark usually changes a figure, not the number of lines: then the screen is

@@ -7,14 +7,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from facilitator.domain.models import AgendaItem, Session
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import md_literal
 
 
 def item_markdown(session: Session, item: AgendaItem | None) -> str:
     """Markdown for the item pane (audience-safe parts only)."""
     if item is None:
-        return text.NO_ITEM if session.agenda else text.NO_AGENDA
+        return ui_text.NO_ITEM if session.agenda else ui_text.NO_AGENDA
     parts = [f"## {md_literal(item.title)}"]
     label = session.content.lens_label(item.framing)
     if label:
@@ -23,11 +23,11 @@ def item_markdown(session: Session, item: AgendaItem | None) -> str:
     if item.conclusion:
         # Under the title, not after the talking points: seen as soon as F7 saves it,
         # without scrolling the pane (80×24 shows only its first lines).
-        parts.append(f"**{text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
+        parts.append(f"**{ui_text.ITEM_CONCLUSION}:** {md_literal(item.conclusion)}")
     if item.body.strip():
         parts.append(item.body.strip())
     if item.questions:
-        parts.append(f"**{text.QUESTIONS_HEADING}**")
+        parts.append(f"**{ui_text.QUESTIONS_HEADING}**")
         parts.append("\n".join(f"- {q}" for q in item.questions))
     return "\n\n".join(parts)
 
@@ -38,7 +38,7 @@ class ItemView(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Markdown(id="item-body")
         notes = Markdown(id="presenter-notes")
-        notes.border_title = text.PRESENTER_NOTES_TITLE
+        notes.border_title = ui_text.PRESENTER_NOTES_TITLE
         yield notes
 
     def show(self, session: Session, item: AgendaItem | None) -> None:

@@ -20,8 +20,8 @@ from textual.widgets import Input, OptionList, Select
 
 from facilitator.domain.models import Person
 from facilitator.services.session import SessionService
-from facilitator.strings import notes as note_text
-from facilitator.strings import ui as text
+from facilitator.strings import notes as notes_text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.screens.note_dialogs import SEARCH_ALL, absences, confirm_attendance
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
 
@@ -59,20 +59,20 @@ class NoteEditor(Vertical):
             # Focusing a box never selects its text: the next key would replace it all
             # (a recovered draft was wiped that way).
             yield Input(
-                placeholder=text.SPEAKER_PLACEHOLDER,
+                placeholder=ui_text.SPEAKER_PLACEHOLDER,
                 id="speaker",
                 compact=True,
                 select_on_focus=False,
             )
             yield Select(
-                [(text.NOTE_KIND[k], k) for k in text.NOTE_KINDS_OFFERED],
+                [(ui_text.NOTE_KIND[k], k) for k in ui_text.NOTE_KINDS_OFFERED],
                 value="opinion",
                 allow_blank=False,
                 id="kind",
                 compact=True,
             )
             yield Input(
-                placeholder=text.NOTE_PLACEHOLDER,
+                placeholder=ui_text.NOTE_PLACEHOLDER,
                 id="note-text",
                 compact=True,
                 select_on_focus=False,
@@ -117,7 +117,7 @@ class NoteEditor(Vertical):
         """Restore a draft."""
         self.query_one("#note-text", Input).value = text_
         self.query_one("#kind", Select).value = (
-            kind if kind in text.NOTE_KINDS_OFFERED else "opinion"
+            kind if kind in ui_text.NOTE_KINDS_OFFERED else "opinion"
         )
         self._set_speaker(speaker, speaker_text)
 
@@ -132,7 +132,7 @@ class NoteEditor(Vertical):
 
     def cycle_kind(self) -> None:
         """Next note kind (F4), without opening the menu."""
-        kinds = text.NOTE_KINDS_OFFERED
+        kinds = ui_text.NOTE_KINDS_OFFERED
         self.query_one("#kind", Select).value = kinds[(kinds.index(self.kind) + 1) % len(kinds)]
 
     def set_read_only(self, read_only: bool) -> None:
@@ -142,7 +142,7 @@ class NoteEditor(Vertical):
             box.disabled = read_only
         self.query_one("#kind", Select).disabled = read_only
         note = self.query_one("#note-text", Input)
-        note.placeholder = text.NOTE_READ_ONLY if read_only else text.NOTE_PLACEHOLDER
+        note.placeholder = ui_text.NOTE_READ_ONLY if read_only else ui_text.NOTE_PLACEHOLDER
 
     def focus_box(self) -> None:
         """The speaker box while no note is typed and no speaker settled, else the text;
@@ -196,7 +196,7 @@ class NoteEditor(Vertical):
 
     def _ask_to_pick(self, typed: str) -> None:
         found = self._service.find_people(typed, limit=SEARCH_ALL)
-        message = note_text.SPEAKER_AMBIGUOUS if found else note_text.SPEAKER_UNKNOWN
+        message = notes_text.SPEAKER_AMBIGUOUS if found else notes_text.SPEAKER_UNKNOWN
         self.notify(message.format(count=len(found), typed=typed), severity="warning")
         matches = self.query_one(SpeakerMatches)
         listed = self._service.find_people(typed)

@@ -7,15 +7,15 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.domain.models import Note, Session
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import visible
 
 
 def note_prompt(session: Session, note: Note) -> Content:
     """ "10:05 Ý kiến · Nguyễn Văn An: text"."""
     person = session.person(note.speaker)
-    speaker = visible(person.name) if person else text.UNKNOWN_SPEAKER
-    kind = text.NOTE_KIND.get(note.kind, note.kind)
+    speaker = visible(person.name) if person else ui_text.UNKNOWN_SPEAKER
+    kind = ui_text.NOTE_KIND.get(note.kind, note.kind)
     return Content.assemble(
         (f"{note.at:%H:%M} {kind}", "bold"),
         f" · {speaker}: ",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.pacing import Pacing, mmss
 from facilitator.ui.plain import plain
 
@@ -15,15 +15,17 @@ class PacingLine(Static):
     def show(self, pacing: Pacing, attendance: str) -> None:
         """Render one moment of the meeting."""
         if pacing.status == "planned" and pacing.position == 0:
-            parts = [text.NOT_STARTED.format(minutes=pacing.total_minutes)]
+            parts = [ui_text.NOT_STARTED.format(minutes=pacing.total_minutes)]
         else:
             parts = [
-                text.timer_text(
+                ui_text.timer_text(
                     pacing.position, pacing.count, mmss(pacing.elapsed), mmss(pacing.budget)
                 )
             ]
             if pacing.expected_end is not None:
-                parts.append(text.pacing_text(f"{pacing.expected_end:%H:%M}", pacing.drift_minutes))
+                parts.append(
+                    ui_text.pacing_text(f"{pacing.expected_end:%H:%M}", pacing.drift_minutes)
+                )
         parts.append(attendance)
         level = pacing.level if pacing.status == "running" else "ok"
         self.set_class(level == "near", "-near")

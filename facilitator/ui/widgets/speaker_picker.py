@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from facilitator.domain.models import Person
 from facilitator.domain.vietnamese import fold, nfc
-from facilitator.strings import ui as text
+from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import visible
 
 
@@ -56,7 +56,7 @@ def person_prompt(person: Person, absence: str = "") -> Content:
     """Name, then category and position, dimmed (they tell namesakes apart), then the
     attendance of someone not present, so an absent speaker is seen before being chosen."""
     detail = ", ".join(
-        part for part in (text.PERSON_CATEGORY.get(person.category, ""), person.position) if part
+        part for part in (ui_text.PERSON_CATEGORY.get(person.category, ""), person.position) if part
     )
     return Content.assemble(
         visible(person.name),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from facilitator.strings.minutes_text import COMRADE, FILL_DOTS, member_noun
+from facilitator.export.wording.minutes import COMRADE, FILL_DOTS, member_noun
 
 REPORT_TYPE = "BÁO CÁO"
 DEFAULT_REPORT_SUBJECT = "kết quả tổ chức sinh hoạt chính trị, tư tưởng"
