@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from facilitator.domain.records import Vote
@@ -134,21 +134,28 @@ class ApproveDialog(_Dialog[int]):
 
     def compose(self) -> ComposeResult:
         vote = self._vote
-        with Vertical(id="dialog") as box:
+        # The text (what freezing means, the warnings) scrolls; the count and the buttons
+        # are docked below it: with several warnings at 80x24 they were below the window.
+        with VerticalScroll(id="dialog", classes="approve") as box:
             box.border_title = ui_text.APPROVE_TITLE
             yield Static(ui_text.APPROVE_BODY.format(base=self._base))
             for warning in self._warnings:
                 yield Static(plain(warning), classes="warning-box")
-            if vote is not None:
-                line = ui_text.APPROVE_FROM_VOTE.format(
-                    question=vote.question, for_=vote.for_, base=vote.base
-                )
-                yield Static(plain(line), classes="dialog-hint")
-            yield Label(ui_text.APPROVE_FOR)
-            proposed = str(vote.for_) if vote is not None else ""
-            yield Input(proposed, id="approve-for", type="integer")
-            yield Label("", classes="dialog-error")
-            yield from self.buttons()
+            with Vertical(classes="dialog-footer"):
+                if vote is not None:
+                    line = ui_text.APPROVE_FROM_VOTE.format(
+                        question=vote.question, for_=vote.for_, base=vote.base
+                    )
+                    yield Static(plain(line), classes="dialog-hint")
+                yield Label(ui_text.APPROVE_FOR)
+                proposed = str(vote.for_) if vote is not None else ""
+                yield Input(proposed, id="approve-for", type="integer")
+                yield Label("", classes="dialog-error")
+                yield from self.buttons()
+
+    def on_mount(self) -> None:
+        # The count, not the scrolling text: typing goes straight into the box.
+        self.query_one("#approve-for", Input).focus()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
