@@ -32,8 +32,9 @@ from facilitator.domain.errors import StoreError
 from facilitator.domain.membership import count_membership
 from facilitator.domain.models import AgendaItem, Note, Session
 from facilitator.services.session import SessionService
+from facilitator.storage import staged
 from facilitator.storage.atomic import TEMP_PREFIX
-from facilitator.storage.session_files import NOTES_PER_CHUNK, SessionRepo, read_session_files
+from facilitator.storage.session_files import NOTES_PER_CHUNK, read_session_files
 from facilitator.storage.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
@@ -217,10 +218,14 @@ def test_interrupted_replace_leaves_old_or_new_session(
     store = Store(tmp_path / "data")
     store.put_session(old)
 
-    def killed(_repo: SessionRepo, _session: Session) -> None:
-        raise KeyboardInterrupt  # the SIGKILL after the notes, before session.json
+    real_write = staged._write_new
 
-    monkeypatch.setattr(SessionRepo, "save_core", killed)
+    def killed(path: Path, data: bytes) -> None:
+        if path.name == "session.json":
+            raise KeyboardInterrupt  # the SIGKILL after the notes, before session.json
+        real_write(path, data)
+
+    monkeypatch.setattr(staged, "_write_new", killed)
     with pytest.raises(KeyboardInterrupt):
         store.put_session(new, replace=True)
     monkeypatch.undo()

@@ -27,7 +27,7 @@ from facilitator.storage.lock import FileLock
 from facilitator.strings import store as store_text
 
 NOTES_PER_CHUNK = 100
-_SESSION_DOC = 1
+SESSION_DOC = 1
 
 SessionValidator = Callable[[dict[str, Any]], list[Problem]]
 
@@ -137,7 +137,7 @@ class SessionRepo:
         form of ``session`` when the caller has already built it)."""
         data = dict(session.to_dict() if data is None else data)
         data.pop("notes", None)
-        _put(self._session_db().table("session"), _SESSION_DOC, data)
+        _put(self._session_db().table("session"), SESSION_DOC, data)
 
     def save_note(self, note: Note) -> None:
         """Insert or replace one note, rewriting only its chunk."""
@@ -206,9 +206,9 @@ def read_session_files(folder: Path) -> dict[str, Any]:
         )
     raw = read_json(path)
     docs = raw.get("session", {}) if isinstance(raw, dict) else None
-    if not isinstance(docs, dict) or str(_SESSION_DOC) not in docs:
+    if not isinstance(docs, dict) or str(SESSION_DOC) not in docs:
         raise CorruptStoreError(store_text.CORRUPT_SHAPE.format(path=path), str(path))
-    data = dict(docs[str(_SESSION_DOC)])
+    data = dict(docs[str(SESSION_DOC)])
     data["notes"] = [doc for _, doc in _iter_chunk_notes(folder)]
     return data
 

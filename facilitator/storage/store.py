@@ -14,8 +14,10 @@ exist; notes live in fixed-size chunks so saving note 5,000 costs what note 10 d
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +31,7 @@ from tinydb.table import Table
 from facilitator.domain.errors import (
     CorruptStoreError,
     FacilitatorError,
+    InputError,
     NotFoundError,
     Problem,
     StoreError,
@@ -44,7 +47,6 @@ from facilitator.storage.atomic import (
 from facilitator.storage.lock import FileLock
 from facilitator.storage.rosters_file import RosterShelf
 from facilitator.storage.session_files import (
-    LOCKS_DIR,
     SessionRepo,
     SessionValidator,
     open_db,
@@ -52,15 +54,31 @@ from facilitator.storage.session_files import (
     session_lock,
     to_session,
 )
+from facilitator.storage.staged import (
+    STAGING_PREFIX,
+    Staged,
+    discard,
+    stage_session,
+    staging_folder,
+)
 from facilitator.storage.staging import stage_all
 from facilitator.storage.summary import SUMMARY_FIELDS as _SUMMARY_FIELDS
 from facilitator.storage.summary import SessionListing, SessionSummary
 from facilitator.strings import store as store_text
 from facilitator.strings.oserrors import reason as os_reason
 
-__all__ = ["SessionListing", "SessionSummary", "Store", "check_session_id"]
+__all__ = [
+    "STAGING_PREFIX",
+    "SessionListing",
+    "SessionSummary",
+    "Staged",
+    "Store",
+    "check_session_id",
+]
 
-STAGING_PREFIX = ".staging-"
+LOCK_CHUNK = 100
+"""Sessions locked together while swapped in: bounded, because Windows' C runtime allows
+a process 512 open files and every lock is one."""
 TRASH_PREFIX = ".replaced-"
 SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)
 
@@ -186,56 +204,107 @@ class Store(RosterShelf):
         self.put_sessions([session], replace=replace)
 
     def put_sessions(self, sessions: Sequence[Session], *, replace: bool = False) -> None:
-        """Write complete sessions all-or-nothing as far as locks and ids go.
+        """Write complete, valid sessions; refuses an existing id unless ``replace``.
 
-        Every id is checked and every existing session is locked before the first write,
-        so a session open in another window refuses the whole batch. Each session is
-        written into a staging folder and swapped in by renames, so a crash leaves the
-        old session or the new one, never a mix (see :meth:`_recover`).
+        Every session is checked by the rules loading applies (the store's validator)
+        before anything is written, then staged whole (over threads for a batch) and
+        swapped in by :meth:`put_staged`.
+
+        Raises:
+            InputError: a session the store would refuse to load (nothing was written).
+            StoreError: an id exists, or the write failed.
         """
         for session in sessions:
             if self.exists(session.id) and not replace:
                 raise StoreError(store_text.SESSION_EXISTS.format(id=session.id))
-        locks: list[FileLock] = []
-        try:
-            # New ids are locked too: two imports of one new id cannot both succeed.
-            for session in sessions:
-                locks.append(session_lock(self.root, session.id).acquire())
-                if self.exists(session.id) and not replace:
-                    raise StoreError(store_text.SESSION_EXISTS.format(id=session.id))
-            try:
-                stage_all(self._stage_and_swap, sessions)
-            finally:
-                fsync_dir(self.root)  # the renames, once for the batch (POSIX)
-        finally:
-            for lock in locks:
-                lock.release()
-        self.update_summaries(sessions)
+        self._refuse_invalid(sessions)
+        batch = f"{secrets.token_hex(4)}-"
+        staged: dict[int, Staged] = {}
 
-    def _stage_and_swap(self, session: Session) -> None:
-        folder = self.session_dir(session.id)
-        staging = self.root / f"{STAGING_PREFIX}{os.getpid()}-{session.id}"
-        shutil.rmtree(staging, ignore_errors=True)
-        # The session's own lock is held by put_sessions; the staging copy gets its own.
-        staging_lock = FileLock(self.root / LOCKS_DIR / f"{staging.name}.lock", session.id)
-        repo = SessionRepo(staging, session.id, self._validator, staging_lock, staged=True).open()
+        def stage(item: tuple[int, Session]) -> None:
+            index, session = item
+            folder = staging_folder(self.root, os.getpid(), f"{batch}{index}")
+            staged[index] = stage_session(folder, session)
+
         try:
-            repo.save_all(session)
+            stage_all(stage, list(enumerate(sessions)))
+            self.put_staged([staged[i] for i in range(len(sessions))], replace=replace)
         finally:
-            repo.close()
-            staging_lock.path.unlink(missing_ok=True)
+            discard(s.folder for s in staged.values())  # those not swapped in
+
+    def _refuse_invalid(self, sessions: Sequence[Session]) -> None:
+        """Writes are validated by the same rules as loading: refuse what a load would."""
+        if self._validator is None:
+            return
+        problems: list[Problem] = []
+        for session in sessions:
+            found = self._validator(session.to_dict())
+            prefix = f"{session.id} " if len(sessions) > 1 else ""
+            problems.extend(Problem(f"{prefix}{p.where}", p.message) for p in found)
+        if problems:
+            raise InputError(store_text.WRITE_REFUSED, problems)
+
+    def staging_folder(self, name: str, *, owner_pid: int | None = None) -> Path:
+        """A folder to stage a session in (see :func:`stage_session`), named for the
+        process that will swap it in (``owner_pid``, this one by default)."""
+        return staging_folder(self.root, os.getpid() if owner_pid is None else owner_pid, name)
+
+    def put_staged(self, staged: Sequence[Staged], *, replace: bool = False) -> None:
+        """Swap staged sessions into place, :data:`LOCK_CHUNK` at a time; the index is
+        written once, after the last.
+
+        The caller validated each session by rules that include the store's (an
+        import's, see :func:`facilitator.services.bundles.import_bundles`): a staged
+        folder is not read back. Each chunk's sessions, new ids included, are locked and
+        their ids checked before the first of them is swapped, so a session open in
+        another window refuses its chunk; each swap is renames, so a crash leaves the
+        old session or the new one (see :meth:`_recover`); the store's folder is synced
+        once per chunk. Staged folders not swapped in are left to the caller.
+
+        Raises:
+            SessionLockedError: a session is open elsewhere. StoreError: an id exists
+            (and not ``replace``) or a rename failed. Chunks before it are in place.
+        """
+        swapped: list[Staged] = []
         try:
-            fsync_dir(staging)  # its files were written without a folder sync each
+            for start in range(0, len(staged), LOCK_CHUNK):
+                chunk = staged[start : start + LOCK_CHUNK]
+                locks: list[FileLock] = []
+                try:
+                    # New ids are locked too: two imports of one new id cannot both win.
+                    for item in chunk:
+                        locks.append(session_lock(self.root, item.session_id).acquire())
+                        if not replace and self.exists(item.session_id):
+                            raise StoreError(store_text.SESSION_EXISTS.format(id=item.session_id))
+                    try:
+                        for item in chunk:
+                            self._swap(item)
+                            swapped.append(item)
+                    finally:
+                        fsync_dir(self.root)  # the renames, once for the chunk (POSIX)
+                finally:
+                    for lock in locks:
+                        lock.release()
+        except BaseException:
+            if swapped:  # the index heals itself; the first failure is the one to tell
+                with contextlib.suppress(FacilitatorError, OSError):
+                    self._put_rows([item.row for item in swapped])
+            raise
+        self._put_rows([item.row for item in swapped])
+
+    def _swap(self, item: Staged) -> None:
+        folder = self.session_dir(item.session_id)
+        try:
             if not folder.exists():
-                os.replace(staging, folder)
+                os.replace(item.folder, folder)
             else:
-                trash = self.root / f"{TRASH_PREFIX}{session.id}"
+                trash = self.root / f"{TRASH_PREFIX}{item.session_id}"
                 shutil.rmtree(trash, ignore_errors=True)
                 os.replace(folder, trash)
-                os.replace(staging, folder)
+                os.replace(item.folder, folder)
                 shutil.rmtree(trash, ignore_errors=True)
         except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(item.folder, ignore_errors=True)
             raise StoreError(
                 store_text.WRITE_FAILED.format(path=folder, error=os_reason(exc))
             ) from exc
@@ -302,7 +371,9 @@ class Store(RosterShelf):
 
     def update_summaries(self, sessions: Sequence[Session]) -> None:
         """Refresh the rows of many sessions in one index write (an import's batch)."""
-        rows = [self._summary_row(session) for session in sessions]
+        self._put_rows([self._summary_row(session) for session in sessions])
+
+    def _put_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         with self._index() as table:
             _replace_rows(table, rows)
 
