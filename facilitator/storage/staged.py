@@ -66,13 +66,12 @@ def _dumps(data: dict[str, Any]) -> bytes:
 def stored_files(session: Session) -> Iterator[tuple[str, bytes]]:
     """The files of a stored session, named, with the bytes ``SessionRepo.save_all``
     writes (one TinyDB table per file, documents numbered from 1)."""
-    notes = [n.to_dict() for n in session.notes]
+    core = dict(session.to_dict())
+    notes = core.pop("notes", None) or []
     for start in range(0, len(notes), NOTES_PER_CHUNK):
         batch = notes[start : start + NOTES_PER_CHUNK]
         table = {str(number): note for number, note in enumerate(batch, 1)}
         yield f"notes-{start // NOTES_PER_CHUNK:04d}.json", _dumps({"notes": table})
-    core = dict(session.to_dict())
-    core.pop("notes", None)
     yield "session.json", _dumps({"session": {str(SESSION_DOC): core}})
 
 
