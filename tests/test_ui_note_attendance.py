@@ -186,7 +186,7 @@ async def test_changing_a_notes_speaker_to_an_absent_one_asks(
         await pilot.press("ctrl+j", "e")
         await pilot.pause()
         app.screen.query_one("#edit-speaker", Input).value = "Phạm Thị Hòa"
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # settled, on to the text; Enter there saves
         await pilot.pause()
         assert isinstance(app.screen, AbsentSpeakerDialog)
         await pilot.press("enter")

@@ -136,7 +136,7 @@ async def test_a_saved_notes_speaker_can_be_removed(store, namesakes, content_di
         await pilot.press("ctrl+j", "e")
         await pilot.pause()
         app.screen.query_one("#edit-speaker", Input).value = ""
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # settled, on to the text; Enter there saves
         await pilot.pause()
     (note,) = store.load_session(namesakes).notes
     assert note.speaker is None

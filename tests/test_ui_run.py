@@ -56,7 +56,9 @@ async def test_notes_can_be_edited_and_deleted(store, running, content_dir, froz
         await pilot.pause()
         await pilot.press("ctrl+j", "e")
         await pilot.pause()
+        await pilot.press("tab", "tab")  # speaker, kind, then the text
         box = app.screen.query_one("#edit-text", Input)
+        assert box.has_focus
         box.value = "Hai (đã sửa)"
         await pilot.press("enter")
         await pilot.pause()

@@ -210,8 +210,22 @@ class NoteDialog(_Dialog[NoteEdit]):
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        # Opened on the first box, so Tab walks the form as it reads: speaker, kind, text,
+        # then Lưu, Hủy. Opened on the text, two Tabs and Enter pressed Hủy unnoticed.
         self.query_one(SpeakerMatches).display = False
-        self.query_one("#edit-text", Input).focus()
+        speaker = self.query_one("#edit-speaker", Input)
+        speaker.focus()
+        speaker.cursor_position = len(speaker.value)
+
+    def action_cancel(self) -> None:
+        """Close without saving, and say so: the note is left as it was."""
+        self.notify(notes_text.EDIT_CANCELLED)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_edit(self, event: Button.Pressed) -> None:
+        event.prevent_default()  # not the base's silent dismiss
+        self.action_cancel()
 
     @property
     def _typed(self) -> str:
