@@ -138,11 +138,13 @@ def test_an_import_over_worker_processes_stages_under_the_importers_pid(
     assert result.ids == tuple(s.id for s in sessions)
     assert seen and all(name.startswith(f"{STAGING_PREFIX}{os.getpid()}-") for name in seen)
     assert [store.load_session(s.id) for s in sessions] == sessions
+    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
+    assert len(index["sessions"]) == len(sessions)
+    for row in index["sessions"].values():  # the rows are current: no rebuild on listing
+        assert row["mtime_ns"] == (root / row["id"] / "session.json").stat().st_mtime_ns
     rows = {row.id: row for row in store.list_sessions().sessions}
     assert sorted(rows) == sorted(s.id for s in sessions)
     assert not list(root.glob(f"{STAGING_PREFIX}*"))
-    index = json.loads((root / "index.json").read_text(encoding="utf-8"))
-    assert len(index["sessions"]) == len(sessions)
 
 
 def test_the_index_is_written_once_for_a_batch(
