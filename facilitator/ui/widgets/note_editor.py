@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import Input, OptionList, Select, Static
 
 from facilitator.domain.models import Person
 from facilitator.services.session import SessionService
 from facilitator.strings import notes as notes_text
 from facilitator.strings import ui as ui_text
+from facilitator.ui.plain import plain
 from facilitator.ui.screens.note_dialogs import SEARCH_ALL, absences, confirm_attendance
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
 
@@ -55,6 +56,9 @@ class NoteEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield SpeakerMatches(id="speaker-matches")
+        # Why Enter saved nothing ("Có 3 người khớp …"), right above the box being typed
+        # in: a notice at the top of the screen was missed at 80x24, eyes on the note box.
+        yield Static("", id="note-hint")
         with Horizontal(id="note-row"):
             # Focusing a box never selects its text: the next key would replace it all
             # (a recovered draft was wiped that way).
@@ -80,6 +84,7 @@ class NoteEditor(Vertical):
 
     def on_mount(self) -> None:
         self.query_one(SpeakerMatches).display = False
+        self.query_one("#note-hint", Static).display = False
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -160,6 +165,19 @@ class NoteEditor(Vertical):
         self._speaker_name = name
         self.query_one("#speaker", Input).value = name
         self.query_one(SpeakerMatches).display = False
+        self.show_hint("")
+
+    @property
+    def hint(self) -> str:
+        """What the note box's own line says ("" when it is hidden)."""
+        line = self.query_one("#note-hint", Static)
+        return str(line.render()) if line.display else ""
+
+    def show_hint(self, message: str) -> None:
+        """Say ``message`` on the line above the boxes ("" hides it)."""
+        line = self.query_one("#note-hint", Static)
+        line.update(plain(message))
+        line.display = bool(message)
 
     # -- choosing the speaker ------------------------------------------------------------
     def _settle_speaker(self, then: Callable[[Person | None], None]) -> None:
@@ -197,7 +215,7 @@ class NoteEditor(Vertical):
     def _ask_to_pick(self, typed: str) -> None:
         found = self._service.find_people(typed, limit=SEARCH_ALL)
         message = notes_text.SPEAKER_AMBIGUOUS if found else notes_text.SPEAKER_UNKNOWN
-        self.notify(message.format(count=len(found), typed=typed), severity="warning")
+        self.show_hint(message.format(count=len(found), typed=typed))
         matches = self.query_one(SpeakerMatches)
         listed = self._service.find_people(typed)
         matches.show(listed, None, absences(self._service, listed))
@@ -215,6 +233,7 @@ class NoteEditor(Vertical):
         if event.input.id == "speaker" and event.value != self._speaker_name:
             self.speaker_id = None
             self._speaker_name = ""
+            self.show_hint("")  # said about the name before: typing changes it
             typed = event.value.strip()
             found = self._service.find_people(typed) if typed else []
             listed = absences(self._service, found)
@@ -255,3 +274,4 @@ class NoteEditor(Vertical):
     def _hide_matches(self) -> None:
         if not self.query_one("#speaker", Input).has_focus:
             self.query_one(SpeakerMatches).display = False
+            self.show_hint("")
