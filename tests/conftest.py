@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -109,3 +109,44 @@ def running(store: Store, session_id: str, frozen_clock: FrozenClock) -> str:
     service.start()
     service.close()
     return session_id
+
+
+def _typing_without_idle_waits() -> None:
+    """Pilot waits for the app to go idle after every key it presses: twice, in 20 ms
+    sleeps (``textual._wait``), so typing a name cost 40 ms a letter and most of a UI
+    test was that sleep. Letters typed in a row are queued and handled in order anyway;
+    the wait is kept after the last letter of a run and after every other key (Enter,
+    F-keys, arrows), where the app reacts. Textual is pinned for the tests (pyproject's
+    ``test`` extra) and this wraps its private ``_press_keys``."""
+    from textual import events
+    from textual.app import App
+    from textual.keys import _character_to_key
+
+    original = App._press_keys
+
+    def send_letter(app: App[object], letter: str) -> None:
+        key = letter if letter.isalnum() else _character_to_key(letter)
+        event = events.Key(key, letter)
+        event.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(event)
+
+    async def press_keys(self: App[object], keys: Iterable[str]) -> None:
+        keys = list(keys)
+        for index, key in enumerate(keys):
+            following = keys[index + 1] if index + 1 < len(keys) else ""
+            if _is_letter(key) and _is_letter(following):
+                send_letter(self, key)  # the rest of its run follows at once
+            else:
+                await original(self, [key])
+
+    App._press_keys = press_keys  # type: ignore[method-assign]
+
+
+def _is_letter(key: str) -> bool:
+    """A letter or a space of typed text; digits and signs are often bindings (marks,
+    menus) whose effect the next key depends on, so they keep Pilot's waits."""
+    return len(key) == 1 and (key.isalpha() or key == " ")
+
+
+_typing_without_idle_waits()

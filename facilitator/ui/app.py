@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -174,11 +175,13 @@ class FacilitatorApp(PlainNotify, App[None]):
             self.service = None
 
     def on_unmount(self) -> None:
-        from facilitator.ui.screens.base import SessionScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                screen.keep_typing()
+        # No session screen was ever opened unless its module is loaded: quitting from
+        # Home must not import the session screens (~25 ms) just to find none.
+        base = sys.modules.get("facilitator.ui.screens.base")
+        if base is not None:
+            for screen in self.screen_stack:
+                if isinstance(screen, base.SessionScreen):
+                    screen.keep_typing()
         self._close_service()
 
     # -- Textual's own wording, in Vietnamese -------------------------------------------------
