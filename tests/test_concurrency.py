@@ -25,7 +25,10 @@ REPO = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve().parent / "crash_writer.py"
 LOCKED_PHRASE = "đang được mở ở cửa sổ khác"
 FIRST, SECOND = "2024-05-10-chi-bo-mot", "2024-05-11-chi-bo-hai"
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX process control")
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="POSIX process control"),
+    pytest.mark.xdist_group("crash"),  # with the other kill tests, one worker (--dist loadgroup)
+]
 
 
 def _spawn(root: Path, session_id: str, run: int, *extra: str) -> subprocess.Popen[bytes]:

@@ -22,6 +22,10 @@ from facilitator.services.session import SessionService
 from facilitator.storage import atomic
 from facilitator.storage.store import Store
 
+# Processes killed at random moments: one worker runs them all, in turn, so their timing
+# does not depend on which other kill tests share the machine (pyproject: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("crash")
+
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {

@@ -37,6 +37,10 @@ from facilitator.storage.atomic import TEMP_PREFIX
 from facilitator.storage.session_files import NOTES_PER_CHUNK, read_session_files
 from facilitator.storage.store import Store
 
+# Processes killed at random moments: one worker runs them all, in turn, so their timing
+# does not depend on which other kill tests share the machine (pyproject: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("crash")
+
 REPO = Path(__file__).resolve().parent.parent
 WRITER = Path(__file__).resolve().parent / "crash_writer.py"
 

@@ -31,6 +31,10 @@ from facilitator.storage.atomic import (
 )
 from facilitator.storage.store import Store
 
+# Processes killed at random moments: one worker runs them all, in turn, so their timing
+# does not depend on which other kill tests share the machine (pyproject: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("crash")
+
 # -- exceptions in the middle of a write -------------------------------------------------
 
 
