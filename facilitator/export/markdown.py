@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from facilitator.export.document import Block, DocHeader, Line, Signature
 from facilitator.export.wording import header as header_wording
+from facilitator.export.wording import minutes as minutes_wording
 from facilitator.export.wording import report as report_wording
 
 if TYPE_CHECKING:
@@ -53,8 +54,15 @@ def _two_columns(left: Sequence[str], right: Sequence[str]) -> list[str]:
     return out
 
 
+def _number(number: str) -> str:
+    """The number line; one left blank for the văn thư is dotted ("Số ……-BB/CB"): the
+    Word layout's spaces ("Số    -BB/CB") collapse to one in Markdown and on screen."""
+    blank = " " + header_wording.BLANK_NUMBER  # after the prefix's own space
+    return escape(number.replace(blank, " " + minutes_wording.FILL_DOTS, 1))
+
+
 def _header(header: DocHeader) -> list[str]:
-    left = [_styled(line) for line in header.left] + [escape(header.number)]
+    left = [_styled(line) for line in header.left] + [_number(header.number)]
     right = [_styled(line) for line in header.right]
     # The place-date shares the last row with the number, as in the Word layout.
     right += [""] * (len(left) - len(right) - 1) + [f"*{escape(header.place_date)}*"]
