@@ -113,3 +113,15 @@ def test_import_keeps_a_deep_copy_of_unknown_nested_fields(tmp_path: Path) -> No
     store = Store(tmp_path / "kho")
     import_bundles(store, [path])
     assert store.load_session(data["id"]).to_dict() == expected
+
+
+def test_an_id_windows_cannot_name_a_folder_is_refused_at_its_file(tmp_path: Path) -> None:
+    good = write_bundle(make_session("buoi-1"), tmp_path / "1.json")
+    device = write_bundle(make_session("con"), tmp_path / "con.json")
+    store = Store(tmp_path / "kho")
+    with pytest.raises(InputError) as info:
+        import_bundles(store, [good, device])
+    assert [p.where for p in info.value.problems] == [f"{device} $.id"]
+    assert "Windows" in info.value.problems[0].message
+    assert store.session_ids() == []
+    assert not list((tmp_path / "kho").glob(".staging-*"))

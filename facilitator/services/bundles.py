@@ -32,9 +32,9 @@ from facilitator.bundle.io import (
     write_bundle,
 )
 from facilitator.bundle.parallel import map_in_order
-from facilitator.domain.errors import InputError, Problem, StoreError
+from facilitator.domain.errors import InputError, NotFoundError, Problem, StoreError
 from facilitator.storage.staged import Staged, discard, stage_session, staging_folder
-from facilitator.storage.store import STAGING_PREFIX, Store
+from facilitator.storage.store import STAGING_PREFIX, Store, check_session_id
 from facilitator.strings import bundle as bundle_text
 from facilitator.userfiles import read_capped
 
@@ -188,6 +188,12 @@ def _check_all(
             bad_files.add(path)
             continue
         first_file[session_id] = path
+        try:
+            check_session_id(session_id)  # the validator's pattern, and not a Windows device
+        except NotFoundError as err:
+            problems.append(Problem(f"{path} $.id", err.message))
+            bad_files.add(path)
+            continue
         if not replace and (look.staged is None or store.exists(session_id)):
             problems.append(Problem(f"{path} $.id", bundle_text.session_exists(session_id)))
             bad_files.add(path)
