@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     pass
 
 WHEN_FORMAT = "%d/%m/%Y %H:%M"
+AGENDA_TITLE_MIN = 16
+"""A window too narrow for the titles scrolls the table sideways rather than show less."""
 PERSON_FIELDS = ("chair", "secretary", "presenter", "presenter2")
 FIELD_LABELS = (
     ui_text.FIELD_CHAIR,
@@ -78,6 +80,8 @@ class PrepareScreen(DraftingScreen):
         self._packs: list[PackEntry] = []
         self._agenda: list[AgendaItem] = []
         self._pack_title = ""
+        self._title_width: int | None = None
+        """The agenda table's title column, fitted to the window (None: to its text)."""
 
     # -- layout -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -281,14 +285,45 @@ class PrepareScreen(DraftingScreen):
         return "" if parse_when(value, None) else ui_text.WHEN_INVALID
 
     # -- agenda editing -----------------------------------------------------------------
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_agenda)
+
+    def _short_columns(self) -> tuple[int, int, int]:
+        """Widths of "#", the minutes and "bỏ qua": what their longest cell needs."""
+        number, minutes, _, _ = ui_text.AGENDA_COLUMNS
+        items = self._agenda
+        return (
+            max(len(number), len(str(len(items)))),
+            max([len(minutes), *(len(str(i.minutes)) for i in items)]),
+            len(ui_text.AGENDA_SKIPPED) if any(i.skipped for i in items) else 0,
+        )
+
+    def _fitted_title_width(self) -> int | None:
+        """The title column's width: the rest of the table's width (None before layout)."""
+        table = self.query_one("#plan-agenda", DataTable)
+        width = table.scrollable_content_region.width
+        if not width:
+            return None
+        padding = 2 * table.cell_padding * len(ui_text.AGENDA_COLUMNS)
+        return max(AGENDA_TITLE_MIN, width - sum(self._short_columns()) - padding)
+
+    def _fit_agenda(self) -> None:
+        """At 80 columns a long title ends in "…" inside the table, never cut mid-word."""
+        if self._fitted_title_width() != self._title_width and self._agenda:
+            self._show_agenda(self._cursor() or 0)
+
     def _show_agenda(self, row: int) -> None:
         table = self.query_one("#plan-agenda", DataTable)
-        table.clear()
+        table.clear(columns=True)
+        self._title_width = self._fitted_title_width()
+        widths = (*self._short_columns(), self._title_width)
+        for label, width in zip(ui_text.AGENDA_COLUMNS, widths, strict=True):
+            table.add_column(label, width=width)
         for number, item in enumerate(self._agenda, 1):
             skipped = ui_text.AGENDA_SKIPPED if item.skipped else ""
-            table.add_row(
-                str(number), str(item.minutes), skipped, plain_text(item.title), key=item.id
-            )
+            title = plain_text(item.title)
+            title.no_wrap, title.overflow = True, "ellipsis"
+            table.add_row(str(number), str(item.minutes), skipped, title, key=item.id)
         if self._agenda:
             table.move_cursor(row=max(0, min(row, len(self._agenda) - 1)))
         kept = [i for i in self._agenda if not i.skipped]
