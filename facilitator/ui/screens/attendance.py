@@ -12,7 +12,7 @@ from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.widgets import Header, Input, Static
+from textual.widgets import Header, Static
 
 from facilitator.domain.models import Attendance, Person, Session
 from facilitator.domain.people_search import NameKey, TypedQuery
@@ -28,6 +28,7 @@ from facilitator.ui.widgets.app_footer import AppFooter
 from facilitator.ui.widgets.counts_header import CountsHeader
 from facilitator.ui.widgets.name_filter import NameFilter
 from facilitator.ui.widgets.roster_table import RosterTable
+from facilitator.ui.widgets.text_boxes import Input
 
 WORD = re.compile(r"\w+")
 

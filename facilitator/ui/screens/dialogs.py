@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Label, Select, Static
 
 from facilitator.domain.people import Unit
 from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialog_base import CANCEL_BINDINGS, _Dialog
 from facilitator.ui.screens.vote_dialogs import ApproveDialog, VoteDialog, VoteInput
+from facilitator.ui.widgets.text_boxes import Input, TextArea
 
 # Importers of the dialogs and of their base before they were split keep working.
 __all__ = [

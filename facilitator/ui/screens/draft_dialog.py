@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from facilitator.strings import drafting as drafting_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialogs import _Dialog
+from facilitator.ui.widgets.text_boxes import Input
 
 
 class DraftDialog(_Dialog[Path]):

@@ -13,12 +13,13 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Button, Input, Label, OptionList
+from textual.widgets import Button, Label, OptionList
 from textual.widgets.option_list import Option
 
 from facilitator.export.formats import ExportFormat
 from facilitator.strings import export_ui as export_ui_text
 from facilitator.ui.screens.dialogs import _Dialog
+from facilitator.ui.widgets.text_boxes import Input
 
 
 @dataclass(frozen=True)

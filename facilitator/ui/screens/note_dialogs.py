@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from facilitator.domain.errors import FacilitatorError, InputError
 from facilitator.domain.models import Note, Person, Session
@@ -31,6 +31,7 @@ from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialogs import _Dialog
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
+from facilitator.ui.widgets.text_boxes import Input
 
 SEARCH_ALL = 10_000
 """The exact-name rules look at everyone, not only the few matches shown."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, Select, Static
 
 from facilitator.domain.content import ContentPack
 from facilitator.domain.errors import FacilitatorError, InputError
@@ -25,6 +25,7 @@ from facilitator.ui.screens.dialogs import RosterImportDialog
 from facilitator.ui.screens.draft_actions import DraftingScreen
 from facilitator.ui.widgets.app_footer import AppFooter
 from facilitator.ui.widgets.person_select import PersonSelect, person_label
+from facilitator.ui.widgets.text_boxes import Input
 
 if TYPE_CHECKING:
     pass

@@ -11,7 +11,7 @@ from collections import Counter
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Label, Static, TextArea
+from textual.widgets import DataTable, Header, Label, Static
 
 from facilitator.domain.models import GRADES, Narrative, Person, Reflection, Session
 from facilitator.services.session import SessionService
@@ -20,6 +20,7 @@ from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import plain, plain_text, visible
 from facilitator.ui.screens.report_actions import ReportExportScreen
 from facilitator.ui.widgets.app_footer import AppFooter
+from facilitator.ui.widgets.text_boxes import TextArea
 
 NARRATIVE_FIELDS = (
     ("strengths", ui_text.NARRATIVE_STRENGTHS),

@@ -16,13 +16,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.widgets import Button, Label, Static
 
 from facilitator.export.report_details import ReportDetails
 from facilitator.services.reporting import UnitFields
 from facilitator.strings import report_ui as report_ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialogs import _Dialog
+from facilitator.ui.widgets.text_boxes import Input, TextArea
 
 SigningAction = Literal["export", "unit", "close"]
 

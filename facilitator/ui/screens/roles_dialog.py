@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Label, Select, Static
 
 from facilitator.domain.models import Session
 from facilitator.strings import roles as roles_text
@@ -16,6 +16,7 @@ from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain_text
 from facilitator.ui.screens.dialogs import _Dialog
 from facilitator.ui.widgets.person_select import PersonSelect, person_label
+from facilitator.ui.widgets.text_boxes import Input
 
 FIELDS = ("roles-chair", "roles-secretary", "roles-presenter", "roles-presenter2")
 

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from facilitator.domain.errors import InputError
 from facilitator.domain.models import Session
@@ -34,6 +34,7 @@ from facilitator.strings import timing as timing_text
 from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialog_base import scroll_above_footer
+from facilitator.ui.widgets.text_boxes import Input
 
 StartChoice = Literal["planned", "now"]
 R = TypeVar("R")

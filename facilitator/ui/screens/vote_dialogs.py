@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Label, Static
 
 from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import format_percent
@@ -16,6 +16,7 @@ from facilitator.domain.votes import VoteOutcome, outcome
 from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.dialog_base import _Dialog
+from facilitator.ui.widgets.text_boxes import Input
 
 
 @dataclass(frozen=True)

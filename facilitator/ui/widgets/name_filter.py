@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
+
+from facilitator.ui.widgets.text_boxes import Input
 
 
 class NameFilter(Input):

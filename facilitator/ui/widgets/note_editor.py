@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import OptionList, Select, Static
 
 from facilitator.domain.models import Person
 from facilitator.services.session import SessionService
@@ -25,6 +25,7 @@ from facilitator.strings import ui as ui_text
 from facilitator.ui.plain import plain
 from facilitator.ui.screens.note_dialogs import SEARCH_ALL, absences, confirm_attendance
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, resolve_speaker
+from facilitator.ui.widgets.text_boxes import Input
 
 
 class NoteEditor(Vertical):

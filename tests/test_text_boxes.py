@@ -1,0 +1,102 @@
+"""Keys that arrive in a burst (a fast typist on a busy old laptop, a remote terminal)
+edit the text in the order they were typed: backspace, arrows and home/end never land
+after the letters typed behind them (textual#6605), in every text box of the console."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable
+from pathlib import Path
+
+from builders import make_app_with_messages
+from note_helpers import SIZE, make_namesakes
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input as TextualInput
+
+from facilitator.ui.widgets.text_boxes import Input, TextArea
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def burst(app: App[object], keys: Iterable[str]) -> None:
+    """Queue keys as a terminal delivers a burst: no pause for the app between them."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        name = "space" if key == " " else key
+        event = events.Key(name, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+class Boxes(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="line")
+        yield TextArea(id="area")
+        yield TextualInput(id="plain")
+
+
+async def _settle(pilot: object) -> None:
+    for _ in range(10):
+        await pilot.pause(0.02)  # type: ignore[attr-defined]
+
+
+async def test_a_burst_edits_a_line_in_the_order_typed() -> None:
+    app = Boxes()
+    async with app.run_test() as pilot:
+        await pilot.press(*"abc")
+        burst(app, ["backspace"] * 3 + [*"xyz", "left", "left", "Q", "end", "home", "R"])
+        await _settle(pilot)
+        assert app.query_one("#line", Input).value == "RxQyz"
+
+
+async def test_a_burst_edits_an_area_in_the_order_typed() -> None:
+    app = Boxes()
+    async with app.run_test() as pilot:
+        app.query_one("#area", TextArea).focus()
+        await pilot.pause()
+        burst(app, [*"abc", "backspace", "backspace", *"yz", "left", "Q"])
+        await _settle(pilot)
+        assert app.query_one("#area", TextArea).text == "ayQz"
+
+
+async def test_textuals_own_input_still_reorders_the_burst() -> None:
+    """Why this module exists: when this fails, Textual fixed it (textual#6631) and the
+    workaround in facilitator/ui/widgets/text_boxes.py can go."""
+    app = Boxes()
+    async with app.run_test() as pilot:
+        app.query_one("#plain", TextualInput).focus()
+        await pilot.press(*"abc")
+        burst(app, ["backspace"] * 3 + [*"xyz"])
+        await _settle(pilot)
+        assert app.query_one("#plain", TextualInput).value != "xyz"
+
+
+async def test_a_note_typed_in_a_burst_is_saved_as_typed(store, content_dir, frozen_clock):
+    session_id = make_namesakes(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"Lê Văn Ân", "enter")  # the speaker, then the text box
+        await pilot.pause()
+        burst(app, [*"Nhất trì", "backspace", *"í với tờ trìn", "left", "end", "h", "enter"])
+        await _settle(pilot)
+    (note,) = store.load_session(session_id).notes
+    assert (note.text, note.speaker) == ("Nhất trí với tờ trình", "p04")
+
+
+def test_every_text_box_of_the_console_comes_from_text_boxes() -> None:
+    """An Input or TextArea imported from Textual itself would bring the bug back."""
+    offenders = []
+    for path in (ROOT / "facilitator" / "ui").rglob("*.py"):
+        if path.name == "text_boxes.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "textual.widgets"
+            ):
+                names = {alias.name for alias in node.names}
+                if names & {"Input", "TextArea"}:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
