@@ -19,6 +19,7 @@ from facilitator.domain.numbering import unit_number
 from facilitator.domain.vietnamese import clean_line, format_clock, format_date, format_percent
 from facilitator.domain.votes import VoteOutcome, outcome
 from facilitator.export.document import Block, DocHeader, Line, Signature
+from facilitator.export.presenters import item_presenters, presenter_labels, session_presenters
 from facilitator.export.profiles import authority_lines, build_header, profile_of, signature
 from facilitator.export.settings import DocSettings
 from facilitator.export.text import paragraphs, sentence
@@ -256,33 +257,6 @@ def _opening(
 def _timed(people: tuple[Timed, ...]) -> list[tuple[str, str | None]]:
     """Names with the clock time they came or left (the date is the meeting's)."""
     return [(clean_line(t.person.name), format_clock(t.at) if t.at else None) for t in people]
-
-
-def session_presenters(session: Session) -> list[Person]:
-    """The session's báo cáo viên: ``roles.presenters``, then any item's own presenter,
-    each once, in that order (a guest presenter is a person of the session too)."""
-    people = {p.id: p for p in session.people}
-    ids = [*session.roles.presenters, *(i.presenter for i in session.agenda if i.presenter)]
-    return [people[pid] for pid in dict.fromkeys(ids) if pid in people]
-
-
-def presenter_labels(persons: list[Person]) -> list[str]:
-    """ "đồng chí Nguyễn Thị Thanh Hương – Phó Trưởng ban Tuyên giáo" for each (§5.3)."""
-    return [
-        minutes_wording.person_with_position(clean_line(p.name), clean_line(p.position))
-        for p in persons
-    ]
-
-
-def item_presenters(session: Session, item: AgendaItem) -> list[Person]:
-    """Who presents ``item``: its own presenter; for a presentation item without one, the
-    session's báo cáo viên (all of them when several were named and none assigned)."""
-    people = {p.id: p for p in session.people}
-    if item.presenter in people:
-        return [people[item.presenter or ""]]
-    if item.kind == "presentation":
-        return [people[pid] for pid in session.roles.presenters if pid in people]
-    return []
 
 
 def _presenters(session: Session, item: AgendaItem, people: dict[str, Person]) -> list[str]:

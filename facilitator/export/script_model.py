@@ -20,12 +20,8 @@ from facilitator.domain.models import AgendaItem, Person, Session
 from facilitator.domain.timing import planned_times
 from facilitator.domain.vietnamese import clean_line, clean_text, fold, format_clock, format_date
 from facilitator.export.document import Block
-from facilitator.export.minutes_model import (
-    _presenters,
-    item_presenters,
-    presenter_labels,
-    session_presenters,
-)
+from facilitator.export.minutes_model import _presenters
+from facilitator.export.presenters import item_presenters, presenter_labels, session_presenters
 from facilitator.export.profiles import profile_of
 from facilitator.export.script_points import talking_points
 from facilitator.export.text import sentence

@@ -16,17 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from tinydb import Query
-from tinydb.table import Table
 
 from facilitator.domain.errors import (
     CorruptStoreError,
@@ -36,7 +33,7 @@ from facilitator.domain.errors import (
     Problem,
     StoreError,
 )
-from facilitator.domain.models import SESSION_ID_PATTERN, Session
+from facilitator.domain.models import Session
 from facilitator.storage.atomic import (
     DIR_MODE,
     TEMP_PREFIX,
@@ -44,16 +41,17 @@ from facilitator.storage.atomic import (
     is_abandoned,
     remove_stale_temp_files,
 )
+from facilitator.storage.ids import SESSION_ID_RE, check_session_id
 from facilitator.storage.lock import FileLock
 from facilitator.storage.rosters_file import RosterShelf
 from facilitator.storage.session_files import (
     SessionRepo,
     SessionValidator,
-    open_db,
     read_session_files,
     session_lock,
     to_session,
 )
+from facilitator.storage.session_index import SessionIndex, replace_rows
 from facilitator.storage.staged import (
     STAGING_PREFIX,
     Staged,
@@ -80,22 +78,9 @@ LOCK_CHUNK = 100
 """Sessions locked together while swapped in: bounded, because Windows' C runtime allows
 a process 512 open files and every lock is one."""
 TRASH_PREFIX = ".replaced-"
-SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)
 
 
-def check_session_id(session_id: str) -> str:
-    """Refuse ids that could escape the data folder, clash with store files, or name a
-    Windows device (``con``, ``nul``, ``com1``…: no such folder can exist there)."""
-    from facilitator.storage.names import is_windows_reserved
-
-    if not SESSION_ID_RE.fullmatch(session_id):
-        raise NotFoundError(store_text.BAD_SESSION_ID.format(id=session_id))
-    if is_windows_reserved(session_id):
-        raise NotFoundError(store_text.reserved_session_id(session_id))
-    return session_id
-
-
-class Store(RosterShelf):
+class Store(RosterShelf, SessionIndex):
     """Entry point to everything kept on this laptop."""
 
     def __init__(
@@ -338,45 +323,6 @@ class Store(RosterShelf):
             except CorruptStoreError as exc:
                 yield exc
 
-    # -- index -----------------------------------------------------------------
-    @contextmanager
-    def _index(self) -> Iterator[Table]:
-        # Two windows on two sessions both update the index: serialise read-modify-write.
-        with FileLock(self.root / ".index.lock", store_text.ROSTERS_WHAT).acquire_blocking():
-            db = open_db(self.root / "index.json")
-            try:
-                yield db.table("sessions")
-            finally:
-                db.close()
-
-    def _summary_row(self, session: Session) -> dict[str, Any]:
-        row: dict[str, Any] = dict(SessionSummary.of(session).__dict__)
-        row["mtime_ns"] = self._mtime_ns(session.id)
-        return row
-
-    def _mtime_ns(self, session_id: str) -> int:
-        try:
-            return (self.session_dir(session_id) / "session.json").stat().st_mtime_ns
-        except OSError:
-            return 0
-
-    def update_summary(self, session: Session) -> None:
-        """Refresh the session's row in the index.
-
-        The index is only a cache: a row whose ``mtime_ns`` no longer matches the session
-        file is recomputed by :meth:`list_sessions`, so a crash or a failed index write
-        between the two files can never leave a wrong count on the list for long.
-        """
-        self.update_summaries([session])
-
-    def update_summaries(self, sessions: Sequence[Session]) -> None:
-        """Refresh the rows of many sessions in one index write (an import's batch)."""
-        self._put_rows([self._summary_row(session) for session in sessions])
-
-    def _put_rows(self, rows: Sequence[dict[str, Any]]) -> None:
-        with self._index() as table:
-            _replace_rows(table, rows)
-
     def list_sessions(self) -> SessionListing:
         """Summaries newest first; unreadable sessions become problems, not crashes."""
         if not self.root.is_dir():
@@ -407,7 +353,7 @@ class Store(RosterShelf):
                 problems.append(Problem(where, str(exc)))
         if stale or fresh:
             with self._index() as table:
-                _replace_rows(table, fresh, drop=stale)
+                replace_rows(table, fresh, drop=stale)
         rows = {k: v for k, v in rows.items() if k in ids and k not in missing}
         rows |= {r["id"]: r for r in fresh}
         summaries = sorted(
@@ -419,18 +365,6 @@ class Store(RosterShelf):
             reverse=True,
         )
         return SessionListing(tuple(summaries), tuple(problems))
-
-
-def _replace_rows(table: Table, rows: Sequence[dict[str, Any]], drop: Iterable[str] = ()) -> None:
-    """Put ``rows`` in place of the rows of the same ids (and of ``drop``): at most two
-    writes of the index whatever the number of rows, where an ``upsert`` per row reads
-    and rewrites the whole file for each (an import of 1,000 bundles was quadratic)."""
-    gone = {row["id"] for row in rows} | set(drop)
-    old = [doc.doc_id for doc in table.all() if doc.get("id") in gone]
-    if old:
-        table.remove(doc_ids=old)
-    if rows:
-        table.insert_multiple(rows)
 
 
 def _default_validator() -> SessionValidator | None:
