@@ -66,8 +66,8 @@ def minutes_markdown(session: Session) -> str:
 
 def approval_warnings(session: Session) -> tuple[str, ...]:
     """What the minutes about to be frozen lack or contradict (the record, not style)."""
-    # One box for every absent speaker (the dialog does not scroll: at 80×24 one box per
-    # person would push its buttons off the screen).
+    # One warning for every absent speaker together: the dialog's warnings scroll above
+    # its pinned buttons, but one line per person would bury the other warnings.
     speakers = [
         ui_text.absent_speaker_entry(person.name, ui_text.ATTENDANCE_STATUS[status], count)
         for person, status, count in absent_speakers(session)
