@@ -58,6 +58,7 @@ from facilitator.domain.models import (  # noqa: E402
     Unit,
     Vote,
 )
+from facilitator.domain.votes import voting_base  # noqa: E402
 from facilitator.parsing import load_pack  # noqa: E402
 from facilitator.services.planning import SessionPlan, build_session  # noqa: E402
 from facilitator.storage.store import Store  # noqa: E402
@@ -214,10 +215,11 @@ def make_session(
         )
         for k in range(rng.randint(30, 60))
     )
-    base = sum(1 for a in attendance if a.is_present)
+    base = voting_base(session.people, attendance)  # derived, as the store checks
+    hands = base * 3 // 4  # those present of the members entitled to vote
     votes = (
-        Vote(item="bieu-quyet", question="Thông qua nghị quyết", for_=base, base=base),
-        Vote(item="bieu-quyet", question="Thông qua biên bản", for_=base - 1, other=1, base=base),
+        Vote(item="bieu-quyet", question="Thông qua nghị quyết", for_=hands, base=base),
+        Vote(item="bieu-quyet", question="Thông qua biên bản", for_=hands - 1, other=1, base=base),
     )
     people = session.people
     return session.with_changes(

@@ -177,6 +177,8 @@ class NoteEditor(Vertical):
     def show_hint(self, message: str) -> None:
         """Say ``message`` on the line above the boxes ("" hides it)."""
         line = self.query_one("#note-hint", Static)
+        if not message and not line.display:
+            return  # already hidden: an update would lay the whole run screen out again
         line.update(plain(message))
         line.display = bool(message)
 
