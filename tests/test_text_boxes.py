@@ -100,3 +100,51 @@ def test_every_text_box_of_the_console_comes_from_text_boxes() -> None:
                 if names & {"Input", "TextArea"}:
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+# -- the key gate: a key's effects come before the next key -----------------------------
+
+
+async def test_a_name_then_a_digit_in_a_burst_marks_that_person(store, content_dir, frozen_clock):
+    session_id = make_namesakes(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # attendance, the name filter first
+        await pilot.pause()
+        burst(app, [*"giang", "1"])
+        await _settle(pilot)
+    session = store.load_session(session_id)
+    assert session.attendance_of("p08") is not None  # Đỗ Văn Giang, unmarked before
+    assert session.attendance_of("p08").status == "present"  # type: ignore[union-attr]
+    assert session.attendance_of("p01").status == "present"  # type: ignore[union-attr]
+
+
+async def test_two_notes_typed_in_a_burst_are_two_notes(store, content_dir, frozen_clock):
+    session_id = make_namesakes(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, session_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#note-text").focus()
+        await pilot.pause()
+        # After a save the box offers the speaker again: Enter on no name goes to the text.
+        burst(app, [*"Một ý", "enter", "enter", *"Ý thứ hai", "enter"])
+        await _settle(pilot)
+    assert [n.text for n in store.load_session(session_id).notes] == ["Một ý", "Ý thứ hai"]
+
+
+async def test_a_tab_in_a_burst_moves_on_before_the_next_letters(store, content_dir, frozen_clock):
+    make_namesakes(store, content_dir, frozen_clock)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")  # prepare
+        await pilot.pause()
+        when = app.screen.query_one("#when", Input)
+        when.value = ""
+        when.focus()
+        await pilot.pause()
+        burst(app, [*"01/12/2026 14:00", "tab", *"Hội trường"])
+        await _settle(pilot)
+        assert when.value == "01/12/2026 14:00"
+        assert app.focused is not when and getattr(app.focused, "value", None) == "Hội trường"

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette, Provider
 from textual.screen import Screen
@@ -23,6 +24,7 @@ from facilitator.storage.store import Store
 from facilitator.strings import ui as ui_text
 from facilitator.strings.config import legacy_found
 from facilitator.ui.commands import bindings_for, system_commands
+from facilitator.ui.keygate import KeyGate
 from facilitator.ui.palette import FoldingCommands, ThemeProvider, VietnamesePalette
 from facilitator.ui.plain import PlainNotify
 from facilitator.ui.screens.home import HomeScreen
@@ -77,6 +79,8 @@ class FacilitatorApp(PlainNotify, App[None]):
         """Packs given by path (``--content FILE``), offered beside those of content_dir."""
         self.clock = clock
         self.export_dir = export_dir or self.settings.export_folder or console_export_dir()
+        self._key_gate = KeyGate(self)
+        """Keys in a burst are handled one after another's effects (ui/keygate.py)."""
         self.service: SessionService | None = None
         self._initial_session = session_id
 
@@ -173,6 +177,15 @@ class FacilitatorApp(PlainNotify, App[None]):
         if self.service is not None:
             self.service.close()
             self.service = None
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and not self._key_gate.admit(event)
+        ):
+            return  # held: the gate sends it again once the keys before it took effect
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         # No session screen was ever opened unless its module is loaded: quitting from
