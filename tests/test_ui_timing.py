@@ -91,7 +91,7 @@ async def test_f5_on_another_day_keeps_the_planned_date_and_the_clock_stays_out(
         await typed(pilot, app.screen.query_one("#times-end", Input), "03/05/2024 09:45")
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("2", "enter")  # approve: the count typed (no vote proposes one)
+        await pilot.press("3", "enter")  # approve: the count typed (no vote proposes one)
         await pilot.pause()
     session = store.load_session(past_session)
     assert session.status == "closed" and session.typed_up_afterwards
@@ -256,7 +256,7 @@ async def test_typing_the_minutes_up_afterwards_from_the_palette(
         await pilot.press("ctrl+t")
         await _until(pilot, lambda: isinstance(app.screen, ApproveDialog))  # from a worker
         assert isinstance(app.screen, ApproveDialog)
-        await pilot.press("2", "enter")  # the approving count, typed
+        await pilot.press("3", "enter")  # the approving count, typed: 3 of 4, a majority
         await _until(pilot, lambda: store.load_session(session_id).status == "closed")
     session = store.load_session(session_id)
     assert session.status == "closed" and session.typed_up_afterwards

@@ -10,6 +10,8 @@ from facilitator.domain.models import Approval, Event, Person, Session
 from facilitator.domain.timing import end_time
 from facilitator.domain.vietnamese import clean_line
 from facilitator.domain.vocab import ATTENDING, SessionMode, SessionStatus
+from facilitator.domain.votes import VoteOutcome, outcome
+from facilitator.strings import closing as closing_text
 from facilitator.strings import timing as timing_text
 
 
@@ -36,6 +38,15 @@ def check_closable(session: Session) -> None:
         raise InputError(timing_text.END_REQUIRED)
 
 
+def check_approval(votes_for: int, base: int) -> None:
+    """The minutes are approved by more than half of the members entitled to vote (the
+    rule of every vote); a count above the base cannot have been taken."""
+    if base > 0 and votes_for > base:
+        raise InputError(closing_text.approve_too_many(votes_for, base))
+    if outcome(votes_for, base) is VoteOutcome.FAILED:
+        raise InputError(closing_text.approve_minority(votes_for, base))
+
+
 def closed(session: Session, now: datetime, votes_for: int | None, base: int) -> Session:
     """Approved by ``votes_for`` of ``base`` (all of them when not given) and frozen.
 
@@ -44,6 +55,8 @@ def closed(session: Session, now: datetime, votes_for: int | None, base: int) ->
     the "closed" event then carries the same time, marked as taken from the paper.
     """
     check_closable(session)
+    if votes_for is not None:
+        check_approval(votes_for, base)
     afterwards = session.typed_up_afterwards
     ended = session.ended_at if afterwards else end_time(session, now)
     at = ended if afterwards and ended is not None else now

@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static
 
+from facilitator.domain.closing import check_approval
+from facilitator.domain.errors import InputError
 from facilitator.domain.records import Vote
 from facilitator.domain.vietnamese import format_percent
 from facilitator.domain.votes import VoteOutcome, outcome
@@ -165,7 +167,12 @@ class ApproveDialog(_Dialog[int]):
         if not raw:
             self.error(ui_text.APPROVE_FOR_REQUIRED)
             return
-        if not raw.isdigit() or (self._base and int(raw) > self._base):
+        if not raw.isdigit():
             self.error(ui_text.VOTE_NUMBER_INVALID)
+            return
+        try:
+            check_approval(int(raw), self._base)
+        except InputError as err:
+            self.error(str(err))
             return
         self.dismiss(int(raw))
