@@ -23,6 +23,7 @@ async def test_readback_wraps_long_item_headings(store, running, content_dir, fr
     service = SessionService.open(store, running, frozen_clock)
     agenda = service.session.agenda
     service.set_agenda((replace(agenda[0], title=LONG), *agenda[1:]))
+    service.add_note("Nhất trí.", "opinion", "p01")  # the item under way is headed
     service.close()
     app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -19,6 +19,7 @@ from facilitator.domain.numbering import unit_number
 from facilitator.domain.vietnamese import clean_line, format_clock, format_date, format_percent
 from facilitator.domain.votes import VoteOutcome, outcome
 from facilitator.export.document import Block, DocHeader, Line, Signature
+from facilitator.export.held import was_held
 from facilitator.export.presenters import item_presenters, presenter_labels, session_presenters
 from facilitator.export.profiles import authority_lines, build_header, profile_of, signature
 from facilitator.export.settings import DocSettings
@@ -77,7 +78,8 @@ def build_minutes(
     noted = {note.item for note in session.notes} | {
         item.id for item in session.agenda if clean_line(item.conclusion)
     }
-    held = [item for item in session.agenda if not item.skipped or item.id in noted]
+    noted |= {vote.item for vote in session.votes}
+    held = [item for item in session.agenda if was_held(session, item, noted)]
     notes_by_item: dict[str, list[Note]] = defaultdict(list)
     for note in session.notes:
         notes_by_item[note.item].append(note)
