@@ -201,3 +201,21 @@ def make_app_with_messages(
     messages: list[str] = []
     app.notify = lambda message, **_: messages.append(str(message))  # type: ignore[method-assign]
     return app, messages
+
+
+async def open_approval(pilot: Any) -> Any:
+    """Read back (ctrl+b), then approve (ctrl+t): the approval dialog, once it is open
+    (it is opened from a worker, later under load)."""
+    from facilitator.ui.screens.vote_dialogs import ApproveDialog
+
+    await pilot.pause()
+    await pilot.press("ctrl+b")
+    await pilot.pause()
+    await pilot.press("ctrl+t")
+    for _ in range(40):
+        if isinstance(pilot.app.screen, ApproveDialog):
+            break
+        await pilot.pause(0.05)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ApproveDialog)
+    return dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builders import make_app_with_messages, make_session
+from builders import make_app_with_messages, make_session, open_approval
 from textual.widgets import Static
 
 from facilitator.export.markdown import render_minutes_md
@@ -13,7 +13,6 @@ from facilitator.export.minutes_model import build_minutes
 from facilitator.export.wording import minutes as minutes_wording
 from facilitator.services.session import SessionService
 from facilitator.strings import ui as ui_text
-from facilitator.ui.screens.dialogs import ApproveDialog
 
 PROMPT = "Chủ trì bổ sung kết luận"
 
@@ -38,16 +37,7 @@ def test_a_conclusion_written_is_in_the_minutes_and_no_blank() -> None:
 async def _dialog_lines(store, session_id, content_dir, clock) -> list[str]:
     app, _ = make_app_with_messages(store, content_dir, clock, session_id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+b")
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        for _ in range(40):  # opened from a worker
-            if isinstance(app.screen, ApproveDialog):
-                break
-            await pilot.pause(0.05)
-        dialog = app.screen
-        assert isinstance(dialog, ApproveDialog)
+        dialog = await open_approval(pilot)
         await pilot.pause()
         for button in ("#ok", "#cancel"):  # however many warnings, the buttons stay in view
             assert dialog.region.contains_region(dialog.query_one(button).region), button

@@ -4,13 +4,12 @@ or an impossible count is refused, in the domain and in the dialog, with what to
 from __future__ import annotations
 
 import pytest
-from builders import make_app_with_messages
+from builders import make_app_with_messages, open_approval
 
 from facilitator.domain.closing import check_approval
 from facilitator.domain.errors import InputError
 from facilitator.services.session import SessionService
 from facilitator.strings import closing as closing_text
-from facilitator.ui.screens.vote_dialogs import ApproveDialog
 from facilitator.ui.widgets.text_boxes import Input
 
 
@@ -46,16 +45,7 @@ async def test_the_dialog_says_why_and_approves_only_a_majority(
     base.close()
     app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+b")  # read back, then approve
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        for _ in range(40):  # opened from a worker
-            if isinstance(app.screen, ApproveDialog):
-                break
-            await pilot.pause(0.05)
-        dialog = app.screen
-        assert isinstance(dialog, ApproveDialog)
+        dialog = await open_approval(pilot)
         box = dialog.query_one("#approve-for", Input)
         for count, wording in (
             (voting // 2, closing_text.approve_minority(voting // 2, voting)),

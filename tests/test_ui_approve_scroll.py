@@ -3,7 +3,7 @@ the screen, the warnings scroll (by keyboard too), and Enter still approves."""
 
 from __future__ import annotations
 
-from builders import make_app_with_messages
+from builders import make_app_with_messages, open_approval
 from textual.containers import VerticalScroll
 from textual.errors import NoWidget
 from textual.widget import Widget
@@ -48,16 +48,7 @@ async def test_the_real_warnings_leave_the_buttons_on_screen(
     service.close()
     app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+b")
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        for _ in range(40):  # opened from a worker
-            if isinstance(app.screen, ApproveDialog):
-                break
-            await pilot.pause(0.05)
-        dialog = app.screen
-        assert isinstance(dialog, ApproveDialog)
+        dialog = await open_approval(pilot)
         await pilot.pause()
         assert len(dialog.query(".warning-box")) == 2
         count = dialog.query_one("#approve-for", Input)
