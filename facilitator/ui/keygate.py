@@ -13,6 +13,9 @@ of its screens empty and no ``call_after_refresh`` work left, or
 :data:`SETTLE_LIMIT` at the most, so a busy app never stalls the keyboard.
 
 Keys typed at a human pace find the gate open: they are handled at once, as before.
+Inside one text box the order needs no waiting (:mod:`facilitator.ui.widgets.text_boxes`
+runs a box's own editing keys inline, so it holds even past the gate's limit); the gate
+is for what crosses widgets: focus moves, bindings of the screen, dialogs, filters.
 """
 
 from __future__ import annotations
