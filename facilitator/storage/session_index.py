@@ -14,7 +14,7 @@ from facilitator.domain.models import Session
 from facilitator.storage.ids import check_session_id
 from facilitator.storage.lock import FileLock
 from facilitator.storage.session_files import open_db
-from facilitator.storage.summary import SessionSummary
+from facilitator.storage.summary import index_row
 from facilitator.strings import store as store_text
 
 
@@ -34,9 +34,7 @@ class SessionIndex:
                 db.close()
 
     def _summary_row(self, session: Session) -> dict[str, Any]:
-        row: dict[str, Any] = dict(SessionSummary.of(session).__dict__)
-        row["mtime_ns"] = self._mtime_ns(session.id)
-        return row
+        return index_row(session, self._mtime_ns(session.id))
 
     def _mtime_ns(self, session_id: str) -> int:
         try:

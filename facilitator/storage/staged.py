@@ -27,7 +27,7 @@ from facilitator.domain.errors import StoreError
 from facilitator.domain.models import Session
 from facilitator.storage.atomic import DIR_MODE, FILE_MODE, fsync_dir
 from facilitator.storage.session_files import NOTES_PER_CHUNK, SESSION_DOC
-from facilitator.storage.summary import SessionSummary
+from facilitator.storage.summary import index_row
 from facilitator.strings import store as store_text
 from facilitator.strings.oserrors import reason as os_reason
 
@@ -107,9 +107,7 @@ def stage_session(folder: Path, session: Session) -> Staged:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    row: dict[str, Any] = dict(SessionSummary.of(session).__dict__)
-    row["mtime_ns"] = mtime_ns
-    return Staged(session.id, folder, row)
+    return Staged(session.id, folder, index_row(session, mtime_ns))
 
 
 def discard(folders: Iterable[Path]) -> None:

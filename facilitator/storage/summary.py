@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from facilitator.domain.errors import Problem
 from facilitator.domain.membership import count_membership
@@ -37,6 +38,14 @@ class SessionSummary:
             total=counts.total,
             expected=counts.expected,
         )
+
+
+def index_row(session: Session, mtime_ns: int) -> dict[str, Any]:
+    """The index's row of ``session``: its summary and the ``mtime_ns`` of the
+    ``session.json`` it was read from (a newer file makes the row stale)."""
+    row: dict[str, Any] = dict(SessionSummary.of(session).__dict__)
+    row["mtime_ns"] = mtime_ns
+    return row
 
 
 @dataclass(frozen=True)

@@ -42,11 +42,7 @@ class KeyGate:
         self._releasing: events.Key | None = None
         self._busy = False
         self._task: asyncio.Task[None] | None = None
-
-    @property
-    def held(self) -> int:
-        """Keys waiting their turn."""
-        return len(self._held)
+        """The running release: kept, since the event loop holds tasks only weakly."""
 
     def admit(self, event: events.Key) -> bool:
         """True: handle ``event`` now; False: it is held and will come back in turn."""
