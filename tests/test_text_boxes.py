@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input as TextualInput
 
+from facilitator.ui.keygate import KeyGate
 from facilitator.ui.widgets.text_boxes import Input, TextArea
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,3 +149,86 @@ async def test_a_tab_in_a_burst_moves_on_before_the_next_letters(store, content_
         await _settle(pilot)
         assert when.value == "01/12/2026 14:00"
         assert app.focused is not when and getattr(app.focused, "value", None) == "Hội trường"
+
+
+# -- a letter repaints its box, not the screen's layout ----------------------------------
+
+
+class Narrow(App[None]):
+    CSS = "#line { width: 12; height: 1; } #grow { width: auto; }"
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="line", compact=True)
+        yield Input(id="grow", compact=True)
+
+
+async def test_a_letter_in_a_fixed_box_lays_nothing_out_and_still_scrolls() -> None:
+    app = Narrow()
+    async with app.run_test() as pilot:
+        line = app.query_one("#line", Input)
+        line.focus()
+        await pilot.pause()
+        layouts = []
+        real = app.screen._refresh_layout
+        app.screen._refresh_layout = lambda *a, **k: (layouts.append(1), real(*a, **k))[1]  # type: ignore[method-assign]
+        await pilot.press(*"Nguyễn Văn Anh phát biểu")
+        await pilot.pause()
+        assert layouts == []
+        assert line.value == "Nguyễn Văn Anh phát biểu"
+        assert line.virtual_size.width == len(line.value) + 1
+        assert line.scroll_x > 0  # the cursor at the end is in view
+        assert "biểu" in str(app.screen.get_widget_at(*line.region.offset)[0].render_line(0))
+
+
+async def test_a_box_sized_by_its_text_still_grows() -> None:
+    app = Narrow()
+    async with app.run_test() as pilot:
+        grow = app.query_one("#grow", Input)
+        grow.focus()
+        await pilot.pause()
+        before = grow.region.width
+        await pilot.press(*"một hai ba bốn năm")
+        await pilot.pause()
+        assert grow.region.width > before
+
+
+class Gated(App[None]):
+    """A bare app with the console's key gate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._gate = KeyGate(self)
+
+    def compose(self) -> ComposeResult:
+        yield Input(id="line")
+
+    async def on_event(self, event: events.Event) -> None:
+        key = isinstance(event, events.Key) and not event.is_forwarded
+        if key and not self._gate.admit(event):  # type: ignore[arg-type]
+            return
+        await super().on_event(event)
+
+
+async def test_work_left_on_a_screen_below_a_dialog_does_not_hold_the_dialogs_keys() -> None:
+    """A screen under a dialog gets no refresh, so after-refresh work left on it waits (a
+    dismissed dialog's binding refresh): the gate held every key of the export dialog
+    0.3 s for it. Three downs in a burst move three rows at once."""
+    from textual.screen import ModalScreen
+    from textual.widgets import OptionList
+
+    class Choice(ModalScreen[None]):
+        def compose(self) -> ComposeResult:
+            yield OptionList(*"abcde", id="choice")
+
+    app = Gated()
+    async with app.run_test() as pilot:
+        below = app.screen
+        await app.push_screen(Choice())
+        await pilot.pause()
+        below._callbacks.append((lambda: None, below))  # waits for below's next refresh
+        choice = app.screen.query_one("#choice", OptionList)
+        assert choice.highlighted == 0
+        burst(app, ["down"] * 3)
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert choice.highlighted == 3

@@ -9,7 +9,7 @@ the next ones overtook: "giang1" marked the first person of the unfiltered list,
 Tab typed after a time put the place into the time box, two notes typed with Enter in
 a burst were saved merged, twice. The gate lets a key through when nothing is waiting,
 and holds the keys that come meanwhile until the app has settled: every message queue
-of its screens empty and no ``call_after_refresh`` work left, or
+of its screens empty and no ``call_after_refresh`` work left on the screen shown, or
 :data:`SETTLE_LIMIT` at the most, so a busy app never stalls the keyboard.
 
 Keys typed at a human pace find the gate open: they are handled at once, as before.
@@ -86,7 +86,10 @@ async def settled(app: App[Any], limit: float = SETTLE_LIMIT) -> None:
     while loop.time() < deadline:
         if not _queues_empty(app):
             await asyncio.sleep(0)  # let the queued work run
-        elif any(screen._callbacks for screen in app.screen_stack):
-            await asyncio.sleep(0.002)  # call_after_refresh work waits for the next refresh
+        elif app.screen._callbacks:
+            # call_after_refresh work waits for the next refresh. Only the screen on top
+            # refreshes: work left on one below it (a dismissed dialog's binding refresh)
+            # runs when it is on top again, and held every key of a dialog 0.3 s.
+            await asyncio.sleep(0.002)
         else:
             return

@@ -275,6 +275,8 @@ class NoteEditor(Vertical):
         self.call_after_refresh(self._hide_matches)
 
     def _hide_matches(self) -> None:
+        if not self.is_attached or not self.children:
+            return  # the run screen was left before the refresh this waited for
         if not self.query_one("#speaker", Input).has_focus:
             self.query_one(SpeakerMatches).display = False
             self.show_hint("")

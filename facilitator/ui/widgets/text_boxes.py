@@ -10,6 +10,11 @@ for the key inline, in order; what runs is the same binding the app would have f
 first (the focused widget heads the binding chain, and priority bindings were checked
 before the key reached it).
 
+A one-line box of fixed size also stops laying the whole screen out on every letter:
+Textual's Input sets its ``virtual_size`` (a layout reactive) to the text's width on each
+change, so each letter typed in the run screen's note box re-arranged every widget of
+the screen (issue 13), while only the box itself had to be painted again.
+
 Every text box of the console comes from this module (tests/test_text_boxes.py
 keeps it so).
 """
@@ -17,6 +22,7 @@ keeps it so).
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input as _Input
 from textual.widgets import TextArea as _TextArea
@@ -43,6 +49,14 @@ class Input(_Input):
         if await run_own_binding(self, event):
             return
         await super()._on_key(event)
+
+    def _watch_value(self, value: str) -> None:
+        if not self.styles.auto_dimensions:
+            # Set first without side effects: Textual's own assignment below then finds it
+            # unchanged. The box repaints itself (it scrolls within its own width).
+            self.set_reactive(_Input.virtual_size, Size(self.content_width, 1))
+            self.refresh()
+        super()._watch_value(value)
 
 
 class TextArea(_TextArea):
