@@ -37,3 +37,58 @@ async def test_a_new_note_is_appended_and_an_edit_redraws(store, content_dir, fr
         assert "Một (đã sửa)" in str(notes.get_option_at_index(0).prompt)
         assert notes.option_count == 3
     assert [n.text for n in store.load_session(session_id).notes] == ["Một (đã sửa)", "Hai", "Ba"]
+
+
+async def test_only_the_items_notes_are_listed_in_time_order_whatever_their_saving_order() -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from crash_writer import ICT, demo_session
+    from textual.app import App, ComposeResult
+
+    from facilitator.domain.models import Note
+
+    class Notes(App[None]):
+        def compose(self) -> ComposeResult:
+            yield NotesList(id="notes")
+
+    session = demo_session("s", people=3)
+    at = session.started_at.astimezone(ICT)
+
+    def note(n: int, item: str, minutes: int) -> Note:
+        return Note(f"n{n}", item, at + timedelta(minutes=minutes), f"Ý kiến {n}")
+
+    def texts(widget: NotesList) -> list[str]:
+        prompts = (str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count))
+        return [p.rsplit(": ", 1)[1] for p in prompts]
+
+    app = Notes()
+    async with app.run_test() as pilot:
+        widget = app.query_one(NotesList)
+        session = replace(session, notes=(note(1, "phan-1", 1), note(2, "phan-2", 2)))
+        widget.show(session, "phan-1")
+        await pilot.pause()
+        assert texts(widget) == ["Ý kiến 1"]
+        first = widget.get_option_at_index(0)
+        # Saved later: one under another item, one for this item at a later time.
+        session = replace(
+            session, notes=(*session.notes, note(3, "phan-2", 3), note(4, "phan-1", 4))
+        )
+        widget.show(session, "phan-1")
+        await pilot.pause()
+        assert texts(widget) == ["Ý kiến 1", "Ý kiến 4"]
+        assert widget.get_option_at_index(0) is first  # appended, not rebuilt
+        assert widget.highlighted == 1
+        # Saved last but typed with an earlier time: listed in its place.
+        session = replace(session, notes=(*session.notes, note(5, "phan-1", 2)))
+        widget.show(session, "phan-1")
+        await pilot.pause()
+        assert texts(widget) == ["Ý kiến 1", "Ý kiến 5", "Ý kiến 4"]
+        # Another item, then a deleted note: drawn again from the session.
+        widget.show(session, "phan-2")
+        await pilot.pause()
+        assert texts(widget) == ["Ý kiến 2", "Ý kiến 3"]
+        session = replace(session, notes=session.notes[1:])
+        widget.show(session, "phan-1")
+        await pilot.pause()
+        assert texts(widget) == ["Ý kiến 5", "Ý kiến 4"]

@@ -115,7 +115,7 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
             self._shown_item = shown
             self.query_one(ItemView).show(session, item)
         if changed("notes", "people", "progress", "agenda"):
-            self.query_one(NotesList).show(session, session.notes_for(item.id) if item else ())
+            self.query_one(NotesList).show(session, item.id if item else None)
         self.query_one(NoteEditor).set_read_only(session.is_closed)
         if changed("votes", "progress", "agenda"):
             self.show_votes(item)

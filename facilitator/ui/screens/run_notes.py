@@ -38,7 +38,9 @@ class NoteActions(SessionScreen):
     def _show_queue(self) -> None:
         names = [p.name for p in map(self.service.session.person, self.queue) if p]
         line = self.query_one("#queue", Static)
-        line.update(plain(f"{ui_text.QUEUE_TITLE}: " + ", ".join(names) if names else ""))
+        text = f"{ui_text.QUEUE_TITLE}: " + ", ".join(names) if names else ""
+        if str(line.content) != text:  # an update lays the run screen out again
+            line.update(plain(text))
         line.display = bool(names)
 
     # -- draft ----------------------------------------------------------------------------

@@ -29,34 +29,52 @@ class NotesList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[Note, ...] = ()
+        self._stored: tuple[Note, ...] | None = None
+        """The session's notes when the list was last drawn (None: never drawn)."""
+        self._item: str | None = None
         self._people: object = None
 
-    def show(self, session: Session, notes: tuple[Note, ...]) -> None:
-        """List ``notes``: a new note is highlighted and scrolled into view (the secretary
-        checks what was just saved); otherwise the highlight stays where it was.
+    def show(self, session: Session, item_id: str | None) -> None:
+        """List the notes of ``item_id``: a new note is highlighted and scrolled into view
+        (the secretary checks what was just saved); otherwise the highlight stays.
 
-        A note saved after the ones shown is appended: rebuilding the list measured and
-        wrapped every option again, 270 ms with 5,000 notes (issue 13). Anything else (an
+        Notes saved after the ones shown are appended: rebuilding the list measured and
+        wrapped every option again, 270 ms with 5,000 notes, and finding the item's notes
+        among all of them again grew with the meeting (issue 13). Anything else (an
         edit, a delete, another item, a changed roster) lists them all again."""
         keep = self.highlighted
-        shown = self._shown
-        grew = len(notes) > len(shown)
-        appended = (
-            session.people is self._people
-            and len(notes) >= len(shown)
-            and all(old is new for old, new in zip(shown, notes[: len(shown)], strict=True))
-        )
-        fresh = notes[len(shown) :] if appended else notes
-        options = [Option(note_prompt(session, n), id=n.id) for n in fresh]
-        if appended:
-            self.add_options(options)
+        fresh = self._appended(session, item_id)
+        if fresh is None:
+            notes = session.notes_for(item_id) if item_id else ()
+            grew = len(notes) > len(self._shown)
+            self.set_options([Option(note_prompt(session, n), id=n.id) for n in notes])
+            self._shown = notes
         else:
-            self.set_options(options)
-        self._shown, self._people = notes, session.people
-        if notes:
+            grew = bool(fresh)
+            self.add_options([Option(note_prompt(session, n), id=n.id) for n in fresh])
+            self._shown += fresh
+        self._stored, self._item, self._people = session.notes, item_id, session.people
+        if self._shown:
             newest = keep is None or grew
-            self.highlighted = len(notes) - 1 if newest else min(keep or 0, len(notes) - 1)
+            count = len(self._shown)
+            self.highlighted = count - 1 if newest else min(keep or 0, count - 1)
             self.scroll_to_highlight()
+
+    def _appended(self, session: Session, item_id: str | None) -> tuple[Note, ...] | None:
+        """The item's notes saved since the last draw, in time order, when they go after
+        the ones shown; None when the list must be drawn again."""
+        stored = self._stored
+        if stored is None or item_id != self._item or session.people is not self._people:
+            return None
+        # Compared element by element, each the same object unless it changed: C speed.
+        if len(session.notes) < len(stored) or session.notes[: len(stored)] != stored:
+            return None
+        fresh = sorted(
+            (n for n in session.notes[len(stored) :] if n.item == item_id), key=lambda n: n.at
+        )
+        if fresh and self._shown and fresh[0].at < self._shown[-1].at:
+            return None  # typed with an earlier time: its place is among the others
+        return tuple(fresh)
 
     @property
     def highlighted_note(self) -> str | None:

@@ -12,6 +12,8 @@ from facilitator.ui.plain import plain
 class PacingLine(Static):
     """Timer and pacing; classes ``-near``/``-over`` colour it as the budget runs out."""
 
+    _line = ""
+
     def show(self, pacing: Pacing, attendance: str) -> None:
         """Render one moment of the meeting."""
         if pacing.status == "planned" and pacing.position == 0:
@@ -30,4 +32,9 @@ class PacingLine(Static):
         level = pacing.level if pacing.status == "running" else "ok"
         self.set_class(level == "near", "-near")
         self.set_class(level == "over", "-over")
-        self.update(plain(" · ".join(parts)))
+        line = " · ".join(parts)
+        if line != self._line:
+            self._line = line
+            # One row of fixed size (run.tcss): repainting it is enough. A layout here
+            # re-arranged the whole run screen once a second with the clock (issue 13).
+            self.update(plain(line), layout=self.styles.auto_dimensions)
