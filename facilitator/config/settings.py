@@ -21,7 +21,6 @@ Example::
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -135,6 +134,8 @@ def load_settings(path: Path | None = None) -> Settings:
         return Settings()
     except OSError as exc:
         raise InputError(config_text.unreadable(path, os_reason(exc))) from exc
+    import tomllib  # only when there is a file: most users have none (~5 ms at start-up)
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -198,6 +199,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     path = path or config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     text = render_settings(settings)
+    import tomllib
+
     parse_settings(tomllib.loads(text), path)  # what is written must load back
     write_bytes_atomic(path, text.encode("utf-8"))
     return path

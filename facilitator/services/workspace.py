@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from facilitator.services.clock import Clock, local_now
-from facilitator.services.session import SessionService
 from facilitator.storage.store import SessionListing, Store
 
 if TYPE_CHECKING:
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
     from facilitator.rosters.unit_fields import UnitFields
     from facilitator.services.planning import SessionPlan
     from facilitator.services.rosters import ImportedRoster
+    from facilitator.services.session import SessionService  # loaded when a session opens
 
 
 class Workspace:
@@ -46,6 +46,8 @@ class Workspace:
 
     def open_session(self, session_id: str) -> SessionService:
         """Lock and load a stored session (raises if it is open in another window)."""
+        from facilitator.services.session import SessionService
+
         return SessionService.open(self.store, session_id, self.clock)
 
     def create_session(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from facilitator.domain.errors import NotFoundError
-from facilitator.domain.models import SESSION_ID_PATTERN
+from facilitator.domain.vocab import SESSION_ID_PATTERN
 from facilitator.strings import store as store_text
 
 SESSION_ID_RE = re.compile(SESSION_ID_PATTERN)

@@ -9,15 +9,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 from tinydb.table import Table
 
 from facilitator.domain.errors import NotFoundError
-from facilitator.domain.models import Roster, Unit
 from facilitator.storage.lock import FileLock
 from facilitator.storage.session_files import open_db
 from facilitator.strings import store as store_text
+
+if TYPE_CHECKING:
+    from facilitator.domain.models import Roster, Unit
 
 
 class RosterShelf:
@@ -39,7 +42,7 @@ class RosterShelf:
         if not (self.root / "rosters.json").exists():
             return []
         with self._rosters() as table:
-            return [Roster.from_dict(doc) for doc in table.all()]
+            return [_roster(doc) for doc in table.all()]
 
     def roster(self, unit_name: str) -> Roster:
         """The roster of one unit (raises :class:`NotFoundError`)."""
@@ -50,7 +53,7 @@ class RosterShelf:
         if doc is None:
             raise NotFoundError(store_text.UNIT_NOT_FOUND.format(name=unit_name))
         assert isinstance(doc, dict)
-        return Roster.from_dict(doc)
+        return _roster(doc)
 
     def save_roster(self, roster: Roster) -> None:
         """Insert or replace a unit's roster."""
@@ -61,9 +64,18 @@ class RosterShelf:
         """Change a unit's details (superior body, place, symbol, issuer, recipients) and
         keep its people; a unit without a roster gets one with nobody on it yet, so its
         next report (console or command line) finds the details."""
+        from facilitator.domain.models import Roster
+
         with self._rosters() as table:
             doc = table.get(Query().unit.name == unit.name)
-            roster = Roster.from_dict(doc) if isinstance(doc, dict) else Roster(unit)
+            roster = _roster(doc) if isinstance(doc, dict) else Roster(unit)
             roster = replace(roster, unit=unit)
             table.upsert(roster.to_dict(), Query().unit.name == unit.name)
         return roster
+
+
+def _roster(doc: dict[str, Any]) -> Roster:
+    # The domain records load with the first roster read, not for the home screen.
+    from facilitator.domain.models import Roster
+
+    return Roster.from_dict(doc)

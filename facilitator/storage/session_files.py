@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
 from facilitator.domain.errors import CorruptStoreError, NotFoundError, Problem
-from facilitator.domain.models import Note, Session
 from facilitator.storage.atomic import (
     DIR_MODE,
     AtomicJSONStorage,
@@ -25,6 +24,9 @@ from facilitator.storage.atomic import (
 )
 from facilitator.storage.lock import FileLock
 from facilitator.strings import store as store_text
+
+if TYPE_CHECKING:
+    from facilitator.domain.models import Note, Session
 
 NOTES_PER_CHUNK = 100
 SESSION_DOC = 1
@@ -220,6 +222,8 @@ def to_session(data: dict[str, Any], path: Path, validator: SessionValidator | N
         err.problems = tuple(problems)
         raise err
     try:
+        from facilitator.domain.models import Session
+
         return Session.from_dict(data)
     except (KeyError, TypeError, ValueError, AssertionError) as exc:
         # The exception's own text is Python's English: the user gets the file, we keep

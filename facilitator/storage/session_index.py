@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.table import Table
 
-from facilitator.domain.models import Session
 from facilitator.storage.ids import check_session_id
 from facilitator.storage.lock import FileLock
 from facilitator.storage.session_files import open_db
 from facilitator.storage.summary import index_row
 from facilitator.strings import store as store_text
+
+if TYPE_CHECKING:
+    from facilitator.domain.models import Session
 
 
 class SessionIndex:

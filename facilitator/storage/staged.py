@@ -21,10 +21,9 @@ import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.errors import StoreError
-from facilitator.domain.models import Session
 from facilitator.storage.atomic import DIR_MODE, FILE_MODE, fsync_dir
 from facilitator.storage.session_files import NOTES_PER_CHUNK, SESSION_DOC
 from facilitator.storage.summary import index_row
@@ -40,6 +39,9 @@ _FLAGS = (
     | getattr(os, "O_CLOEXEC", 0)
     | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 )
+
+if TYPE_CHECKING:
+    from facilitator.domain.models import Session
 
 
 @dataclass(frozen=True)

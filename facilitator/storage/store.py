@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb import Query
 
@@ -33,7 +32,6 @@ from facilitator.domain.errors import (
     Problem,
     StoreError,
 )
-from facilitator.domain.models import Session
 from facilitator.storage.atomic import (
     DIR_MODE,
     TEMP_PREFIX,
@@ -59,11 +57,13 @@ from facilitator.storage.staged import (
     stage_session,
     staging_folder,
 )
-from facilitator.storage.staging import stage_all
 from facilitator.storage.summary import SUMMARY_FIELDS as _SUMMARY_FIELDS
 from facilitator.storage.summary import SessionListing, SessionSummary
 from facilitator.strings import store as store_text
 from facilitator.strings.oserrors import reason as os_reason
+
+if TYPE_CHECKING:
+    from facilitator.domain.models import Session
 
 __all__ = [
     "STAGING_PREFIX",
@@ -88,7 +88,7 @@ class Store(RosterShelf, SessionIndex):
     ) -> None:
         # Absolute, so every message about the store names a folder the user can find.
         self.root = Path(root).expanduser().absolute()
-        self._validator = validator if validator is not None else _default_validator()
+        self._given_validator = validator
         if not create and not self.root.exists():
             # Read-only commands (sessions, export, roster show) create nothing: an empty
             # store that does not exist yet simply has no sessions and no rosters.
@@ -103,6 +103,12 @@ class Store(RosterShelf, SessionIndex):
         # files whose writer process is gone are removed.
         remove_stale_temp_files(self.root)
         self._recover()
+
+    @property
+    def _validator(self) -> SessionValidator:
+        # Loaded when a session is read or written: listing sessions (the home screen,
+        # ``facilitator sessions``) needs no validator (issue 13: first screen).
+        return self._given_validator or _default_validator()
 
     def check_writable(self) -> None:
         """Fail now, with the folder named, if nothing can be saved here (read-only media,
@@ -203,7 +209,7 @@ class Store(RosterShelf, SessionIndex):
             if self.exists(session.id) and not replace:
                 raise StoreError(store_text.SESSION_EXISTS.format(id=session.id))
         self._refuse_invalid(sessions)
-        batch = f"{secrets.token_hex(4)}-"
+        batch = f"{os.urandom(4).hex()}-"
         staged: dict[int, Staged] = {}
 
         def stage(item: tuple[int, Session]) -> None:
@@ -212,6 +218,8 @@ class Store(RosterShelf, SessionIndex):
             staged[index] = stage_session(folder, session)
 
         try:
+            from facilitator.storage.staging import stage_all  # its worker pool: import only
+
             stage_all(stage, list(enumerate(sessions)))
             self.put_staged([staged[i] for i in range(len(sessions))], replace=replace)
         finally:
@@ -219,8 +227,6 @@ class Store(RosterShelf, SessionIndex):
 
     def _refuse_invalid(self, sessions: Sequence[Session]) -> None:
         """Writes are validated by the same rules as loading: refuse what a load would."""
-        if self._validator is None:
-            return
         problems: list[Problem] = []
         for session in sessions:
             found = self._validator(session.to_dict())
@@ -367,10 +373,8 @@ class Store(RosterShelf, SessionIndex):
         return SessionListing(tuple(summaries), tuple(problems))
 
 
-def _default_validator() -> SessionValidator | None:
+def _default_validator() -> SessionValidator:
     """The bundle validator checks stored sessions too (hand edits are caught on load)."""
-    try:
-        from facilitator.bundle.validate import validate_session
-    except ImportError:  # pragma: no cover - only while the bundle module is absent
-        return None
+    from facilitator.bundle.validate import validate_session
+
     return validate_session

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.errors import Problem
-from facilitator.domain.membership import count_membership
-from facilitator.domain.models import Session
+
+if TYPE_CHECKING:
+    from facilitator.domain.models import Session
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class SessionSummary:
     @classmethod
     def of(cls, session: Session) -> SessionSummary:
         """Summarise a session (counts derived from attendance)."""
+        from facilitator.domain.membership import count_membership
+
         counts = count_membership(session.people, session.attendance)
         return cls(
             id=session.id,
