@@ -273,6 +273,18 @@ QUIT_HINT = "Bấm ctrl+q để thoát (ctrl+c chỉ sao chép chữ)."
 QUIT_RUNNING = (
     "Buổi sinh hoạt đang diễn ra. Thoát bây giờ? Mọi ghi chép đã được lưu; mở lại để tiếp tục."
 )
+
+
+def quit_running_with_draft(text: str) -> str:
+    """The quit question while a note is half-typed: it is not a saved note yet."""
+    shown = text if len(text) <= 60 else text[:59].rstrip() + "…"
+    return (
+        "Buổi sinh hoạt đang diễn ra. Thoát bây giờ? Các ghi chép đã lưu vẫn còn đó; "
+        f"ghi chép đang gõ dở «{shown}» chưa được lưu thành ghi chép: nó được giữ làm "
+        "bản nháp và hiện lại trong ô ghi khi mở lại buổi."
+    )
+
+
 VOTE_SHOWN = "Biểu quyết «{question}» — {result}"
 NO_VOTE_HERE = "Mục này chưa có biểu quyết nào."
 VOTE_DELETE_CONFIRM = "Xóa biểu quyết «{question}»? (Ghi lại bằng F6 nếu cần sửa số liệu.)"

@@ -222,9 +222,21 @@ class FacilitatorApp(PlainNotify, App[None]):
                     self.exit()
 
             if not isinstance(self.screen, ConfirmDialog):
-                self.push_screen(ConfirmDialog(ui_text.QUIT_RUNNING), answered)
+                draft = self._half_typed_note()
+                message = ui_text.quit_running_with_draft(draft) if draft else ui_text.QUIT_RUNNING
+                self.push_screen(ConfirmDialog(message), answered)
             return
         self.exit()
+
+    def _half_typed_note(self) -> str:
+        """The note text typed and not saved yet, if a run screen holds one."""
+        for screen in self.screen_stack:
+            current_draft = getattr(screen, "current_draft", None)  # the run screen's
+            if current_draft is not None:
+                text: str = current_draft().text.strip()
+                if text:
+                    return " ".join(text.split())
+        return ""
 
     # -- commands ---------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
