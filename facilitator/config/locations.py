@@ -7,7 +7,6 @@ On Windows the data lives in ``%LOCALAPPDATA%\\facilitator``, on Linux in
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 import platformdirs
@@ -61,6 +60,8 @@ def builtin_packs_dir() -> Path:
     In a wheel they are package data (``facilitator/content``); in a clone or an
     editable install the top-level ``content/`` is the source and is read directly.
     """
+    from importlib.resources import files  # ~4 ms at start-up, needed only here
+
     shipped = files("facilitator") / "content"
     if shipped.is_dir():
         return Path(str(shipped))
