@@ -140,3 +140,30 @@ async def test_jump_palette_lists_every_item_and_goes_there(
     session = store.load_session(running)
     assert session.progress.current == "be-mac"
     assert not session.item("be-mac").skipped  # type: ignore[union-attr]
+
+
+async def test_a_meeting_reopened_days_later_shows_the_day_it_began_not_a_timer(
+    store, running, content_dir, frozen_clock
+):
+    """Never closed, reopened two days on: "Mục 1/13 · 2880:00:00 / 05:00 · chậm 2870
+    phút" would be nonsense; the line says when it began and how to correct the times."""
+    frozen_clock.advance(2 * 24 * 3600)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        started = store.load_session(running).started_at
+        line = pacing(app)
+        assert ui_text.started_earlier(f"{started:%d/%m/%Y}") in line
+        assert "Dự kiến xong" not in line and "chậm" not in line and "/ 05:00" not in line
+        assert "Có mặt" in line  # attendance stays on the line
+        assert not app.screen.query_one(PacingLine).has_class("-over")
+
+
+async def test_a_meeting_an_hour_in_keeps_its_timer(
+    store, running, content_dir, frozen_clock
+):
+    frozen_clock.advance(3600)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "60:00 / 05:00" in pacing(app) or "1:00:00 / 05:00" in pacing(app)

@@ -60,6 +60,12 @@ def pacing_text(expected_end: str, minutes: int) -> str:
     return f"Dự kiến xong {expected_end}, {state}"
 
 
+def started_earlier(day: str) -> str:
+    """The meeting was started on an earlier day and is still open: an item's timer or an
+    expected end counted across days would mean nothing."""
+    return f"Buổi bắt đầu ngày {day}, chưa kết thúc · ctrl+f sửa giờ họp"
+
+
 def present_short(present: int, expected: int, share: str) -> str:
     """Compact attendance for the run screen."""
     return f"Có mặt {present}/{expected} ({share})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from facilitator.domain.models import Session
 
@@ -25,6 +25,8 @@ class Pacing:
     expected_end: datetime | None
     drift_minutes: int
     """Minutes behind (> 0) or ahead (< 0) of the planned end."""
+    started_earlier: date | None = None
+    """The day a meeting still running was started, when that is before today."""
 
     @property
     def level(self) -> str:
@@ -59,6 +61,22 @@ def compute_pacing(session: Session, elapsed: Callable[[str], float], now: datet
             total_minutes=total_minutes,
             expected_end=None,
             drift_minutes=0,
+        )
+    started = session.started_at.date()
+    if now.astimezone(session.started_at.tzinfo).date() > started:
+        # Reopened days later and never closed: a timer of thousands of hours and a delay
+        # of a million minutes would be shown. The day it began is the useful fact.
+        item = session.item(current)
+        return Pacing(
+            status=session.status,
+            position=ids.index(current) + 1,
+            count=len(ids),
+            elapsed=0.0,
+            budget=item.minutes * 60.0 if item else 0.0,
+            total_minutes=total_minutes,
+            expected_end=None,
+            drift_minutes=0,
+            started_earlier=started,
         )
     position = ids.index(current)
     item = visible[position]

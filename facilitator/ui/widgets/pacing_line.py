@@ -18,6 +18,8 @@ class PacingLine(Static):
         """Render one moment of the meeting."""
         if pacing.status == "planned" and pacing.position == 0:
             parts = [ui_text.NOT_STARTED.format(minutes=pacing.total_minutes)]
+        elif pacing.started_earlier is not None:
+            parts = [ui_text.started_earlier(f"{pacing.started_earlier:%d/%m/%Y}")]
         else:
             parts = [
                 ui_text.timer_text(
