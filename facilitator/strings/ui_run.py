@@ -63,7 +63,7 @@ def pacing_text(expected_end: str, minutes: int) -> str:
 def started_earlier(day: str) -> str:
     """The meeting was started on an earlier day and is still open: an item's timer or an
     expected end counted across days would mean nothing."""
-    return f"Buổi bắt đầu ngày {day}, chưa kết thúc · ctrl+f sửa giờ họp"
+    return f"Bắt đầu {day}, chưa kết thúc · ctrl+f sửa giờ"  # fits 80 columns with attendance
 
 
 def present_short(present: int, expected: int, share: str) -> str:
