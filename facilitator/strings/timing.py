@@ -26,6 +26,15 @@ END_REQUIRED = (
     "Buổi họp nhập sau chưa có giờ kết thúc: nhập giờ kết thúc (Sửa giờ họp) trước khi thông qua."
 )
 
+
+def end_on_other_day(began: str) -> str:
+    """Approving on a later day than the meeting began: its end is asked, not stamped."""
+    return (
+        f"Buổi họp bắt đầu lúc {began}, không phải hôm nay: nhập giờ kết thúc thật của "
+        "cuộc họp để biên bản ghi đúng (không lấy giờ thông qua hôm nay)."
+    )
+
+
 # --- Bundle validation (same style as facilitator.strings.bundle) -----------------------
 
 BUNDLE_LEFT_NOT_PRESENT = "chỉ người có mặt (present, late) mới có giờ về sớm (left_at)"

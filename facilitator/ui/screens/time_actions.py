@@ -101,11 +101,18 @@ class TimedSessionScreen(SessionScreen):
             self.notify(timing_text.AFTERWARDS_ON)
 
     async def ask_end_time(self) -> bool:
-        """Typed up afterwards, the end is entered, never stamped: ask for it if missing.
-        True when the session has an end time afterwards."""
+        """The end is entered, not stamped, when the clock cannot tell it: a meeting typed
+        up afterwards, or one approved on a later day than it began (stamped, the minutes
+        said it ended when it was approved, days later). True when there is an end time."""
         session = self.service.session
-        if not session.typed_up_afterwards or session.ended_at is not None:
+        if session.ended_at is not None:
             return True
-        self.notify(timing_text.END_REQUIRED, severity="warning")
+        if session.typed_up_afterwards:
+            self.notify(timing_text.END_REQUIRED, severity="warning")
+        elif is_other_day(session, self.service.clock()):
+            began = format_moment(session.started_at)
+            self.notify(timing_text.end_on_other_day(began), severity="warning", timeout=15)
+        else:
+            return True
         times = await self.app.push_screen_wait(TimesDialog(session, require_end=True))
         return times is not None and self._save_times(times)
