@@ -159,9 +159,7 @@ async def test_a_meeting_reopened_days_later_shows_the_day_it_began_not_a_timer(
         assert not app.screen.query_one(PacingLine).has_class("-over")
 
 
-async def test_a_meeting_an_hour_in_keeps_its_timer(
-    store, running, content_dir, frozen_clock
-):
+async def test_a_meeting_an_hour_in_keeps_its_timer(store, running, content_dir, frozen_clock):
     frozen_clock.advance(3600)
     app, _ = make_app_with_messages(store, content_dir, frozen_clock, running)
     async with app.run_test(size=SIZE) as pilot:
