@@ -7,7 +7,7 @@ from datetime import datetime
 from facilitator.domain.agenda import stopped
 from facilitator.domain.errors import InputError
 from facilitator.domain.models import Approval, Event, Person, Session
-from facilitator.domain.timing import end_time
+from facilitator.domain.timing import check_arrivals_by, end_time
 from facilitator.domain.vietnamese import clean_line
 from facilitator.domain.vocab import ATTENDING, SessionMode, SessionStatus
 from facilitator.domain.votes import VoteOutcome, outcome
@@ -59,6 +59,8 @@ def closed(session: Session, now: datetime, votes_for: int | None, base: int) ->
         check_approval(votes_for, base)
     afterwards = session.typed_up_afterwards
     ended = session.ended_at if afterwards else end_time(session, now)
+    if ended is not None:
+        check_arrivals_by(session, ended)
     at = ended if afterwards and ended is not None else now
     approval = Approval(at=at, for_=base if votes_for is None else votes_for, base=base)
     detail = SessionMode.AFTERWARDS.value if afterwards else ""

@@ -135,13 +135,34 @@ def is_other_day(session: Session, now: datetime) -> bool:
 
 
 def check_arrival(session: Session, arrived: datetime) -> None:
-    """Nobody arrives late before the meeting starts."""
+    """Nobody arrives late before the meeting starts, or after it ended."""
     if minute(arrived) < minute(session.started_at):
         raise InputError(
             timing_text.ARRIVAL_BEFORE_START.format(
                 time=format_hm(arrived), start=format_hm(session.started_at)
             )
         )
+    if session.ended_at is not None and minute(arrived) > minute(session.ended_at):
+        raise InputError(
+            timing_text.ARRIVAL_AFTER_END.format(
+                time=format_hm(arrived), end=format_hm(session.ended_at)
+            )
+        )
+
+
+def check_arrivals_by(session: Session, ended: datetime) -> None:
+    """Before the minutes are frozen with ``ended`` as the end: nobody is recorded as
+    arriving after it (a time typed ahead of the clock said so in approved minutes)."""
+    for record in session.attendance:
+        if record.arrived_at is not None and minute(record.arrived_at) > minute(ended):
+            person = session.person(record.person)
+            raise InputError(
+                timing_text.ARRIVED_AFTER_END.format(
+                    name=person.name if person else record.person,
+                    time=format_hm(record.arrived_at),
+                    end=format_hm(ended),
+                )
+            )
 
 
 def check_departure(session: Session, record: Attendance | None, left: datetime) -> None:

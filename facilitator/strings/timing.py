@@ -18,6 +18,11 @@ ITEM_END_BEFORE_START = "Mục {number}: giờ kết thúc không được trư�
 ITEM_BEFORE_MEETING = "Mục {number}: giờ bắt đầu không được trước giờ bắt đầu buổi họp."
 ITEM_AFTER_MEETING = "Mục {number}: giờ kết thúc không được sau giờ kết thúc buổi họp."
 ARRIVAL_BEFORE_START = "Giờ đến ({time}) không được trước giờ bắt đầu buổi họp ({start})."
+ARRIVAL_AFTER_END = "Giờ đến ({time}) không được sau giờ kết thúc buổi họp ({end})."
+ARRIVED_AFTER_END = (
+    "Đồng chí {name} được ghi đến lúc {time}, sau giờ kết thúc buổi họp ({end}): biên bản "
+    "sẽ ghi sai. Sửa giờ đến ở màn hình điểm danh (F2) hoặc giờ họp (ctrl+f) rồi thông qua."
+)
 LEFT_BEFORE_START = "Giờ về ({time}) không được trước giờ bắt đầu buổi họp ({start})."
 LEFT_BEFORE_ARRIVAL = "Giờ về ({time}) không được trước giờ đến ({arrived})."
 LEFT_AFTER_END = "Giờ về ({time}) không được sau giờ kết thúc buổi họp ({end})."
