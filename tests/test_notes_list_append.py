@@ -92,3 +92,54 @@ async def test_only_the_items_notes_are_listed_in_time_order_whatever_their_savi
         widget.show(session, "phan-1")
         await pilot.pause()
         assert texts(widget) == ["Ý kiến 5", "Ý kiến 4"]
+
+
+async def test_a_note_added_repaints_the_list_without_laying_the_screen_out() -> None:
+    """The list's box keeps its size: adding a note must not re-arrange the screen (it
+    rendered every widget of the run screen again on each save), but the new note is
+    still scrolled into view, and a scrollbar that appears is laid out."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from crash_writer import ICT, demo_session
+    from textual.app import App, ComposeResult
+
+    from facilitator.domain.models import Note
+
+    class Notes(App[None]):
+        CSS = "NotesList { height: 6; }"
+
+        def compose(self) -> ComposeResult:
+            yield NotesList(id="notes")
+
+    session = demo_session("s", people=3)
+    at = session.started_at.astimezone(ICT)
+
+    def with_notes(count: int) -> object:
+        notes = tuple(
+            Note(f"n{k}", "phan-1", at + timedelta(minutes=k), f"Ý kiến {k}") for k in range(count)
+        )
+        return replace(session, notes=notes)
+
+    app = Notes()
+    async with app.run_test(size=(60, 12)) as pilot:
+        widget = app.query_one(NotesList)
+        layouts: list[int] = []
+        real = app.screen._refresh_layout
+        app.screen._refresh_layout = lambda *a, **k: (layouts.append(1), real(*a, **k))[1]  # type: ignore[method-assign]
+        widget.show(with_notes(2), "phan-1")  # type: ignore[arg-type]
+        await pilot.pause()
+        assert not widget.show_vertical_scrollbar
+        layouts.clear()
+        widget.show(with_notes(8), "phan-1")  # type: ignore[arg-type]
+        await pilot.pause()
+        assert widget.show_vertical_scrollbar and layouts, "a scrollbar appearing is laid out"
+        layouts.clear()
+        widget.show(with_notes(9), "phan-1")  # type: ignore[arg-type]
+        await pilot.pause()
+        assert layouts == []
+        assert widget.option_count == 9 and widget.highlighted == 8
+        assert widget.virtual_size.height == 9
+        assert widget.scroll_y == widget.max_scroll_y > 0  # the new note is in view
+        shown = "\n".join(strip.text for strip in widget.render_lines(widget.region))
+        assert "Ý kiến 8" in shown and "Ý kiến 0" not in shown

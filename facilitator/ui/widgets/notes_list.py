@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Self
+
 from textual.content import Content
+from textual.geometry import Region
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -33,6 +37,8 @@ class NotesList(OptionList):
         """The session's notes when the list was last drawn (None: never drawn)."""
         self._item: str | None = None
         self._people: object = None
+        self._in_place = False
+        """Set while options are added: the list's new height needs no screen layout."""
 
     def show(self, session: Session, item_id: str | None) -> None:
         """List the notes of ``item_id``: a new note is highlighted and scrolled into view
@@ -47,11 +53,13 @@ class NotesList(OptionList):
         if fresh is None:
             notes = session.notes_for(item_id) if item_id else ()
             grew = len(notes) > len(self._shown)
-            self.set_options([Option(note_prompt(session, n), id=n.id) for n in notes])
+            options = [Option(note_prompt(session, n), id=n.id) for n in notes]
+            self._in_own_box(lambda: self.set_options(options))
             self._shown = notes
         else:
             grew = bool(fresh)
-            self.add_options([Option(note_prompt(session, n), id=n.id) for n in fresh])
+            options = [Option(note_prompt(session, n), id=n.id) for n in fresh]
+            self._in_own_box(lambda: self.add_options(options))
             self._shown += fresh
         self._stored, self._item, self._people = session.notes, item_id, session.people
         if self._shown:
@@ -75,6 +83,36 @@ class NotesList(OptionList):
         if fresh and self._shown and fresh[0].at < self._shown[-1].at:
             return None  # typed with an earlier time: its place is among the others
         return tuple(fresh)
+
+    def _in_own_box(self, change: Callable[[], object]) -> None:
+        """Run ``change`` (options set or added) repainting only the list.
+
+        OptionList sets its ``virtual_size``, a layout reactive, when options change, so
+        every saved note laid the whole run screen out and rendered each of its widgets
+        again (issue 13), while the list's box (CSS height) stays the same size. Only a
+        scrollbar appearing or going changes the layout: then it is laid out."""
+        if self.styles.auto_dimensions:
+            change()
+            return
+        bars = (self.show_vertical_scrollbar, self.show_horizontal_scrollbar)
+        self._in_place = True
+        try:
+            change()
+        finally:
+            self._in_place = False
+        if (self.show_vertical_scrollbar, self.show_horizontal_scrollbar) != bars:
+            self.refresh(layout=True)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._in_place:
+            layout = False  # see _in_own_box
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     @property
     def highlighted_note(self) -> str | None:
