@@ -11,6 +11,12 @@ Figures, each a ratio measured in this run (issue 13's goals in brackets):
   wall: linear means large/small (goal <= 5.5x for a 5x batch);
 * import of the large batch vs the same durable writes done simply (each bundle's
   bytes written to a file and fsynced, then the folder fsynced), wall (goal <= 1.5x);
+* the same import vs the store's own files written simply, in one thread and without
+  reading or checking anything: per session a folder holding the bytes the store keeps
+  (``session.json`` and its note chunks), each file fsynced, the folder fsynced and
+  renamed into place, the store's folder fsynced once. A stored session is two files
+  and a folder, so the first floor counts one fsync where the store needs three; this
+  one tells the cost of reading, checking and staging from that of the disk;
 * peak RSS of the large import vs the small one (goal: flat, about 1x);
 * ``facilitator sessions`` with the large store vs an empty store, CPU, piped
   (goal <= 2x).
@@ -63,6 +69,14 @@ def _run(data_dir: Path, *args: str) -> tuple[float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+def _fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
 def _simple_writes(paths: list[Path], folder: Path) -> tuple[float, float]:
     """The floor: the same bytes written durably, one file each (wall and CPU seconds)."""
     folder.mkdir()
@@ -74,12 +88,31 @@ def _simple_writes(paths: list[Path], folder: Path) -> tuple[float, float]:
             out.write(path.read_bytes())
             out.flush()
             os.fsync(out.fileno())
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    _fsync_dir(folder)
     return time.perf_counter() - started, time.process_time() - cpu
+
+
+def _layout_writes(paths: list[Path], root: Path) -> float:
+    """The store's files for each bundle, written durably one after another (wall s)."""
+    sys.path.insert(0, str(REPO))
+    from facilitator.bundle.io import read_bundle
+    from facilitator.storage.staged import stored_files
+
+    sessions = [(path.stem, list(stored_files(read_bundle(path)))) for path in paths]
+    root.mkdir()
+    started = time.perf_counter()
+    for name, files in sessions:
+        folder = root / f".new-{name}"
+        folder.mkdir()
+        for file_name, data in files:
+            with open(folder / file_name, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        _fsync_dir(folder)
+        os.rename(folder, root / name)
+    _fsync_dir(root)
+    return time.perf_counter() - started
 
 
 def main() -> int:
@@ -94,6 +127,7 @@ def main() -> int:
         s_wall, s_cpu, s_rss = _run(root / "store-small", "import", *map(str, small))
         l_wall, l_cpu, l_rss = _run(root / "store-large", "import", *map(str, large))
         floor, floor_cpu = _simple_writes(large, root / "simple")
+        layout = _layout_writes(large, root / "layout")
         (root / "store-empty").mkdir()
         _, empty_cpu, _ = _run(root / "store-empty", "sessions")
         _run(root / "store-large", "sessions")  # the first listing may rebuild the index
@@ -104,6 +138,7 @@ def main() -> int:
     print(f"  CPU large/small   {l_cpu / s_cpu:5.2f}x  (batch {factor:.0f}x; goal <= 5.5x)")
     print(f"  wall large/small  {l_wall / s_wall:5.2f}x")
     print(f"  wall vs simple durable writes ({floor:.2f} s)  {l_wall / floor:5.2f}x  (goal 1.5x)")
+    print(f"  wall vs the store's files written simply ({layout:.2f} s)  {l_wall / layout:5.2f}x")
     print(
         f"  CPU per bundle {l_cpu / args.large * 1000:.2f} ms, of the simple writes"
         f" {floor_cpu / args.large * 1000:.2f} ms ({os.cpu_count()} cores)"

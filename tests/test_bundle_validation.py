@@ -242,3 +242,44 @@ def test_hostile_file_with_huge_arrays_stays_fast(bundle: dict[str, Any]) -> Non
     assert time.perf_counter() - start < 2.0
     assert len(problems) == MAX_REPORTED + 1
     assert "đã ngừng kiểm tra" in problems[-1].message
+
+
+# --- the decoded path of a file read (the voting base from the decoded session) --------
+
+
+def _mutations() -> list[Callable[[dict[str, Any]], None]]:
+    def base_off(data: dict[str, Any]) -> None:
+        data["votes"][0]["base"] += 1
+
+    def hands_above_base(data: dict[str, Any]) -> None:
+        data["votes"][0]["for"] = 99
+
+    def everyone_excused(data: dict[str, Any]) -> None:
+        for record in data["attendance"]:
+            record["status"] = "absent-excused"
+            record["reason"] = "Ốm"
+
+    def unknown_person_marked(data: dict[str, Any]) -> None:
+        data["attendance"][0]["person"] = "p-khong-co"
+
+    def people_not_a_list(data: dict[str, Any]) -> None:
+        data["people"] = {"p01": "Nguyễn Văn An"}
+
+    return [base_off, hands_above_base, everyone_excused, unknown_person_marked, people_not_a_list]
+
+
+@pytest.mark.parametrize("mutate", _mutations(), ids=lambda f: f.__name__)
+def test_a_file_read_gets_the_validators_verdict_whether_or_not_it_decodes(
+    bundle: dict[str, Any], mutate: Callable[[dict[str, Any]], None]
+) -> None:
+    """A file is decoded first and its voting base taken from the decoded session; the
+    problems must be those the validator finds on the raw data alone."""
+    from facilitator.bundle.io import session_from_data
+    from facilitator.domain.errors import InputError
+
+    mutate(bundle)
+    expected = validate_session(bundle, foreign=True)
+    assert expected, "each mutation is a fault"
+    with pytest.raises(InputError) as info:
+        session_from_data(bundle, "tep.json")
+    assert list(info.value.problems) == expected

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from facilitator.bundle.validate import validate_session
 from facilitator.domain.errors import FacilitatorError, InputError, OutputExistsError, Problem
 from facilitator.domain.models import Session
+from facilitator.domain.votes import voting_base
 from facilitator.storage.output_file import write_output
 from facilitator.strings import bundle as bundle_text
 from facilitator.strings import files as files_text
@@ -109,10 +111,18 @@ def _strings_are_nfc(parsed: Any) -> bool:
 
 
 def session_from_data(data: Any, path: Path | str) -> Session:
-    """Validate bundle-shaped data and build the session; every problem in one InputError."""
-    problems = validate_session(data, foreign=True)
+    """Validate bundle-shaped data and build the session; every problem in one InputError.
+
+    The session is built first, on trust: a sound file (nearly every one) is then decoded
+    once, its people and attendance giving the validator the voting base. A file that
+    does not decode is validated alone, and refused by what the validator finds."""
+    session = _decoded(data)
+    base_of = None if session is None else partial(voting_base, session.people, session.attendance)
+    problems = validate_session(data, foreign=True, base_of=base_of)
     if problems:
         raise InputError(bundle_text.bundle_invalid(path), problems)
+    if session is not None:
+        return session
     try:
         return Session.from_dict(data)
     except (KeyError, TypeError, ValueError, AssertionError) as exc:
@@ -121,6 +131,15 @@ def session_from_data(data: Any, path: Path | str) -> Session:
         raise InputError(
             bundle_text.session_unreadable(path, detail), [Problem("$", detail)]
         ) from exc
+
+
+def _decoded(data: Any) -> Session | None:
+    """``data`` as a session, or None when it does not decode (it is refused, or shown
+    unreadable, once validated)."""
+    try:
+        return Session.from_dict(data)
+    except Exception:  # any shape may come in: the validator says what is wrong
+        return None
 
 
 def read_bundle(path: Path | str) -> Session:

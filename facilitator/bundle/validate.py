@@ -49,17 +49,23 @@ _PRESENT = ATTENDING
 PersonRef = Callable[[str], str]
 
 
-def validate_session(data: Any, *, foreign: bool = False) -> list[Problem]:
+def validate_session(
+    data: Any, *, foreign: bool = False, base_of: Callable[[], int] | None = None
+) -> list[Problem]:
     """Every problem of a bundle-shaped value, each located by its JSON path.
 
     ``foreign``: the data comes from a file being imported or read for a report, not from
     the store; it must then also keep every time on the meeting's day(s). The store does
     not apply that rule: a live session resumed the next day is stamped by the clock, and
     refusing it would lock the console out of its own session.
+
+    ``base_of``: the voting base of ``data``'s people and attendance, from a caller that
+    already holds them decoded (decoding them again for the votes' check was a sixth of
+    an import's CPU); asked only when the votes are checked and those parts are sound.
     """
     check = _Checker()
     try:
-        _check_session(check, data, foreign)
+        _check_session(check, data, foreign, base_of)
     except _TooMany:
         return check.result(stopped=True)
     return check.result()
@@ -79,14 +85,16 @@ def _check_format(check: _Checker, data: Obj) -> bool:
     return False
 
 
-def _check_session(check: _Checker, data: Any, foreign: bool) -> None:
+def _check_session(
+    check: _Checker, data: Any, foreign: bool, base_of: Callable[[], int] | None
+) -> None:
     if not isinstance(data, dict):
         check.add("$", bundle_text.ROOT_NOT_OBJECT)
         return
     # Another format or version means another shape: listing its fields would only be noise.
     if not _check_format(check, data):
         return
-    check_record(check, Session, data, "$", _Rules(data, foreign).after())
+    check_record(check, Session, data, "$", _Rules(data, foreign, base_of).after())
 
 
 # -- helpers over structurally checked values ------------------------------------------
@@ -135,8 +143,9 @@ def _remember(
 class _Rules:
     """The rules beyond structure, run on each value once its own shape is checked."""
 
-    def __init__(self, data: Obj, foreign: bool) -> None:
+    def __init__(self, data: Obj, foreign: bool, base_of: Callable[[], int] | None) -> None:
         self.data = data
+        self.base_of = base_of or (lambda: voting_base_of(data))
         self.days = meeting_days(data.get("started_at"), data.get("ended_at")) if foreign else None
         # Known before the walk: roles come first in the file but name people.
         self.people = _people_ids(data)
@@ -223,7 +232,7 @@ class _Rules:
         # Worked out only for votes to check: a write of one mark must not pay for it.
         if not self.base_known:
             self.base_known = True
-            self.base = voting_base_of(self.data) if _base_sound(check) else None
+            self.base = self.base_of() if _base_sound(check) else None
         return self.base
 
     def reflection(self, check: _Checker, entry: Obj, where: str) -> None:
