@@ -106,6 +106,31 @@ async def test_timer_adds_the_running_visit_to_banked_time_and_ticks(
         assert plain(app, "#left") == "quá giờ 03:12"
 
 
+async def test_a_visit_begun_days_ago_shows_no_timer_but_one_past_midnight_does(
+    store: Store, pack: ContentPack
+) -> None:
+    """A meeting reopened days after it began (never closed) kept its item's entry time:
+    the room saw a timer of thousands of hours. The item is shown without a timer; a
+    meeting running past midnight still counts its minutes."""
+    root = store.root
+    session = at_item(planned_session(store, pack), 5, entered=T0 - timedelta(days=3), spent=60)
+    write_live(root, session, T0)
+    app = AudienceApp(root, clock=FakeClock(T0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        assert plain(app, "#item-title") == session.item(session.progress.current).title
+        assert plain(app, "#budget") == "Dự kiến 15 phút"
+        assert not shown(app, "#elapsed") and plain(app, "#left") == ""
+    midnight = T0.replace(hour=0, minute=10)  # entered at 23:50 the day before
+    late = at_item(planned_session(store, pack), 5, entered=midnight - timedelta(minutes=20))
+    write_live(root, late, midnight)
+    app = AudienceApp(root, clock=FakeClock(midnight))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.1)
+        assert shown(app, "#elapsed")
+        assert app.query_one("#elapsed", Digits).value == "20:00"
+
+
 async def test_waits_for_a_missing_or_broken_file_and_recovers(
     store: Store, pack: ContentPack
 ) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ from facilitator.domain.vocab import ItemKind, SessionStatus
 from facilitator.storage.atomic import read_json, write_bytes_atomic
 
 LIVE_FILE = "live.json"
+STALE_VISIT = timedelta(hours=12)
+"""No item is discussed this long: a visit older than this is a meeting reopened days
+after it began (or a file left behind), not a time to show the room."""
 
 
 @s.record
@@ -53,6 +56,16 @@ class LiveItem(Record):
             with contextlib.suppress(TypeError):
                 seconds += (now - self.entered_at).total_seconds()
         return max(seconds, 0.0)
+
+    def visit_is_stale(self, now: datetime) -> bool:
+        """The running visit began more than :data:`STALE_VISIT` ago (its timer would
+        read thousands of hours); a meeting past midnight is not stale."""
+        if self.entered_at is None:
+            return False
+        try:
+            return now - self.entered_at > STALE_VISIT
+        except TypeError:  # a naive stamp: elapsed() counts banked time only
+            return False
 
 
 @s.record

@@ -275,10 +275,16 @@ class AudienceApp(App[None]):
         item = self._view.item if self._view is not None else None
         if item is None:
             return
-        elapsed = item.elapsed(self.clock())
+        now = self.clock()
+        stale = item.visit_is_stale(now)
+        digits = self.query_one("#elapsed", Digits)
+        digits.display = not stale  # the budget stays; no timer of thousands of hours
+        if stale:
+            self.query_one("#left", Static).update("")
+            return
+        elapsed = item.elapsed(now)
         budget = item.minutes * 60
         over = budget > 0 and elapsed > budget
-        digits = self.query_one("#elapsed", Digits)
         digits.update(format_timer(elapsed))
         digits.set_class(over, "-over")
         left = self.query_one("#left", Static)
