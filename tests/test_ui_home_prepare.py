@@ -316,6 +316,31 @@ async def test_home_shows_the_highlighted_sessions_id_and_whole_title_at_80x24(
         assert line.region.height and line.region.bottom <= 24
 
 
+async def test_home_cuts_a_long_title_with_an_ellipsis_to_fit_and_shows_it_whole_when_wider(
+    store, session_id, content_dir, frozen_clock
+):
+    """At 80 columns the table ran past the edge, the title cut mid-word with a sideways
+    scrollbar; now the title column takes the room left, ending in "…", and a wider
+    window shows it whole (the cursor stays on the same session)."""
+    from dataclasses import replace
+
+    long_title = "Sinh hoạt chuyên đề: Ngoại giao cây tre Việt Nam, gốc vững, thân chắc"
+    store.put_session(replace(store.load_session(session_id), title=long_title), replace=True)
+    app, _ = make_app_with_messages(store, content_dir, frozen_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        title = str(table.get_cell_at((0, 4)))
+        assert title.endswith("…") and long_title.startswith(title[:-1])
+        assert not table.show_horizontal_scrollbar
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        await pilot.resize_terminal(140, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert str(table.get_cell_at((0, 4))) == long_title
+
+
 async def test_ctrl_r_fills_in_the_chosen_unit_and_says_a_tcvn3_roster_was_converted(
     store, roster, content_dir, frozen_clock
 ):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Header, Static
 
@@ -16,6 +18,9 @@ from facilitator.ui.widgets.app_footer import AppFooter
 
 if TYPE_CHECKING:
     pass
+
+TITLE_MIN = 12
+"""Narrowest title column: below it the table scrolls sideways rather than cut more."""
 
 
 def summary_row(summary: SessionSummary) -> tuple[str, str, str, str, str]:
@@ -44,6 +49,8 @@ class HomeScreen(PlainScreen):
         super().__init__()
         self._show_all = False
         self._titles: dict[str, str] = {}
+        self._rows: list[tuple[str, tuple[str, str, str, str, str]]] = []
+        self._filled_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -85,11 +92,10 @@ class HomeScreen(PlainScreen):
             problems_box.update(plain(err))
             problems_box.display = True
             return
-        table.clear()
         shown = listing.sessions if self._show_all else listing.sessions[: self.RECENT]
         self._titles = {summary.id: summary.title for summary in shown}
-        for summary in shown:
-            table.add_row(*map(plain_text, summary_row(summary)), key=summary.id)
+        self._rows = [(summary.id, summary_row(summary)) for summary in shown]
+        self._fill(table)
         self._show_selected()
         more = self.query_one("#home-more", Static)
         more.update(ui_text.HOME_MORE.format(shown=len(shown), total=len(listing.sessions)))
@@ -101,6 +107,35 @@ class HomeScreen(PlainScreen):
         problems_box.display = bool(problems)
         self.query_one("#home-empty", Static).display = not listing.sessions
         table.focus()
+
+    def _fill(self, table: DataTable[object]) -> None:
+        """The rows, each title cut to the room the other columns leave, with "…" (the
+        whole title is on the line under the table): at 80 columns the table otherwise
+        ran past the edge, cut mid-word, with a sideways scrollbar."""
+        cursor = table.cursor_row
+        table.clear()
+        room = self._title_room(table)
+        for session_id, row in self._rows:
+            *cells, title = map(plain_text, row)
+            title.truncate(room, overflow="ellipsis")
+            table.add_row(*cells, title, key=session_id)
+        if self._rows:
+            table.move_cursor(row=min(cursor, len(self._rows) - 1))
+        self._filled_width = table.size.width
+
+    def _title_room(self, table: DataTable[object]) -> int:
+        padding = 2 * table.cell_padding
+        columns = list(zip(*(row for _, row in self._rows), strict=True)) or [()] * 5
+        others = sum(
+            max((cell_len(cell) for cell in (label, *cells)), default=0) + padding
+            for label, cells in zip(ui_text.HOME_COLUMNS[:-1], columns[:-1], strict=True)
+        )
+        return max(table.scrollable_content_region.width - others - padding, TITLE_MIN)
+
+    def on_resize(self, event: events.Resize) -> None:
+        table = self.query_one(DataTable)
+        if self._rows and table.size.width != self._filled_width:
+            self._fill(table)
 
     def selected_session(self) -> str | None:
         """Id of the highlighted session."""
