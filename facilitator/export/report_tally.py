@@ -244,6 +244,7 @@ class Collector:
     signer: tuple[datetime, str, str] | None = None  # (when, name, position)
     repeated_reports: list[str] = field(default_factory=list)
     """Units whose second report bundle was left out (the first one counts)."""
+    parents_by_name: dict[str, dict[str, Tally]] = field(default_factory=dict)  # name, superior
 
     def _tally(self, key: tuple[str, str], name: str) -> Tally:
         tally = self.tallies.get(key) or self._same_unit(key)
@@ -251,13 +252,12 @@ class Collector:
             keys = tuple(k for k, _ in self.settings.grade_labels)
             tally = Tally(name, keys, grades=[0] * len(keys))
             self.tallies[key] = tally
+            self.parents_by_name.setdefault(key[0], {})[key[1]] = tally
         return tally
 
     def _same_unit(self, key: tuple[str, str]) -> Tally | None:
-        """The one unit of that name when either side does not name its superior (a report
-        bundle of a unit without a roster): counted twice otherwise."""
-        name, parent = key
-        found = [t for (n, p), t in self.tallies.items() if n == name and (not p or not parent)]
+        """The one unit of that name when one side names no superior (else counted twice)."""
+        found = [t for p, t in self.parents_by_name.get(key[0], {}).items() if not p or not key[1]]
         return found[0] if len(found) == 1 else None
 
     def add(self, session: Session) -> None:
