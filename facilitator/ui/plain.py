@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.content import Content
 from textual.notifications import SeverityLevel
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from facilitator.ui.app import FacilitatorApp
@@ -89,6 +91,12 @@ class PlainNotify:
 
 class PlainScreen(PlainNotify, Screen[None]):
     """A screen whose notifications are plain text by default."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's, without repainting the whole screen when the focus moves: every saved
+    note (the focus goes back to the speaker box) rendered each widget of the run screen
+    again (issue 13). The two widgets whose focus changed repaint with their own styles
+    (``Screen._update_focus_styles``), and the footer follows the bindings."""
 
     @property
     def facilitator(self) -> FacilitatorApp:
