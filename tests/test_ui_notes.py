@@ -194,3 +194,42 @@ async def test_moving_on_keeps_a_note_whose_speaker_is_not_settled(
         assert editor.text == "Ý kiến còn dở" and editor.speaker_text == "le van an"
         assert any("chưa rõ người phát biểu" in m for m in messages)
         assert app.screen._draft_item == first
+
+
+# -- a saved note edited or deleted: the console says so only when it was -----------------
+async def test_an_edited_note_is_confirmed_and_a_failed_delete_is_not_called_done(
+    store, namesakes, content_dir, frozen_clock, monkeypatch
+):
+    from facilitator.domain.errors import StoreError
+    from facilitator.services.session import SessionService
+    from facilitator.strings import ui as ui_text
+    from facilitator.ui.screens.dialogs import ConfirmDialog
+
+    app, messages = make_app_with_messages(store, content_dir, frozen_clock, namesakes)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3", *"binh", "enter", *"Ghi nhận", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+j", "e")
+        await pilot.pause()
+        text = app.screen.query_one("#edit-text", Input)
+        text.value = "Ghi nhận ý kiến"
+        text.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert messages[-1] == ui_text.NOTE_EDITED
+
+        def full_disk(self: SessionService, note_id: str) -> None:
+            raise StoreError("Ổ đĩa đầy: chưa xóa được.")
+
+        monkeypatch.setattr(SessionService, "delete_note", full_disk)
+        await pilot.press("ctrl+j", "delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        app.screen.dismiss(True)
+        await pilot.pause()
+        await pilot.pause()
+        assert "Ổ đĩa đầy: chưa xóa được." in messages
+        assert ui_text.NOTE_DELETED not in messages
+    assert [n.text for n in store.load_session(namesakes).notes] == ["Ghi nhận ý kiến"]

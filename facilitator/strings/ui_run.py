@@ -27,6 +27,7 @@ DRAFT_SAVED_ON_MOVE = "Đã lưu ghi chép đang gõ dở vào mục «{title}»
 DRAFT_RESTORED = "Đã khôi phục ghi chép đang gõ dở."
 NO_NOTE_SELECTED = "Hãy chọn một ghi chép trong danh sách ghi chép (F3 rồi shift+tab)."
 NOTE_DELETED = "Đã xóa ghi chép."
+NOTE_EDITED = "Đã lưu ghi chép đã sửa."
 CONFIRM_DELETE_NOTE = "Xóa ghi chép này?\n\n{text}"
 EDIT_NOTE_TITLE = "Sửa ghi chép"
 QUEUE_TITLE = "Đăng ký phát biểu"

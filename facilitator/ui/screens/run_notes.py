@@ -138,11 +138,13 @@ class NoteActions(SessionScreen):
         kept = self.query_one(NoteEditor).kept
         edit = await self.app.push_screen_wait(NoteDialog(self.service, note, kept))
         if edit is not None:
-            self.attempt(
+            saved = self.attempt(
                 lambda: self.service.edit_note(
                     note_id, text=edit.text, kind=edit.kind, speaker=edit.speaker
                 )
             )
+            if saved is not None:  # a refused edit has said why, and nothing changed
+                self.notify(ui_text.NOTE_EDITED, timeout=2)
 
     @work(exclusive=True, group="run-dialog")
     async def action_delete_note(self) -> None:
@@ -150,10 +152,16 @@ class NoteActions(SessionScreen):
         if not self.writable() or (note_id := self._highlighted_note()) is None:
             return
         note = next(n for n in self.service.session.notes if n.id == note_id)
-        if await self.app.push_screen_wait(
-            ConfirmDialog(ui_text.CONFIRM_DELETE_NOTE.format(text=note.text))
-        ):
-            self.attempt(lambda: self.service.delete_note(note_id))
+        confirm = ConfirmDialog(ui_text.CONFIRM_DELETE_NOTE.format(text=note.text))
+        if not await self.app.push_screen_wait(confirm):
+            return
+
+        def delete() -> bool:
+            self.service.delete_note(note_id)
+            return True
+
+        # "Đã xóa" only once it is: a failed write has shown its own message.
+        if self.attempt(delete):
             self.notify(ui_text.NOTE_DELETED)
 
     @work(exclusive=True, group="run-dialog")
