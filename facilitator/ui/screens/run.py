@@ -281,8 +281,10 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
             return
         title = ui_text.CONCLUSION_ITEM_TITLE.format(title=item.title)
         value = await self.app.push_screen_wait(TextDialog(title, item.conclusion))
-        if value is not None:
-            self.attempt(lambda: self.service.update_item(item.id, conclusion=value))
+        if value is None:
+            return
+        # A failed write has said why: "đã lưu" would then be false.
+        if self.attempt(lambda: self.service.update_item(item.id, conclusion=value)) is not None:
             self.notify(ui_text.CONCLUSION_SAVED)
 
     @work(exclusive=True, group="run-dialog")
@@ -292,8 +294,9 @@ class RunScreen(NoteActions, VoteActions, TimedSessionScreen):
             return
         dialog = TextDialog(ui_text.CONCLUSION_OVERALL_TITLE, self.service.session.conclusion)
         value = await self.app.push_screen_wait(dialog)
-        if value is not None:
-            self.attempt(lambda: self.service.set_conclusion(value))
+        if value is None:
+            return
+        if self.attempt(lambda: self.service.set_conclusion(value)) is not None:
             self.notify(ui_text.CONCLUSION_SAVED)
 
     @work(exclusive=True, group="run-dialog")

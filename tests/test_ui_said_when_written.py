@@ -1,0 +1,37 @@
+"""The console says a change is saved only once it is: a failed write shows its own
+message, and "Đã lưu" after it would be a false statement about the record."""
+
+from __future__ import annotations
+
+import pytest
+from builders import make_app
+
+from facilitator.domain.errors import StoreError
+from facilitator.services.session import SessionService
+from facilitator.strings import ui as ui_text
+from facilitator.ui.screens.run import RunScreen
+
+SIZE = (80, 24)
+FAILED = "Ổ đĩa đầy: chưa lưu được."
+
+
+@pytest.mark.parametrize(
+    ("key", "method"), [("f7", "update_item"), ("f8", "set_conclusion")], ids=["item", "overall"]
+)
+async def test_a_conclusion_that_failed_to_save_is_not_called_saved(
+    store, running, content_dir, frozen_clock, monkeypatch, key, method
+):
+    def full_disk(self: SessionService, *args: object, **kwargs: object) -> None:
+        raise StoreError(FAILED)
+
+    monkeypatch.setattr(SessionService, method, full_disk)
+    app = make_app(store, content_dir, frozen_clock, running)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(key, *"Cử đ/c Bình.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        messages = [str(n.message) for n in app._notifications]
+        assert FAILED in messages and ui_text.CONCLUSION_SAVED not in messages
+    session = store.load_session(running)
+    assert session.conclusion == "" and all(i.conclusion == "" for i in session.agenda)
