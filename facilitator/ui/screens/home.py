@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
@@ -15,9 +13,6 @@ from facilitator.strings import ui as ui_text
 from facilitator.ui.commands import bindings_for
 from facilitator.ui.plain import PlainScreen, plain, plain_text
 from facilitator.ui.widgets.app_footer import AppFooter
-
-if TYPE_CHECKING:
-    pass
 
 TITLE_MIN = 12
 """Narrowest title column: below it the table scrolls sideways rather than cut more."""
