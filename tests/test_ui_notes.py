@@ -17,6 +17,7 @@ from facilitator.domain.models import Person
 from facilitator.ui.screens.note_dialogs import NoteDialog
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.note_editor import NoteEditor
+from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.speaker_picker import SpeakerMatches, exact_person, resolve_speaker
 
 
@@ -218,7 +219,7 @@ async def test_an_edited_note_is_confirmed_and_a_failed_delete_is_not_called_don
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
-        assert messages[-1] == ui_text.NOTE_EDITED
+        assert app.screen.query_one(NotesList).border_subtitle == ui_text.NOTE_EDITED
 
         def full_disk(self: SessionService, note_id: str) -> None:
             raise StoreError("Ổ đĩa đầy: chưa xóa được.")
@@ -231,5 +232,5 @@ async def test_an_edited_note_is_confirmed_and_a_failed_delete_is_not_called_don
         await pilot.pause()
         await pilot.pause()
         assert "Ổ đĩa đầy: chưa xóa được." in messages
-        assert ui_text.NOTE_DELETED not in messages
+        assert app.screen.query_one(NotesList).border_subtitle is None  # not "Đã xóa"
     assert [n.text for n in store.load_session(namesakes).notes] == ["Ghi nhận ý kiến"]

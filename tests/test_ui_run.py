@@ -18,6 +18,7 @@ from facilitator.ui.screens.readback import ReadbackScreen
 from facilitator.ui.screens.run import RunScreen
 from facilitator.ui.widgets.agenda_list import AgendaList, item_prompt
 from facilitator.ui.widgets.note_editor import NoteEditor
+from facilitator.ui.widgets.notes_list import NotesList
 from facilitator.ui.widgets.pacing_line import PacingLine
 
 SIZE = (100, 40)
@@ -36,7 +37,10 @@ async def test_note_with_accent_insensitive_speaker_is_attached_to_the_item(
         await pilot.press("f4")  # kind: câu hỏi
         await pilot.press(*"Rõ số có mặt?", "enter")
         await pilot.pause()
-        assert ui_text.NOTE_SAVED in messages
+        # Said on the notes' own border, with the speaker it was written under.
+        notes = app.screen.query_one(NotesList)
+        assert notes.border_subtitle == "Đã lưu ghi chép 07:31 · Nguyễn Văn An"
+        assert not messages  # no toast over the notes
         editor = app.screen.query_one(NoteEditor)
         assert editor.text == "" and editor.speaker_text == ""
     (note,) = store.load_session(running).notes

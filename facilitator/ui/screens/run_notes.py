@@ -21,7 +21,7 @@ from facilitator.ui.screens.base import SessionScreen
 from facilitator.ui.screens.dialogs import ConfirmDialog, ReasonDialog
 from facilitator.ui.screens.note_dialogs import NoteDialog
 from facilitator.ui.widgets.note_editor import NoteEditor
-from facilitator.ui.widgets.notes_list import NotesList
+from facilitator.ui.widgets.notes_list import NotesList, speaker_label
 from facilitator.ui.widgets.speaker_picker import resolve_speaker
 
 
@@ -117,9 +117,12 @@ class NoteActions(SessionScreen):
         note = self.attempt(
             lambda: self.service.add_note(event.text, event.kind, event.speaker, item=item_id)
         )
+        notes = self.query_one(NotesList)
         if note is None:
+            notes.say(None)  # an earlier "Đã lưu" must not stand beside a failed write
             return
-        self.notify(ui_text.NOTE_SAVED, timeout=2)
+        speaker = speaker_label(self.service.session, note)
+        notes.say(ui_text.NOTE_SAVED.format(time=f"{note.at:%H:%M}", speaker=speaker))
         self._after_note(note.speaker)
         self.query_one(NoteEditor).focus_box()
 
@@ -143,8 +146,8 @@ class NoteActions(SessionScreen):
                     note_id, text=edit.text, kind=edit.kind, speaker=edit.speaker
                 )
             )
-            if saved is not None:  # a refused edit has said why, and nothing changed
-                self.notify(ui_text.NOTE_EDITED, timeout=2)
+            # A refused edit has said why, and nothing changed: no "Đã lưu" stands by it.
+            self.query_one(NotesList).say(None if saved is None else ui_text.NOTE_EDITED)
 
     @work(exclusive=True, group="run-dialog")
     async def action_delete_note(self) -> None:
@@ -161,8 +164,8 @@ class NoteActions(SessionScreen):
             return True
 
         # "Đã xóa" only once it is: a failed write has shown its own message.
-        if self.attempt(delete):
-            self.notify(ui_text.NOTE_DELETED)
+        done = self.attempt(delete)
+        self.query_one(NotesList).say(ui_text.NOTE_DELETED if done else None)
 
     @work(exclusive=True, group="run-dialog")
     async def action_queue_speaker(self) -> None:
