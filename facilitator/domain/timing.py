@@ -22,6 +22,24 @@ _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:[:hH.]\s*(\d{1,2})?)?\s*(?:phút)?\s*$"
 _MOMENT = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*[ ,]\s*(.+)$")
 
 
+STALE_AFTER = timedelta(hours=12)
+"""No meeting, nor any item of one, runs this long. A clock counting from longer ago is
+a meeting reopened days after it began (or a file left behind): its timer would read
+thousands of hours. A meeting that runs past midnight is not stale."""
+
+
+def is_stale(since: datetime, now: datetime) -> bool:
+    """Whether a clock started at ``since`` has run longer than :data:`STALE_AFTER`.
+
+    The run screen and the projector share this rule, so they never disagree about a
+    meeting. A naive stamp (a hand-edited file) cannot meet an aware clock: not stale.
+    """
+    try:
+        return now - since > STALE_AFTER
+    except TypeError:
+        return False
+
+
 def minute(moment: datetime) -> datetime:
     """``moment`` to the minute (seconds and below dropped)."""
     return moment.replace(second=0, microsecond=0)

@@ -15,20 +15,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from facilitator.domain import schema as s
 from facilitator.domain.codec import Record
 from facilitator.domain.models import Session
+from facilitator.domain.timing import is_stale
 from facilitator.domain.vocab import ItemKind, SessionStatus
 from facilitator.storage.atomic import read_json, write_bytes_atomic
 
 LIVE_FILE = "live.json"
-STALE_VISIT = timedelta(hours=12)
-"""No item is discussed this long: a visit older than this is a meeting reopened days
-after it began (or a file left behind), not a time to show the room."""
 
 
 @s.record
@@ -58,14 +56,8 @@ class LiveItem(Record):
         return max(seconds, 0.0)
 
     def visit_is_stale(self, now: datetime) -> bool:
-        """The running visit began more than :data:`STALE_VISIT` ago (its timer would
-        read thousands of hours); a meeting past midnight is not stale."""
-        if self.entered_at is None:
-            return False
-        try:
-            return now - self.entered_at > STALE_VISIT
-        except TypeError:  # a naive stamp: elapsed() counts banked time only
-            return False
+        """The running visit began too long ago to be timed (see :func:`is_stale`)."""
+        return self.entered_at is not None and is_stale(self.entered_at, now)
 
 
 @s.record

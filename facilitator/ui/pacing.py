@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from facilitator.domain.models import Session
+from facilitator.domain.timing import is_stale
 
 NEAR_SHARE = 0.8
 """From this share of an item's budget on, the timer shows the warning colour."""
@@ -26,7 +27,8 @@ class Pacing:
     drift_minutes: int
     """Minutes behind (> 0) or ahead (< 0) of the planned end."""
     started_earlier: date | None = None
-    """The day a meeting still running was started, when that is before today."""
+    """The day a meeting still running was started, when that is too long ago to time
+    (:func:`facilitator.domain.timing.is_stale`)."""
 
     @property
     def level(self) -> str:
@@ -62,10 +64,10 @@ def compute_pacing(session: Session, elapsed: Callable[[str], float], now: datet
             expected_end=None,
             drift_minutes=0,
         )
-    started = session.started_at.date()
-    if now.astimezone(session.started_at.tzinfo).date() > started:
+    if is_stale(session.started_at, now):
         # Reopened days later and never closed: a timer of thousands of hours and a delay
-        # of a million minutes would be shown. The day it began is the useful fact.
+        # of a million minutes would be shown. The day it began is the useful fact. The
+        # projector uses the same rule; a meeting past midnight keeps its timer.
         item = session.item(current)
         return Pacing(
             status=session.status,
@@ -76,7 +78,7 @@ def compute_pacing(session: Session, elapsed: Callable[[str], float], now: datet
             total_minutes=total_minutes,
             expected_end=None,
             drift_minutes=0,
-            started_earlier=started,
+            started_earlier=session.started_at.date(),
         )
     position = ids.index(current)
     item = visible[position]
