@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.binding import ActiveBinding
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.reactive import Reactive
@@ -97,6 +98,21 @@ class PlainScreen(PlainNotify, Screen[None]):
     note (the focus goes back to the speaker box) rendered each widget of the run screen
     again (issue 13). The two widgets whose focus changed repaint with their own styles
     (``Screen._update_focus_styles``), and the footer follows the bindings."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's, with this screen's own keys first, in the order it declares them.
+
+        Textual lists them from the focused widget up: the speaker box binds ctrl+←/→
+        itself, so "Mục" jumped ahead of F1 and the footer's keys changed places each
+        time the focus moved between the note box and the notes list."""
+        found = super().active_bindings
+        own = {key: n for n, key in enumerate(self._bindings.key_to_bindings)}
+
+        def declared(key: str) -> tuple[int, int]:
+            return (0, own[key]) if found[key].node is self and key in own else (1, 0)
+
+        return {key: found[key] for key in sorted(found, key=declared)}  # sort is stable
 
     @property
     def facilitator(self) -> FacilitatorApp:
