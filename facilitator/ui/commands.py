@@ -111,7 +111,7 @@ COMMANDS: tuple[CommandSpec, ...] = (
     _c("app.help", "f1", "app.show_help", alt="ctrl+k", footer=True, priority=True),
     _c("app.palette", "ctrl+p", "app.command_palette", palette=False),
     _c("app.quit", "ctrl+q", "app.quit", priority=True),
-    _c("home.open", "enter", "open_session", footer=True),
+    _c("home.open", "enter", "open_session", footer=True, priority=True),
     _c("home.new", "n", "new_session", footer=True),
     _c("home.refresh", "f5", "refresh", alt="ctrl+r", footer=True),
     _c("home.all", "a", "show_all"),
